@@ -1,0 +1,4 @@
+/** Deployable entry of the citizen function; `npm run build:functions` bundles it into index.js. */
+import { deployedEntry } from '../../server/deploy/deployed-function';
+
+export const main = deployedEntry('citizen');

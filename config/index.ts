@@ -1,0 +1,39 @@
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+
+/**
+ * Taro build config, written by hand (`taro init` needs the network).
+ * weapp builds into dist/weapp (project.config.json's miniprogramRoot);
+ * h5 builds into dist/h5, which the local emulator serves at /.
+ */
+export default defineConfig<'webpack5'>(async () => {
+  const config: UserConfigExport<'webpack5'> = {
+    projectName: 'e-id-card',
+    date: '2026-11-28',
+    designWidth: 750,
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    // EID_OUTPUT_ROOT lets a second build run beside the usual one (e.g. a test build).
+    outputRoot: process.env.EID_OUTPUT_ROOT ?? `dist/${process.env.TARO_ENV}`,
+    plugins: [],
+    defineConstants: {},
+    framework: 'react',
+    compiler: { type: 'webpack5', prebundle: { enable: false } },
+    cache: { enable: false },
+    mini: {
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+    },
+  };
+  return config;
+});

@@ -1,0 +1,75 @@
+/**
+ * Every failure a caller can see: a stable code, a Chinese and an English
+ * message, and never any personal data (DESIGN.md §5).
+ *
+ * Only the cloud-function boundary turns an EidError into
+ * `{ ok: false, code, message }`; the mini-program reads the same table to
+ * show the message in the user's language.
+ */
+
+export const ERROR_MESSAGES = {
+  INVALID_INPUT: { zh: '请求内容不正确', en: 'The request is not valid' },
+  ID_NUMBER_INVALID: { zh: '身份证号码不正确', en: 'The ID number is not valid' },
+  NAME_INVALID: { zh: '姓名不正确', en: 'The name is not valid' },
+  CONSENT_REQUIRED: { zh: '需要您同意处理敏感个人信息', en: 'Your consent to process sensitive personal data is required' },
+  RATE_LIMITED: { zh: '尝试次数过多，请一小时后再试', en: 'Too many attempts; please try again in an hour' },
+  FACE_SESSION_EXPIRED: { zh: '人脸核验已过期，请重新开始', en: 'The face check has expired; please start again' },
+  FACE_MISMATCH: { zh: '人脸与身份信息不一致', en: 'The face does not match the identity' },
+  LIVENESS_FAILED: { zh: '活体检测未通过', en: 'The liveness check did not pass' },
+  IDENTITY_NOT_FOUND: { zh: '身份信息核验未通过', en: 'The identity could not be confirmed' },
+  CARD_EXISTS: { zh: '该身份已领取电子身份证', en: 'An e-ID card already exists for this identity' },
+  CARD_NOT_FOUND: { zh: '未找到电子身份证', en: 'No e-ID card was found' },
+  CARD_SUSPENDED: { zh: '电子身份证已挂失暂停', en: 'The e-ID card is suspended' },
+  CARD_REVOKED: { zh: '电子身份证已注销', en: 'The e-ID card has been revoked' },
+  REAUTH_REQUIRED: { zh: '请重新进行人脸核验', en: 'Please verify your face again' },
+  CODE_EXPIRED: { zh: '二维码已过期', en: 'The code has expired' },
+  CODE_USED: { zh: '二维码已被使用', en: 'The code has already been used' },
+  CODE_INVALID: { zh: '二维码无效', en: 'The code is not valid' },
+  SCENE_NOT_ALLOWED: { zh: '当前场景不允许使用', en: 'This scene is not allowed' },
+  LEVEL_TOO_LOW: { zh: '电子身份证等级不足', en: 'The card level is too low for this scene' },
+  VERIFIER_UNKNOWN: { zh: '核验终端未登记或已停用', en: 'The verifier terminal is unknown or disabled' },
+  PARTNER_UNAUTHORIZED: { zh: '合作方未授权', en: 'The partner is not authorized' },
+  SCOPE_NOT_GRANTED: { zh: '未获得授权范围', en: 'The scope was not granted' },
+  INTERNAL: { zh: '服务暂时不可用，请稍后再试', en: 'The service is temporarily unavailable; please try again later' },
+} as const satisfies Record<string, { zh: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+export type Lang = 'zh' | 'en';
+
+/** Why an ID number was refused; the UI explains each one. */
+export type IdNumberReason = 'format' | 'checksum' | 'birth_date' | 'region';
+/** Why a name was refused. */
+export type NameReason = 'empty' | 'too_long' | 'characters' | 'dots' | 'latin_not_allowed';
+/** Why the authority could not confirm the identity (never says more than the holder needs). */
+export type IdentityReason = 'not_found' | 'name_mismatch' | 'deceased' | 'cancelled';
+
+/** Machine-readable detail for a failure; never personal data. */
+export type ErrorReason = IdNumberReason | NameReason | IdentityReason | string;
+
+export function errorMessage(code: ErrorCode, lang: Lang): string {
+  return ERROR_MESSAGES[code][lang];
+}
+
+/** The one error type that carries a stable code through the domain. */
+export class EidError extends Error {
+  readonly code: ErrorCode;
+  readonly reason?: ErrorReason;
+  /** Extra non-personal facts for the caller, e.g. attempts left. */
+  readonly details?: Readonly<Record<string, string | number | boolean>>;
+
+  constructor(
+    code: ErrorCode,
+    options: { reason?: ErrorReason; details?: Record<string, string | number | boolean>; cause?: unknown } = {},
+  ) {
+    super(`${code}: ${ERROR_MESSAGES[code].en}`);
+    this.name = 'EidError';
+    this.code = code;
+    this.reason = options.reason;
+    this.details = options.details;
+    if (options.cause !== undefined) (this as { cause?: unknown }).cause = options.cause;
+  }
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ERROR_MESSAGES, value);
+}

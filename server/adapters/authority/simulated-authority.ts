@@ -1,0 +1,120 @@
+/**
+ * The SIMULATED identity authority (DESIGN.md §1): the local emulator's stand-in
+ * for the platform's face verification. It answers from a synthetic population
+ * (synthetic-population.json, made by scripts/generate-population.ts) and never
+ * sees a real photo: a capture must be a simulator capture id.
+ *
+ * It logs nothing; in particular never a name or an ID number.
+ */
+import type {
+  Authority,
+  AuthorityVerdict,
+  IdentityClaim,
+  LivenessAction,
+  LivenessAnswer,
+  LivenessChallenge,
+  Random,
+} from '../../domain/ports';
+import { LIVENESS_ACTIONS } from '../../../core/liveness';
+import populationJson from './synthetic-population.json';
+
+export interface SyntheticPerson {
+  /** What the citizen types; for `name_mismatch` cases it differs from `registeredName`. */
+  name: string;
+  idNumber: string;
+  status: 'alive' | 'deceased' | 'cancelled';
+  /** Whether a simulated capture matches this person's registered photo. */
+  face: 'match' | 'mismatch';
+  case:
+    | 'ordinary'
+    | 'minority_name'
+    | 'rare_character'
+    | 'foreign_permanent'
+    | 'deceased'
+    | 'cancelled'
+    | 'name_mismatch'
+    | 'face_mismatch'
+    | 'permit_hk'
+    | 'permit_mo'
+    | 'permit_tw';
+  /** The authority's own record of the name, when it differs from `name`. */
+  registeredName?: string;
+}
+
+export interface SyntheticPopulation {
+  notice: string;
+  synthetic: true;
+  people: SyntheticPerson[];
+}
+
+const ACTIONS: readonly LivenessAction[] = LIVENESS_ACTIONS;
+const STATUSES: readonly string[] = ['alive', 'deceased', 'cancelled'];
+const FACES: readonly string[] = ['match', 'mismatch'];
+/** A simulator capture id starts with this; anything else (a real photo) never matches. */
+export const SIMULATED_CAPTURE_PREFIX = 'simulated-capture:';
+
+/** The committed synthetic population, checked on load. */
+export function loadSyntheticPopulation(): SyntheticPopulation {
+  const data = populationJson as unknown as SyntheticPopulation;
+  if (data.synthetic !== true || !Array.isArray(data.people)) {
+    throw new Error('synthetic population: not marked synthetic');
+  }
+  data.people.forEach((person, index) => {
+    if (typeof person.name !== 'string' || !/^[0-9]{17}[0-9X]$/.test(person.idNumber) || !STATUSES.includes(person.status) || !FACES.includes(person.face)) {
+      throw new Error(`synthetic population: malformed entry at index ${index}`);
+    }
+  });
+  return data;
+}
+
+export class SimulatedAuthority implements Authority {
+  readonly label = 'SIMULATED identity authority (local emulator only)';
+  private readonly byIdNumber: ReadonlyMap<string, SyntheticPerson>;
+
+  constructor(population: SyntheticPopulation, private readonly random: Random) {
+    this.byIdNumber = new Map(population.people.map((person) => [person.idNumber, person]));
+  }
+
+  /** Two distinct actions in random order and four random digits. */
+  issueChallenge(): LivenessChallenge {
+    const remaining = [...ACTIONS];
+    const actions: LivenessAction[] = [];
+    for (let i = 0; i < 2; i++) actions.push(remaining.splice(this.random.int(remaining.length), 1)[0]);
+    let digits = '';
+    for (let i = 0; i < 4; i++) digits += String(this.random.int(10));
+    return { actions, digits };
+  }
+
+  async verify(input: {
+    claim: IdentityClaim;
+    challenge: LivenessChallenge;
+    answer: LivenessAnswer;
+    faceCapture: string;
+  }): Promise<AuthorityVerdict> {
+    const liveness = livenessPassed(input.challenge, input.answer) ? 'pass' : 'fail';
+    const person = this.byIdNumber.get(input.claim.idNumber);
+    const identity = identityOf(person, input.claim.name);
+    const face =
+      liveness === 'pass' && identity === 'match' && person
+        ? input.faceCapture.startsWith(SIMULATED_CAPTURE_PREFIX)
+          ? person.face
+          : 'mismatch'
+        : 'not_checked';
+    return { liveness, identity, face };
+  }
+}
+
+function livenessPassed(challenge: LivenessChallenge, answer: LivenessAnswer): boolean {
+  return (
+    answer.digits === challenge.digits &&
+    answer.actions.length === challenge.actions.length &&
+    answer.actions.every((action, i) => action === challenge.actions[i])
+  );
+}
+
+function identityOf(person: SyntheticPerson | undefined, name: string): AuthorityVerdict['identity'] {
+  if (!person) return 'not_found';
+  if (person.status === 'deceased') return 'deceased';
+  if (person.status === 'cancelled') return 'cancelled';
+  return name === (person.registeredName ?? person.name) ? 'match' : 'name_mismatch';
+}

@@ -1,0 +1,54 @@
+/**
+ * Versioned schema migrations, applied in order inside one transaction each.
+ * Never edit a shipped migration: add the next one.
+ */
+export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
+  {
+    version: 1,
+    name: 'enrolment',
+    sql: `
+      CREATE TABLE face_sessions (
+        id TEXT PRIMARY KEY,
+        holder TEXT NOT NULL,
+        challenge TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        attempts_used INTEGER NOT NULL DEFAULT 0,
+        passed_at INTEGER
+      );
+      CREATE INDEX face_sessions_holder ON face_sessions (holder, passed_at);
+
+      CREATE TABLE failures (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        key TEXT NOT NULL,
+        at INTEGER NOT NULL
+      );
+      CREATE INDEX failures_key_at ON failures (key, at);
+
+      CREATE TABLE identities (
+        id TEXT PRIMARY KEY,
+        id_index TEXT NOT NULL,
+        name_sealed TEXT NOT NULL,
+        id_number_sealed TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX identities_id_index ON identities (id_index);
+
+      CREATE TABLE cards (
+        id TEXT PRIMARY KEY,
+        identity_id TEXT NOT NULL REFERENCES identities (id),
+        holder TEXT NOT NULL,
+        id_index TEXT NOT NULL,
+        level TEXT NOT NULL CHECK (level IN ('basic', 'colour')),
+        status TEXT NOT NULL CHECK (status IN ('active', 'suspended', 'revoked')),
+        issued_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        key_id TEXT NOT NULL,
+        signature TEXT NOT NULL
+      );
+      -- One live card per ID number and per holder: the database, not a read-then-write, decides.
+      CREATE UNIQUE INDEX cards_live_id_index ON cards (id_index) WHERE status <> 'revoked';
+      CREATE UNIQUE INDEX cards_live_holder ON cards (holder) WHERE status <> 'revoked';
+    `,
+  },
+];

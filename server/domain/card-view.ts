@@ -1,0 +1,22 @@
+/** The masked view of a held card: personal data opened only to be masked. */
+import type { CardView } from '../../core/api';
+import { maskIdNumber, maskName } from '../../core/mask';
+import type { PiiProtector } from './ports';
+import type { HeldCard, IdentityRecord } from './store';
+
+/** Associated data binds each sealed field to its record and field name. */
+export const sealedFieldContext = (identityId: IdentityRecord['id'], field: 'name' | 'idNumber') => `identity:${identityId}:${field}`;
+
+export function toCardView({ card, identity }: HeldCard, pii: PiiProtector): CardView {
+  return {
+    cardId: card.id,
+    level: card.level,
+    status: card.status,
+    maskedName: maskName(pii.open(identity.nameSealed, sealedFieldContext(identity.id, 'name'))),
+    maskedIdNumber: maskIdNumber(pii.open(identity.idNumberSealed, sealedFieldContext(identity.id, 'idNumber'))),
+    issuedAt: card.issuedAt.toISOString(),
+    expiresAt: card.expiresAt.toISOString(),
+    issuerSignature: card.signature,
+    keyId: card.keyId,
+  };
+}

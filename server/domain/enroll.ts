@@ -1,0 +1,94 @@
+/**
+ * Use case: enrol a basic card (DESIGN.md §2, journey 1).
+ *
+ * Order matters: consent before any personal data is processed; cheap
+ * validation before the rate limit; the rate limit before the authority; the
+ * card-per-ID-number rule only after the authority has confirmed that the
+ * caller is the person, so nobody can probe whether a number holds a card.
+ */
+import type { CardView } from '../../core/api';
+import { EidError } from '../../core/errors';
+import { parseIdNumber } from '../../core/id-number';
+import { FACE_SESSION_MAX_ATTEMPTS } from '../../core/liveness';
+import { parseName } from '../../core/name';
+import type { EnrollEvent } from '../../core/schemas';
+import { sealedFieldContext, toCardView } from './card-view';
+import type { CitizenDeps } from './deps';
+import type { AuthorityVerdict } from './ports';
+import { assertNotRateLimited, callerKey, idNumberKey } from './rate-limit';
+import { CardConflict, type CardRecord, type IdentityRecord } from './store';
+
+export const BASIC_CARD_VALIDITY_YEARS = 5;
+
+export async function enroll(deps: CitizenDeps, holder: string, request: Omit<EnrollEvent, 'action'>): Promise<CardView> {
+  if (request.consent !== true) throw new EidError('CONSENT_REQUIRED');
+  const now = deps.clock.now();
+
+  const idNumber = parseIdNumber(request.idNumber, now);
+  if (!idNumber.ok) throw new EidError('ID_NUMBER_INVALID', { reason: idNumber.reason });
+  const name = parseName(request.name, { allowLatin: idNumber.value.kind === 'foreign_permanent' });
+  if (!name.ok) throw new EidError('NAME_INVALID', { reason: name.reason });
+
+  const idIndex = deps.pii.index(idNumber.value.number);
+  const limitKeys = [callerKey(holder), idNumberKey(idIndex)];
+  await assertNotRateLimited(deps.store, limitKeys, now);
+  if (await deps.store.findCardByHolder(holder)) throw new EidError('CARD_EXISTS', { reason: 'holder' });
+
+  const session = await deps.store.spendFaceAttempt(request.faceSessionId, holder, now, FACE_SESSION_MAX_ATTEMPTS);
+  if (!session) throw new EidError('FACE_SESSION_EXPIRED');
+
+  const verdict = await deps.authority.verify({
+    claim: { name: name.value, idNumber: idNumber.value.number },
+    challenge: session.challenge,
+    answer: request.liveness,
+    faceCapture: request.faceCapture,
+  });
+  const refusal = refusalOf(verdict, FACE_SESSION_MAX_ATTEMPTS - session.attemptsUsed);
+  if (refusal) {
+    await deps.store.recordFailure(limitKeys, now);
+    throw refusal;
+  }
+  await deps.store.markFacePassed(session.id, now);
+
+  const identityId = deps.random.token(16);
+  const identity: IdentityRecord = {
+    id: identityId,
+    idIndex,
+    nameSealed: deps.pii.seal(name.value, sealedFieldContext(identityId, 'name')),
+    idNumberSealed: deps.pii.seal(idNumber.value.number, sealedFieldContext(identityId, 'idNumber')),
+    createdAt: now,
+  };
+
+  const cardId = deps.random.token(16);
+  const expiresAt = new Date(now);
+  expiresAt.setUTCFullYear(expiresAt.getUTCFullYear() + BASIC_CARD_VALIDITY_YEARS);
+  const { keyId, signature } = deps.signer.sign({ cardId, level: 'basic', issuedAt: now, expiresAt });
+  const card: CardRecord = {
+    id: cardId,
+    identityId: identity.id,
+    holder,
+    level: 'basic',
+    status: 'active',
+    issuedAt: now,
+    expiresAt,
+    keyId,
+    signature,
+  };
+
+  try {
+    await deps.store.mintCard(identity, card);
+  } catch (error) {
+    if (error instanceof CardConflict) throw new EidError('CARD_EXISTS', { reason: error.by });
+    throw error;
+  }
+  return toCardView({ card, identity }, deps.pii);
+}
+
+/** The precise reason the authority refused, liveness first: without a live person nothing else counts. */
+function refusalOf(verdict: AuthorityVerdict, attemptsLeft: number): EidError | null {
+  const details = { attemptsLeft };
+  if (verdict.liveness !== 'pass') return new EidError('LIVENESS_FAILED', { details });
+  if (verdict.identity !== 'match') return new EidError('IDENTITY_NOT_FOUND', { reason: verdict.identity, details });
+  if (verdict.face !== 'match') return new EidError('FACE_MISMATCH', { details });
+  return null;
+}

@@ -1,0 +1,65 @@
+/**
+ * The local composition: the very same function factories that deploy,
+ * wired to the embedded SQLite store, the SIMULATED identity authority and
+ * development keys in the data folder.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FunctionName } from '../../core/api';
+import { loadSyntheticPopulation, SimulatedAuthority } from '../adapters/authority/simulated-authority';
+import { JwtCardSigner } from '../adapters/keys/jwt-card-signer';
+import { developmentKeys, keysFromEnvironment } from '../adapters/keys/key-material';
+import type { IssuerKeys } from '../adapters/keys/issuer-keys';
+import { SqliteStore } from '../adapters/sqlite/sqlite-store';
+import { cryptoRandom, systemClock } from '../adapters/system';
+import type { CitizenDeps } from '../domain/deps';
+import type { Clock } from '../domain/ports';
+import type { CloudFunction, Logger } from '../functions/boundary';
+import { createCitizenFunction } from '../functions/citizen';
+import { createFunctionWithoutActions } from '../functions/not-yet-open';
+
+export interface Emulator {
+  functions: Record<FunctionName, CloudFunction>;
+  issuer: IssuerKeys;
+  deps: CitizenDeps;
+  close(): Promise<void>;
+}
+
+export interface EmulatorOptions {
+  dataDir: string;
+  log: Logger;
+  env?: Record<string, string | undefined>;
+  clock?: Clock;
+}
+
+export function composeEmulator({ dataDir, log, env = {}, clock = systemClock }: EmulatorOptions): Emulator {
+  mkdirSync(dataDir, { recursive: true });
+  const fromEnv = keysFromEnvironment(env);
+  const keys = fromEnv ?? developmentKeys(dataDir);
+  if (!fromEnv) {
+    const dev = keys as ReturnType<typeof developmentKeys>;
+    log.info(dev.created ? 'generated development keys (local emulator only)' : 'using development keys', { folder: dev.folder });
+  }
+  const authority = new SimulatedAuthority(loadSyntheticPopulation(), cryptoRandom);
+  log.info('identity authority', { label: authority.label });
+
+  const deps: CitizenDeps = {
+    store: SqliteStore.open(join(dataDir, 'eid.sqlite')),
+    authority,
+    pii: keys.pii,
+    signer: new JwtCardSigner(keys.issuer.current),
+    clock,
+    random: cryptoRandom,
+  };
+  return {
+    functions: {
+      citizen: createCitizenFunction(deps, log),
+      verifier: createFunctionWithoutActions(log),
+      partner: createFunctionWithoutActions(log),
+      admin: createFunctionWithoutActions(log),
+    },
+    issuer: keys.issuer,
+    deps,
+    close: () => deps.store.close(),
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * `npm start`: the local emulator on 127.0.0.1. Hosts every cloud function,
+ * serves the h5 build and the issuer's JWKS, and uses the embedded SQLite
+ * store and the SIMULATED identity authority.
+ */
+import { resolve } from 'node:path';
+import { composeEmulator } from './compose';
+import { createEmulatorServer } from './http-server';
+import { consoleLogger } from './logger';
+
+const HOST = '127.0.0.1';
+const port = Number(process.env.PORT ?? 8787);
+const dataDir = resolve(process.env.EID_DATA_DIR ?? '.data');
+const staticDir = resolve(__dirname, '../../dist/h5');
+const log = consoleLogger(process.env.EID_QUIET === '1');
+
+const emulator = composeEmulator({ dataDir, log, env: process.env });
+const server = createEmulatorServer({ functions: emulator.functions, jwks: () => emulator.issuer.jwks(), staticDir, log });
+
+server.listen(port, HOST, () => {
+  console.log(`e-ID Card local emulator (SIMULATED identity authority, development keys)`);
+  console.log(`  app:       http://${HOST}:${port}/`);
+  console.log(`  functions: POST http://${HOST}:${port}/fn/{citizen|verifier|partner|admin}`);
+  console.log(`  JWKS:      http://${HOST}:${port}/.well-known/jwks.json`);
+  console.log(`  data:      ${dataDir}`);
+});
+
+const shutdown = () => {
+  server.close();
+  void emulator.close().then(() => process.exit(0));
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

@@ -1,0 +1,1 @@
+export { ActionButton, type Props as ActionButtonProps, type ButtonVariant } from './action-button';

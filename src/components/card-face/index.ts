@@ -1,0 +1,1 @@
+export { CardFace, type Props as CardFaceProps } from './card-face';

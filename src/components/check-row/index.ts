@@ -1,0 +1,1 @@
+export { CheckRow, type Props as CheckRowProps } from './check-row';

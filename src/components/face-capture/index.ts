@@ -1,0 +1,2 @@
+export { FaceCapture } from './face-capture';
+export type { Props as FaceCaptureProps } from './types';

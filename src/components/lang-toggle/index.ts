@@ -1,0 +1,1 @@
+export { LangToggle, type Props as LangToggleProps } from './lang-toggle';

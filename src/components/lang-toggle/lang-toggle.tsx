@@ -1,0 +1,17 @@
+import { Button } from '@tarojs/components';
+import { setLang, useT } from '../../i18n';
+import './lang-toggle.scss';
+
+export interface Props {
+  id?: string;
+}
+
+/** 中文 / English switch; the choice is kept on the device. */
+export function LangToggle({ id = 'lang-toggle' }: Props) {
+  const { t, lang } = useT();
+  return (
+    <Button id={id} className='eid-lang-toggle' ariaLabel={t('lang.toggleLabel')} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
+      {t('lang.toggle')}
+    </Button>
+  );
+}

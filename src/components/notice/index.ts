@@ -1,0 +1,1 @@
+export { Notice, type Props as NoticeProps, type NoticeTone } from './notice';

@@ -1,0 +1,1 @@
+export { StaleDraft, type Props as StaleDraftProps } from './stale-draft';

@@ -1,0 +1,1 @@
+export { TextField, type Props as TextFieldProps, type FieldType } from './text-field';

@@ -1,0 +1,7 @@
+/** An ISO timestamp as a local calendar date, YYYY-MM-DD (how ID cards print validity). */
+export function calendarDate(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}

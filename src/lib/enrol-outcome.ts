@@ -1,0 +1,100 @@
+/**
+ * What the citizen is told after an enrolment attempt, and what they can do
+ * next: decided from the stable code and reason, never from a message.
+ */
+import type { Failure } from '../../core/api';
+import type { MessageKey, Vars } from '../i18n';
+import type { EnrolOutcome } from '../state/last-result';
+
+export type NextAction = 'viewCard' | 'retryFace' | 'edit' | 'consent' | 'cards';
+
+export interface Line {
+  key: MessageKey;
+  vars?: Vars;
+}
+
+export interface FailureAdvice {
+  /** Why it failed and what to do, in one paragraph. */
+  reason: Line;
+  /** e.g. how many attempts are left. */
+  extra?: Line;
+  actions: NextAction[];
+}
+
+const ID_REASONS = ['format', 'checksum', 'birth_date', 'region'] as const;
+const NAME_REASONS = ['empty', 'too_long', 'characters', 'dots', 'latin_not_allowed'] as const;
+
+function isOneOf<T extends string>(list: readonly T[], value: string | undefined): value is T {
+  return value !== undefined && (list as readonly string[]).includes(value);
+}
+
+export function attemptsLeft(failure: Failure): number | undefined {
+  const value = failure.details?.attemptsLeft;
+  return typeof value === 'number' ? value : undefined;
+}
+
+function faceAdvice(key: MessageKey, failure: Failure): FailureAdvice {
+  const left = attemptsLeft(failure);
+  return {
+    reason: { key },
+    extra: left === undefined ? undefined : { key: 'next.attemptsLeft', vars: { n: left } },
+    actions: left === 0 ? ['cards'] : ['retryFace', 'cards'],
+  };
+}
+
+function identityAdvice(reason: string | undefined): FailureAdvice {
+  switch (reason) {
+    case 'not_found':
+      return { reason: { key: 'next.identity.not_found' }, actions: ['edit', 'cards'] };
+    case 'name_mismatch':
+      return { reason: { key: 'next.identity.name_mismatch' }, actions: ['edit', 'cards'] };
+    case 'deceased':
+    case 'cancelled':
+      return { reason: { key: 'next.identity.closed' }, actions: ['cards'] };
+    default:
+      return { reason: { key: 'next.IDENTITY_NOT_FOUND' }, actions: ['edit', 'cards'] };
+  }
+}
+
+export function adviceFor(failure: Failure): FailureAdvice {
+  switch (failure.code) {
+    case 'FACE_MISMATCH':
+    case 'LIVENESS_FAILED':
+      return faceAdvice(`next.${failure.code}`, failure);
+    case 'FACE_SESSION_EXPIRED':
+      return { reason: { key: 'next.FACE_SESSION_EXPIRED' }, actions: ['retryFace', 'cards'] };
+    case 'RATE_LIMITED':
+    case 'CARD_EXISTS':
+      return { reason: { key: `next.${failure.code}` }, actions: ['cards'] };
+    case 'CONSENT_REQUIRED':
+      return { reason: { key: 'next.CONSENT_REQUIRED' }, actions: ['consent', 'cards'] };
+    case 'IDENTITY_NOT_FOUND':
+      return identityAdvice(failure.reason);
+    case 'ID_NUMBER_INVALID':
+      return {
+        reason: isOneOf(ID_REASONS, failure.reason) ? { key: `reason.id.${failure.reason}` } : { key: 'next.edit' },
+        actions: ['edit', 'cards'],
+      };
+    case 'NAME_INVALID':
+      return {
+        reason: isOneOf(NAME_REASONS, failure.reason) ? { key: `reason.name.${failure.reason}` } : { key: 'next.edit' },
+        actions: ['edit', 'cards'],
+      };
+    case 'INTERNAL':
+      return { reason: { key: failure.reason === 'network' ? 'next.network' : 'next.later' }, actions: ['retryFace', 'cards'] };
+    default:
+      return { reason: { key: 'next.default' }, actions: ['cards'] };
+  }
+}
+
+/** Whether the citizen's details are still needed after this outcome (to retry or correct them). */
+export function needsDraftAfter(outcome: EnrolOutcome): boolean {
+  if (outcome.ok) return false;
+  return adviceFor(outcome).actions.some((action) => action === 'retryFace' || action === 'edit' || action === 'consent');
+}
+
+/** Whether the same face session can be tried again (the authority said attempts remain). */
+export function canReuseFaceSession(outcome: EnrolOutcome): boolean {
+  if (outcome.ok || (outcome.code !== 'FACE_MISMATCH' && outcome.code !== 'LIVENESS_FAILED')) return false;
+  return (attemptsLeft(outcome) ?? 0) > 0;
+}

@@ -1,0 +1,11 @@
+/** Page paths. URLs carry no query: personal data stays in memory (src/state). */
+export const ROUTES = {
+  cards: '/pages/cards/index',
+  enroll: '/pages/enroll/index',
+  consent: '/pages/consent/index',
+  face: '/pages/face/index',
+  result: '/pages/result/index',
+  card: '/pages/card/index',
+} as const;
+
+export type PageName = keyof typeof ROUTES;

@@ -1,0 +1,43 @@
+/**
+ * The enrolment draft lives only in memory: personal data never goes into a
+ * URL, storage or a log. A reload loses it on purpose; pages then send the
+ * citizen back to the start.
+ */
+import type { FaceChallengeView } from '../../core/api';
+
+export interface HeldChallenge {
+  view: FaceChallengeView;
+  /** Device time (ms) when the session runs out, counted from when it arrived. */
+  deadline: number;
+}
+
+export interface EnrolmentDraft {
+  /** Normalised, as core/name and core/id-number returned them. */
+  name: string;
+  idNumber: string;
+  consent: boolean;
+  challenge?: HeldChallenge;
+}
+
+let draft: EnrolmentDraft | null = null;
+
+export function currentDraft(): Readonly<EnrolmentDraft> | null {
+  return draft;
+}
+
+/** New or corrected details: any earlier consent and challenge no longer apply. */
+export function startDraft(name: string, idNumber: string): void {
+  draft = { name, idNumber, consent: false };
+}
+
+export function giveConsent(): void {
+  if (draft) draft.consent = true;
+}
+
+export function holdChallenge(challenge: HeldChallenge | undefined): void {
+  if (draft) draft.challenge = challenge;
+}
+
+export function clearDraft(): void {
+  draft = null;
+}
