@@ -1,4 +1,8 @@
+import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+
+// The platform-free rules in core/ are compiled into the app like src/ (webpack skips files outside src by default).
+const shared = { include: [path.resolve(__dirname, '..', 'core')] };
 
 /**
  * Taro build config, written by hand (`taro init` needs the network).
@@ -20,12 +24,14 @@ export default defineConfig<'webpack5'>(async () => {
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },
     mini: {
+      compile: shared,
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },
       },
     },
     h5: {
+      compile: shared,
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },

@@ -55,7 +55,8 @@ export const en: Messages = {
   'reason.id.region': 'The region code at the start of the number is not valid.',
   'reason.name.empty': 'Please enter your name.',
   'reason.name.too_long': 'The name is too long.',
-  'reason.name.characters': 'Use Chinese characters only; ethnic minority names may use the middle dot "·".',
+  'reason.name.characters':
+    'The name contains characters that cannot be used (such as digits or symbols). Write it as on your ID card; ethnic minority names use the middle dot "·".',
   'reason.name.dots': 'The middle dot "·" cannot start or end the name, or appear twice in a row.',
   'reason.name.latin_not_allowed':
     'Latin letters are allowed only with a foreign permanent residence ID (a number starting with 9).',

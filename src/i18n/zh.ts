@@ -56,7 +56,7 @@ export const zh = {
   'reason.id.region': '号码开头的地区代码不正确。',
   'reason.name.empty': '请填写姓名。',
   'reason.name.too_long': '姓名太长了。',
-  'reason.name.characters': '姓名只能使用汉字；少数民族姓名可用间隔号“·”。',
+  'reason.name.characters': '姓名中有不能使用的字符（如数字、符号）。请按身份证填写汉字，少数民族姓名用间隔号“·”分隔。',
   'reason.name.dots': '间隔号“·”不能在开头或结尾，也不能连续出现。',
   'reason.name.latin_not_allowed': '只有外国人永久居留身份证（号码以 9 开头）可以用英文字母填写姓名。',
 

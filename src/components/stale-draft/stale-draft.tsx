@@ -17,7 +17,7 @@ export function StaleDraft({ idPrefix }: Props) {
       <Notice id={`${idPrefix}-stale`}>
         <Text>{t('common.stale')}</Text>
       </Notice>
-      <ActionButton id={`${idPrefix}-restart`} label={t('common.backToCards')} onTap={() => restartAt('cards')} />
+      <ActionButton id={`${idPrefix}-stale-back`} label={t('common.backToCards')} onTap={() => restartAt('cards')} />
     </View>
   );
 }

@@ -38,8 +38,9 @@ export function TextField({ id, label, value, onInput, onBlur, type = 'text', pl
         onBlur={onBlur}
       />
       {error && (
-        <View id={`${id}-error`} className='eid-field__error' ariaRole='alert'>
-          <Text>⚠ {error}</Text>
+        <View className='eid-field__error' ariaRole='alert'>
+          <Text>⚠ </Text>
+          <Text id={`${id}-error`}>{error}</Text>
         </View>
       )}
     </View>

@@ -19,8 +19,8 @@ import './index.scss';
 type Field = 'name' | 'idNumber';
 
 const FIELD_IDS: Record<Field, string> = { name: 'enroll-name', idNumber: 'enroll-id-number' };
-/** Long enough for 18 characters typed in groups with spaces. */
-const ID_INPUT_MAX = 21;
+/** 18 characters plus stray spaces around them, which the rules trim. */
+const ID_INPUT_MAX = 20;
 /** Longer than any name the rules accept, so the rules (not the input) say "too long". */
 const NAME_INPUT_MAX = 100;
 
