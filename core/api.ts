@@ -3,7 +3,18 @@
  * mini-program's API client and the functions themselves.
  */
 import type { ErrorCode } from './errors';
-import type { EnrollEvent, GetCardEvent, StartFaceEvent } from './schemas';
+import type {
+  EnrollEvent,
+  GetCardEvent,
+  ListUsageEvent,
+  PresentEvent,
+  ReauthEvent,
+  RegisterVerifierEvent,
+  SetVerifierEnabledEvent,
+  StartFaceEvent,
+  VerifyEvent,
+} from './schemas';
+import type { Attribute, ReleasedAttributes, Scene } from './scenes';
 import type { LivenessAction } from './liveness';
 
 export type Success<T> = { ok: true } & T;
@@ -47,6 +58,38 @@ export interface FaceChallengeView {
   authority: string;
 }
 
+/** A face check of the holder counts for showing QR codes this long (seconds). */
+export const REAUTH_VALID_SECONDS = 300;
+
+export interface ReauthView {
+  /** Until when a QR code can be shown without another face check. */
+  validUntil: string;
+}
+
+/** One QR code: the signed token and its validity window. */
+export interface PresentationView {
+  token: string;
+  scene: Scene;
+  issuedAt: string;
+  expiresAt: string;
+}
+
+/** One verification of the card, as the holder sees it. */
+export interface UsageView {
+  id: number;
+  at: string;
+  organisation: string;
+  scene: Scene;
+  /** Which attributes the verifier received (names, not values). */
+  attributes: Attribute[];
+}
+
+export interface VerificationView {
+  scene: Scene;
+  attributes: ReleasedAttributes;
+  verifiedAt: string;
+}
+
 type Request<E> = Omit<E, 'action'>;
 
 /** action name → request and response, for the citizen function. */
@@ -54,6 +97,18 @@ export interface CitizenActions {
   startFace: { request: Request<StartFaceEvent>; response: FaceChallengeView };
   enroll: { request: Request<EnrollEvent>; response: { card: CardView } };
   getCard: { request: Request<GetCardEvent>; response: { card: CardView | null } };
+  reauth: { request: Request<ReauthEvent>; response: ReauthView };
+  present: { request: Request<PresentEvent>; response: PresentationView };
+  listUsage: { request: Request<ListUsageEvent>; response: { records: UsageView[]; nextBefore: number | null } };
+}
+
+export interface VerifierActions {
+  verify: { request: Request<VerifyEvent>; response: VerificationView };
+}
+
+export interface AdminActions {
+  registerVerifier: { request: Request<RegisterVerifierEvent>; response: { terminalId: string } };
+  setVerifierEnabled: { request: Request<SetVerifierEnabledEvent>; response: { terminalId: string; enabled: boolean } };
 }
 
 export type FunctionName = 'citizen' | 'verifier' | 'partner' | 'admin';

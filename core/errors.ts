@@ -29,6 +29,7 @@ export const ERROR_MESSAGES = {
   LEVEL_TOO_LOW: { zh: '电子身份证等级不足', en: 'The card level is too low for this scene' },
   VERIFIER_UNKNOWN: { zh: '核验终端未登记或已停用', en: 'The verifier terminal is unknown or disabled' },
   PARTNER_UNAUTHORIZED: { zh: '合作方未授权', en: 'The partner is not authorized' },
+  ADMIN_UNAUTHORIZED: { zh: '管理员身份未通过验证', en: 'The administrator could not be authenticated' },
   SCOPE_NOT_GRANTED: { zh: '未获得授权范围', en: 'The scope was not granted' },
   INTERNAL: { zh: '服务暂时不可用，请稍后再试', en: 'The service is temporarily unavailable; please try again later' },
 } as const satisfies Record<string, { zh: string; en: string }>;

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { LIVENESS_ACTIONS } from './liveness';
+import { SCENE_NAMES, type Scene } from './scenes';
 
 /** Generous but finite: longer than any real field, short enough to refuse junk. */
 export const MAX_FIELD_LENGTH = 256;
@@ -13,6 +14,13 @@ export const MAX_CAPTURE_LENGTH = 8192;
 const text = (max = MAX_FIELD_LENGTH) => z.string().max(max);
 
 export const livenessActionSchema = z.enum(LIVENESS_ACTIONS);
+
+const livenessAnswer = z
+  .object({
+    actions: z.array(livenessActionSchema).max(8),
+    digits: z.string().regex(/^\d{4}$/),
+  })
+  .strict();
 
 export const startFaceEvent = z
   .object({
@@ -27,12 +35,7 @@ export const enrollEvent = z
     idNumber: text(64),
     consent: z.boolean(),
     faceSessionId: text(64),
-    liveness: z
-      .object({
-        actions: z.array(livenessActionSchema).max(8),
-        digits: z.string().regex(/^\d{4}$/),
-      })
-      .strict(),
+    liveness: livenessAnswer,
     faceCapture: text(MAX_CAPTURE_LENGTH),
   })
   .strict();
@@ -43,12 +46,97 @@ export const getCardEvent = z
   })
   .strict();
 
-export const citizenEvent = z.discriminatedUnion('action', [startFaceEvent, enrollEvent, getCardEvent]);
+/** A fresh face check of the card holder, needed before showing a QR code. */
+export const reauthEvent = z
+  .object({
+    action: z.literal('reauth'),
+    faceSessionId: text(64),
+    liveness: livenessAnswer,
+    faceCapture: text(MAX_CAPTURE_LENGTH),
+  })
+  .strict();
+
+export const sceneSchema = z.enum(SCENE_NAMES as [Scene, ...Scene[]]);
+
+export const presentEvent = z
+  .object({
+    action: z.literal('present'),
+    scene: sceneSchema,
+  })
+  .strict();
+
+export const MAX_PAGE_SIZE = 50;
+
+export const listUsageEvent = z
+  .object({
+    action: z.literal('listUsage'),
+    before: z.number().int().positive().optional(),
+    limit: z.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
+  })
+  .strict();
+
+export const citizenEvent = z.discriminatedUnion('action', [
+  startFaceEvent,
+  enrollEvent,
+  getCardEvent,
+  reauthEvent,
+  presentEvent,
+  listUsageEvent,
+]);
+
+/** A registered terminal's request: a short-lived ES256 assertion of who it is, and the scanned token. */
+export const verifyEvent = z
+  .object({
+    action: z.literal('verify'),
+    assertion: text(2048),
+    token: text(1024),
+    scene: sceneSchema,
+  })
+  .strict();
+
+export const verifierEvent = z.discriminatedUnion('action', [verifyEvent]);
+
+const publicJwk = z
+  .object({
+    kty: z.literal('EC'),
+    crv: z.literal('P-256'),
+    x: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+    y: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+  })
+  .strict();
+
+export const registerVerifierEvent = z
+  .object({
+    action: z.literal('registerVerifier'),
+    assertion: text(2048),
+    organisation: z.string().min(1).max(100),
+    city: z.string().min(1).max(50),
+    scenes: z.array(sceneSchema).min(1).max(SCENE_NAMES.length),
+    publicKeyJwk: publicJwk,
+  })
+  .strict();
+
+export const setVerifierEnabledEvent = z
+  .object({
+    action: z.literal('setVerifierEnabled'),
+    assertion: text(2048),
+    terminalId: text(64),
+    enabled: z.boolean(),
+  })
+  .strict();
+
+export const adminEvent = z.discriminatedUnion('action', [registerVerifierEvent, setVerifierEnabledEvent]);
 
 export type StartFaceEvent = z.infer<typeof startFaceEvent>;
 export type EnrollEvent = z.infer<typeof enrollEvent>;
 export type GetCardEvent = z.infer<typeof getCardEvent>;
 export type CitizenEvent = z.infer<typeof citizenEvent>;
+export type ReauthEvent = z.infer<typeof reauthEvent>;
+export type PresentEvent = z.infer<typeof presentEvent>;
+export type ListUsageEvent = z.infer<typeof listUsageEvent>;
+export type VerifyEvent = z.infer<typeof verifyEvent>;
+export type RegisterVerifierEvent = z.infer<typeof registerVerifierEvent>;
+export type SetVerifierEnabledEvent = z.infer<typeof setVerifierEnabledEvent>;
 
 /**
  * Keys that would reach prototype machinery in a naive merge. zod's strict

@@ -2,18 +2,20 @@
 import type { CardView } from '../../core/api';
 import { maskIdNumber, maskName } from '../../core/mask';
 import type { PiiProtector } from './ports';
+import { openIdentity } from './held-identity';
 import type { HeldCard, IdentityRecord } from './store';
 
 /** Associated data binds each sealed field to its record and field name. */
 export const sealedFieldContext = (identityId: IdentityRecord['id'], field: 'name' | 'idNumber') => `identity:${identityId}:${field}`;
 
 export function toCardView({ card, identity }: HeldCard, pii: PiiProtector): CardView {
+  const { name, idNumber } = openIdentity(identity, pii);
   return {
     cardId: card.id,
     level: card.level,
     status: card.status,
-    maskedName: maskName(pii.open(identity.nameSealed, sealedFieldContext(identity.id, 'name'))),
-    maskedIdNumber: maskIdNumber(pii.open(identity.idNumberSealed, sealedFieldContext(identity.id, 'idNumber'))),
+    maskedName: maskName(name),
+    maskedIdNumber: maskIdNumber(idNumber),
     issuedAt: card.issuedAt.toISOString(),
     expiresAt: card.expiresAt.toISOString(),
     issuerSignature: card.signature,

@@ -9,18 +9,17 @@
 import type { CardView } from '../../core/api';
 import { EidError } from '../../core/errors';
 import { parseIdNumber } from '../../core/id-number';
-import { FACE_SESSION_MAX_ATTEMPTS } from '../../core/liveness';
 import { parseName } from '../../core/name';
 import type { EnrollEvent } from '../../core/schemas';
 import { sealedFieldContext, toCardView } from './card-view';
-import type { CitizenDeps } from './deps';
-import type { AuthorityVerdict } from './ports';
+import type { Deps } from './deps';
+import { passFaceCheck } from './face-check';
 import { assertNotRateLimited, callerKey, idNumberKey } from './rate-limit';
 import { CardConflict, type CardRecord, type IdentityRecord } from './store';
 
 export const BASIC_CARD_VALIDITY_YEARS = 5;
 
-export async function enroll(deps: CitizenDeps, holder: string, request: Omit<EnrollEvent, 'action'>): Promise<CardView> {
+export async function enroll(deps: Deps, holder: string, request: Omit<EnrollEvent, 'action'>): Promise<CardView> {
   if (request.consent !== true) throw new EidError('CONSENT_REQUIRED');
   const now = deps.clock.now();
 
@@ -34,21 +33,9 @@ export async function enroll(deps: CitizenDeps, holder: string, request: Omit<En
   await assertNotRateLimited(deps.store, limitKeys, now);
   if (await deps.store.findCardByHolder(holder)) throw new EidError('CARD_EXISTS', { reason: 'holder' });
 
-  const session = await deps.store.spendFaceAttempt(request.faceSessionId, holder, now, FACE_SESSION_MAX_ATTEMPTS);
-  if (!session) throw new EidError('FACE_SESSION_EXPIRED');
-
-  const verdict = await deps.authority.verify({
-    claim: { name: name.value, idNumber: idNumber.value.number },
-    challenge: session.challenge,
-    answer: request.liveness,
-    faceCapture: request.faceCapture,
-  });
-  const refusal = refusalOf(verdict, FACE_SESSION_MAX_ATTEMPTS - session.attemptsUsed);
-  if (refusal) {
-    await deps.store.recordFailure(limitKeys, now);
-    throw refusal;
-  }
-  await deps.store.markFacePassed(session.id, now);
+  const { faceSessionId, liveness, faceCapture } = request;
+  const claim = { name: name.value, idNumber: idNumber.value.number };
+  await passFaceCheck(deps, { holder, claim, idIndex, faceSessionId, liveness, faceCapture }, now);
 
   const identityId = deps.random.token(16);
   const identity: IdentityRecord = {
@@ -82,13 +69,4 @@ export async function enroll(deps: CitizenDeps, holder: string, request: Omit<En
     throw error;
   }
   return toCardView({ card, identity }, deps.pii);
-}
-
-/** The precise reason the authority refused, liveness first: without a live person nothing else counts. */
-function refusalOf(verdict: AuthorityVerdict, attemptsLeft: number): EidError | null {
-  const details = { attemptsLeft };
-  if (verdict.liveness !== 'pass') return new EidError('LIVENESS_FAILED', { details });
-  if (verdict.identity !== 'match') return new EidError('IDENTITY_NOT_FOUND', { reason: verdict.identity, details });
-  if (verdict.face !== 'match') return new EidError('FACE_MISMATCH', { details });
-  return null;
 }

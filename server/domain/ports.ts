@@ -78,4 +78,21 @@ export interface CardSigner {
   sign(claims: CardClaims): { keyId: string; signature: string };
 }
 
+/** The issuer's keys: the current one signs; every published one verifies. */
+export interface IssuerKeyring {
+  readonly current: IssuerSigningKey;
+  publicKey(keyId: string): import('node:crypto').KeyObject | undefined;
+}
+
+/**
+ * Hides which card a presentation token belongs to: the reference is the card
+ * id encrypted under the token's own random id, so two QR codes of one card
+ * cannot be linked by anyone but the issuer.
+ */
+export interface CardRefCipher {
+  seal(cardId: string, tokenId: Uint8Array): Uint8Array;
+  /** The card id, or null when the reference does not open to one. */
+  open(cardRef: Uint8Array, tokenId: Uint8Array): string | null;
+}
+
 export type { Store } from './store';

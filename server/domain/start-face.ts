@@ -1,10 +1,10 @@
 /** Use case: open a face session with a fresh liveness challenge. */
 import type { FaceChallengeView } from '../../core/api';
 import { FACE_SESSION_MAX_ATTEMPTS, FACE_SESSION_TTL_SECONDS } from '../../core/liveness';
-import type { CitizenDeps } from './deps';
+import type { Deps } from './deps';
 import { assertNotRateLimited, callerKey } from './rate-limit';
 
-export async function startFace(deps: CitizenDeps, holder: string): Promise<FaceChallengeView> {
+export async function startFace(deps: Deps, holder: string): Promise<FaceChallengeView> {
   const now = deps.clock.now();
   await assertNotRateLimited(deps.store, [callerKey(holder)], now);
   const challenge = deps.authority.issueChallenge();

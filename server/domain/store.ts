@@ -5,6 +5,7 @@
  */
 import type { CardLevel, CardStatus } from '../../core/api';
 import type { LivenessChallenge } from '../../core/liveness';
+import type { Attribute, Scene } from '../../core/scenes';
 
 export interface FaceSessionRecord {
   id: string;
@@ -50,6 +51,35 @@ export class CardConflict extends Error {
   }
 }
 
+export interface TerminalRecord {
+  id: string;
+  organisation: string;
+  city: string;
+  scenes: Scene[];
+  /** The terminal's ES256 public key as a JWK (kty EC, crv P-256, x, y). */
+  publicKeyJwk: { kty: 'EC'; crv: 'P-256'; x: string; y: string };
+  enabled: boolean;
+  createdAt: Date;
+}
+
+export interface UsageRecord {
+  id: number;
+  cardId: string;
+  at: Date;
+  terminalId: string;
+  organisation: string;
+  scene: Scene;
+  /** Names of the released attributes, never their values. */
+  attributes: Attribute[];
+}
+
+/** Raised by recordVerification when the token was already used. */
+export class TokenAlreadyUsed extends Error {
+  constructor() {
+    super('This presentation token was already used');
+  }
+}
+
 export interface Store {
   insertFaceSession(session: FaceSessionRecord): Promise<void>;
   getFaceSession(id: string): Promise<FaceSessionRecord | null>;
@@ -66,6 +96,23 @@ export interface Store {
   findCardByHolder(holder: string): Promise<HeldCard | null>;
   /** Inserts identity and card together or not at all; throws CardConflict. */
   mintCard(identity: IdentityRecord, card: CardRecord): Promise<void>;
+
+  /** When the holder last passed a face check, if ever. */
+  lastFacePassedAt(holder: string): Promise<Date | null>;
+  getHeldCard(cardId: string): Promise<HeldCard | null>;
+  setCardStatus(cardId: string, status: CardStatus): Promise<void>;
+
+  insertTerminal(terminal: TerminalRecord): Promise<void>;
+  getTerminal(id: string): Promise<TerminalRecord | null>;
+  setTerminalEnabled(id: string, enabled: boolean): Promise<boolean>;
+
+  /**
+   * Marks the token used and records the use, in one transaction; throws
+   * TokenAlreadyUsed when the token id is already there, writing nothing.
+   */
+  recordVerification(tokenId: string, usage: Omit<UsageRecord, 'id'>): Promise<void>;
+  /** Newest first; `before` is the id of the last record of the previous page. */
+  listUsages(cardId: string, page: { before?: number; limit: number }): Promise<UsageRecord[]>;
 
   close(): Promise<void>;
 }

@@ -3,6 +3,7 @@
  * wired to the embedded SQLite store, the SIMULATED identity authority and
  * development keys in the data folder.
  */
+import type { KeyObject } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FunctionName } from '../../core/api';
@@ -12,16 +13,20 @@ import { developmentKeys, keysFromEnvironment } from '../adapters/keys/key-mater
 import type { IssuerKeys } from '../adapters/keys/issuer-keys';
 import { SqliteStore } from '../adapters/sqlite/sqlite-store';
 import { cryptoRandom, systemClock } from '../adapters/system';
-import type { CitizenDeps } from '../domain/deps';
+import type { Deps } from '../domain/deps';
 import type { Clock } from '../domain/ports';
 import type { CloudFunction, Logger } from '../functions/boundary';
 import { createCitizenFunction } from '../functions/citizen';
+import { createAdminFunction } from '../functions/admin';
 import { createFunctionWithoutActions } from '../functions/not-yet-open';
+import { createVerifierFunction } from '../functions/verifier';
 
 export interface Emulator {
   functions: Record<FunctionName, CloudFunction>;
   issuer: IssuerKeys;
-  deps: CitizenDeps;
+  /** Signs admin assertions; the emulator's operator holds it (development key). */
+  adminKey: KeyObject;
+  deps: Deps;
   close(): Promise<void>;
 }
 
@@ -43,22 +48,25 @@ export function composeEmulator({ dataDir, log, env = {}, clock = systemClock }:
   const authority = new SimulatedAuthority(loadSyntheticPopulation(), cryptoRandom);
   log.info('identity authority', { label: authority.label });
 
-  const deps: CitizenDeps = {
+  const deps: Deps = {
     store: SqliteStore.open(join(dataDir, 'eid.sqlite')),
     authority,
     pii: keys.pii,
     signer: new JwtCardSigner(keys.issuer.current),
+    issuer: keys.issuer,
+    cardRefs: keys.cardRefs,
     clock,
     random: cryptoRandom,
   };
   return {
     functions: {
       citizen: createCitizenFunction(deps, log),
-      verifier: createFunctionWithoutActions(log),
+      verifier: createVerifierFunction(deps, log),
       partner: createFunctionWithoutActions(log),
-      admin: createFunctionWithoutActions(log),
+      admin: createAdminFunction(deps, keys.adminKey, log),
     },
     issuer: keys.issuer,
+    adminKey: keys.adminKey,
     deps,
     close: () => deps.store.close(),
   };

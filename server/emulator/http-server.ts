@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, normalize, sep } from 'node:path';
 import type { FunctionName } from '../../core/api';
 import type { CloudFunction, Logger } from '../functions/boundary';
+import type { DevRoute } from './dev-routes';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 const DEV_OPENID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -27,6 +28,8 @@ const CONTENT_TYPES: Record<string, string> = {
 export interface EmulatorHttpOptions {
   functions: Record<FunctionName, CloudFunction>;
   jwks: () => object;
+  /** Emulator-only helpers at POST /dev/{name}, answered like functions. */
+  devRoutes?: Record<string, DevRoute>;
   /** The h5 build to serve at /, if built. */
   staticDir?: string;
   log: Logger;
@@ -46,6 +49,8 @@ async function route(request: IncomingMessage, response: ServerResponse, options
   const url = new URL(request.url ?? '/', 'http://127.0.0.1');
   const fn = /^\/fn\/([a-z]+)$/.exec(url.pathname);
   if (fn) return callFunction(fn[1], request, response, options);
+  const dev = /^\/dev\/([a-z-]+)$/.exec(url.pathname);
+  if (dev) return callDevRoute(dev[1], request, response, options);
   if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(response, 405, { error: 'method not allowed' });
   if (url.pathname === '/.well-known/jwks.json') return sendJson(response, 200, options.jwks());
   return serveStatic(url.pathname, response, options.staticDir);
@@ -70,6 +75,23 @@ async function callFunction(name: string, request: IncomingMessage, response: Se
   const action = event && typeof event === 'object' && typeof (event as { action?: unknown }).action === 'string' ? (event as { action: string }).action.slice(0, 32) : '-';
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   options.log.info(`fn ${name}.${action}`, { result: result.ok ? 'ok' : result.code, ms: Math.round(ms * 10) / 10 });
+}
+
+async function callDevRoute(name: string, request: IncomingMessage, response: ServerResponse, options: EmulatorHttpOptions) {
+  const routes = options.devRoutes ?? {};
+  if (request.method !== 'POST') return sendJson(response, 405, { error: 'use POST' });
+  if (!Object.prototype.hasOwnProperty.call(routes, name)) return sendJson(response, 404, { error: 'no such route' });
+  const body = await readBody(request);
+  if (body === null) return sendJson(response, 413, { error: `body over ${MAX_BODY_BYTES} bytes` });
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return sendJson(response, 400, { error: 'body is not JSON' });
+  }
+  const result = await routes[name](parsed);
+  sendJson(response, 200, result);
+  options.log.info(`dev ${name}`, { result: result.ok ? 'ok' : result.code });
 }
 
 function readBody(request: IncomingMessage): Promise<string | null> {

@@ -5,6 +5,8 @@
  */
 import { resolve } from 'node:path';
 import { composeEmulator } from './compose';
+import { ensureDemoTerminal } from './demo-terminal';
+import { devRoutes } from './dev-routes';
 import { createEmulatorServer } from './http-server';
 import { consoleLogger } from './logger';
 
@@ -14,20 +16,35 @@ const dataDir = resolve(process.env.EID_DATA_DIR ?? '.data');
 const staticDir = resolve(__dirname, '../../dist/h5');
 const log = consoleLogger(process.env.EID_QUIET === '1');
 
-const emulator = composeEmulator({ dataDir, log, env: process.env });
-const server = createEmulatorServer({ functions: emulator.functions, jwks: () => emulator.issuer.jwks(), staticDir, log });
+async function main() {
+  const emulator = composeEmulator({ dataDir, log, env: process.env });
+  const demo = await ensureDemoTerminal(emulator.deps, dataDir);
+  const server = createEmulatorServer({
+    functions: emulator.functions,
+    jwks: () => emulator.issuer.jwks(),
+    devRoutes: devRoutes(emulator.functions.verifier, demo, emulator.deps.clock),
+    staticDir,
+    log,
+  });
 
-server.listen(port, HOST, () => {
-  console.log(`e-ID Card local emulator (SIMULATED identity authority, development keys)`);
-  console.log(`  app:       http://${HOST}:${port}/`);
-  console.log(`  functions: POST http://${HOST}:${port}/fn/{citizen|verifier|partner|admin}`);
-  console.log(`  JWKS:      http://${HOST}:${port}/.well-known/jwks.json`);
-  console.log(`  data:      ${dataDir}`);
+  server.listen(port, HOST, () => {
+    console.log(`e-ID Card local emulator (SIMULATED identity authority, development keys)`);
+    console.log(`  app:       http://${HOST}:${port}/`);
+    console.log(`  functions: POST http://${HOST}:${port}/fn/{citizen|verifier|partner|admin}`);
+    console.log(`  JWKS:      http://${HOST}:${port}/.well-known/jwks.json`);
+    console.log(`  data:      ${dataDir}`);
+    console.log(`  demo verifier terminal (simulated): ${demo.terminalId}`);
+  });
+
+  const shutdown = () => {
+    server.close();
+    void emulator.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => {
+  console.error('the emulator could not start:', error instanceof Error ? error.message : error);
+  process.exit(1);
 });
-
-const shutdown = () => {
-  server.close();
-  void emulator.close().then(() => process.exit(0));
-};
-process.on('SIGINT', shutdown);
-process.on('SIGTERM', shutdown);

@@ -1,12 +1,15 @@
 /** The citizen function: the mini-program user's actions. */
 import { citizenEvent } from '../../core/schemas';
-import type { CitizenDeps } from '../domain/deps';
+import type { Deps } from '../domain/deps';
 import { enroll } from '../domain/enroll';
 import { getCard } from '../domain/get-card';
+import { listUsage } from '../domain/list-usage';
+import { present } from '../domain/present';
+import { reauth } from '../domain/reauth';
 import { startFace } from '../domain/start-face';
 import { atBoundary, parseEvent, requireCitizen, type CloudFunction, type Logger } from './boundary';
 
-export function createCitizenFunction(deps: CitizenDeps, log: Logger): CloudFunction {
+export function createCitizenFunction(deps: Deps, log: Logger): CloudFunction {
   return atBoundary(log, async (event, caller) => {
     const request = parseEvent(citizenEvent, event);
     const holder = requireCitizen(caller);
@@ -17,6 +20,12 @@ export function createCitizenFunction(deps: CitizenDeps, log: Logger): CloudFunc
         return { card: await enroll(deps, holder, request) };
       case 'getCard':
         return { card: await getCard(deps, holder) };
+      case 'reauth':
+        return reauth(deps, holder, request);
+      case 'present':
+        return present(deps, holder, request);
+      case 'listUsage':
+        return listUsage(deps, holder, request);
     }
   });
 }

@@ -2,8 +2,10 @@
  * The typed API client: one function per action, typed from core/api. A
  * network failure becomes an INTERNAL failure so pages handle one shape.
  */
-import type { CitizenActions, Failure, Result } from '../../core/api';
+import type { CitizenActions, Failure, Result, VerificationView } from '../../core/api';
+import type { Scene } from '../../core/scenes';
 import { ERROR_MESSAGES } from '../../core/errors';
+import { verifyAtCounter } from './staff-verify';
 import { callFunction } from './transport';
 
 function networkFailure(): Failure {
@@ -26,4 +28,15 @@ export const api = {
   startFace: () => citizen('startFace', {}),
   enroll: (request: CitizenActions['enroll']['request']) => citizen('enroll', request),
   getCard: () => citizen('getCard', {}),
+  reauth: (request: CitizenActions['reauth']['request']) => citizen('reauth', request),
+  present: (request: CitizenActions['present']['request']) => citizen('present', request),
+  listUsage: (request: CitizenActions['listUsage']['request']) => citizen('listUsage', request),
+  /** The staff page's verification (see staff-verify.*.ts for how each platform does it). */
+  verifyAtCounter: async (request: { token: string; scene: Scene }): Promise<Result<VerificationView>> => {
+    try {
+      return await verifyAtCounter(request);
+    } catch {
+      return networkFailure();
+    }
+  },
 };

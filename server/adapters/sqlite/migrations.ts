@@ -51,4 +51,36 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       CREATE UNIQUE INDEX cards_live_holder ON cards (holder) WHERE status <> 'revoked';
     `,
   },
+  {
+    version: 2,
+    name: 'presentation and verification',
+    sql: `
+      CREATE TABLE verifier_terminals (
+        id TEXT PRIMARY KEY,
+        organisation TEXT NOT NULL,
+        city TEXT NOT NULL,
+        scenes TEXT NOT NULL,
+        public_key_jwk TEXT NOT NULL,
+        enabled INTEGER NOT NULL DEFAULT 1,
+        created_at INTEGER NOT NULL
+      );
+
+      -- One row per presentation token ever accepted: the primary key makes one-time use atomic.
+      CREATE TABLE presentation_uses (
+        token_id TEXT PRIMARY KEY,
+        used_at INTEGER NOT NULL
+      );
+
+      CREATE TABLE usages (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        card_id TEXT NOT NULL REFERENCES cards (id),
+        at INTEGER NOT NULL,
+        terminal_id TEXT NOT NULL,
+        organisation TEXT NOT NULL,
+        scene TEXT NOT NULL,
+        attributes TEXT NOT NULL
+      );
+      CREATE INDEX usages_card ON usages (card_id, id);
+    `,
+  },
 ];

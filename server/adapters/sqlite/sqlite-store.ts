@@ -1,6 +1,6 @@
 /** The Store port over better-sqlite3: the emulator's embedded default. */
-import type { CardRecord, FaceSessionRecord, HeldCard, IdentityRecord, Store } from '../../domain/store';
-import { CardConflict } from '../../domain/store';
+import type { CardRecord, FaceSessionRecord, HeldCard, IdentityRecord, Store, TerminalRecord, UsageRecord } from '../../domain/store';
+import { CardConflict, TokenAlreadyUsed } from '../../domain/store';
 import { openDatabase, type Db } from './open-database';
 
 interface FaceSessionRow {
@@ -60,6 +60,49 @@ const toHeldCard = (row: HeldCardRow): HeldCard => ({
   },
 });
 
+interface TerminalRow {
+  id: string;
+  organisation: string;
+  city: string;
+  scenes: string;
+  public_key_jwk: string;
+  enabled: number;
+  created_at: number;
+}
+
+interface UsageRow {
+  id: number;
+  card_id: string;
+  at: number;
+  terminal_id: string;
+  organisation: string;
+  scene: UsageRecord['scene'];
+  attributes: string;
+}
+
+const toTerminal = (row: TerminalRow): TerminalRecord => ({
+  id: row.id,
+  organisation: row.organisation,
+  city: row.city,
+  scenes: JSON.parse(row.scenes),
+  publicKeyJwk: JSON.parse(row.public_key_jwk),
+  enabled: row.enabled === 1,
+  createdAt: new Date(row.created_at),
+});
+
+const toUsage = (row: UsageRow): UsageRecord => ({
+  id: row.id,
+  cardId: row.card_id,
+  at: new Date(row.at),
+  terminalId: row.terminal_id,
+  organisation: row.organisation,
+  scene: row.scene,
+  attributes: JSON.parse(row.attributes),
+});
+
+const HELD_CARD = `SELECT c.*, i.name_sealed, i.id_number_sealed, i.created_at AS identity_created_at
+  FROM cards c JOIN identities i ON i.id = c.identity_id`;
+
 export class SqliteStore implements Store {
   private readonly statements;
 
@@ -78,11 +121,22 @@ export class SqliteStore implements Store {
       markFacePassed: db.prepare('UPDATE face_sessions SET passed_at = ? WHERE id = ?'),
       insertFailure: db.prepare('INSERT INTO failures (key, at) VALUES (?, ?)'),
       countFailures: db.prepare('SELECT COUNT(*) FROM failures WHERE key = ? AND at > ?').pluck(),
-      findCardByHolder: db.prepare(
-        `SELECT c.*, i.name_sealed, i.id_number_sealed, i.created_at AS identity_created_at
-         FROM cards c JOIN identities i ON i.id = c.identity_id
-         WHERE c.holder = ? AND c.status <> 'revoked'`,
+      findCardByHolder: db.prepare(`${HELD_CARD} WHERE c.holder = ? AND c.status <> 'revoked'`),
+      getHeldCard: db.prepare(`${HELD_CARD} WHERE c.id = ?`),
+      setCardStatus: db.prepare('UPDATE cards SET status = ? WHERE id = ?'),
+      lastFacePassedAt: db.prepare('SELECT MAX(passed_at) FROM face_sessions WHERE holder = ?').pluck(),
+      insertTerminal: db.prepare(
+        `INSERT INTO verifier_terminals (id, organisation, city, scenes, public_key_jwk, enabled, created_at)
+         VALUES (@id, @organisation, @city, @scenes, @publicKeyJwk, @enabled, @createdAt)`,
       ),
+      getTerminal: db.prepare('SELECT * FROM verifier_terminals WHERE id = ?'),
+      setTerminalEnabled: db.prepare('UPDATE verifier_terminals SET enabled = ? WHERE id = ?'),
+      insertUse: db.prepare('INSERT INTO presentation_uses (token_id, used_at) VALUES (?, ?)'),
+      insertUsage: db.prepare(
+        `INSERT INTO usages (card_id, at, terminal_id, organisation, scene, attributes)
+         VALUES (@cardId, @at, @terminalId, @organisation, @scene, @attributes)`,
+      ),
+      listUsages: db.prepare('SELECT * FROM usages WHERE card_id = ? AND id < ? ORDER BY id DESC LIMIT ?'),
       insertIdentity: db.prepare(
         `INSERT INTO identities (id, id_index, name_sealed, id_number_sealed, created_at)
          VALUES (@id, @idIndex, @nameSealed, @idNumberSealed, @createdAt)`,
@@ -156,6 +210,57 @@ export class SqliteStore implements Store {
       }
       throw error;
     }
+  }
+
+  async lastFacePassedAt(holder: string): Promise<Date | null> {
+    const at = this.statements.lastFacePassedAt.get(holder) as number | null;
+    return at === null ? null : new Date(at);
+  }
+
+  async getHeldCard(cardId: string): Promise<HeldCard | null> {
+    const row = this.statements.getHeldCard.get(cardId) as HeldCardRow | undefined;
+    return row ? toHeldCard(row) : null;
+  }
+
+  async setCardStatus(cardId: string, status: CardRecord['status']): Promise<void> {
+    this.statements.setCardStatus.run(status, cardId);
+  }
+
+  async insertTerminal(terminal: TerminalRecord): Promise<void> {
+    this.statements.insertTerminal.run({
+      ...terminal,
+      scenes: JSON.stringify(terminal.scenes),
+      publicKeyJwk: JSON.stringify(terminal.publicKeyJwk),
+      enabled: terminal.enabled ? 1 : 0,
+      createdAt: terminal.createdAt.getTime(),
+    });
+  }
+
+  async getTerminal(id: string): Promise<TerminalRecord | null> {
+    const row = this.statements.getTerminal.get(id) as TerminalRow | undefined;
+    return row ? toTerminal(row) : null;
+  }
+
+  async setTerminalEnabled(id: string, enabled: boolean): Promise<boolean> {
+    return this.statements.setTerminalEnabled.run(enabled ? 1 : 0, id).changes === 1;
+  }
+
+  async recordVerification(tokenId: string, usage: Omit<UsageRecord, 'id'>): Promise<void> {
+    const record = this.db.transaction(() => {
+      this.statements.insertUse.run(tokenId, usage.at.getTime());
+      this.statements.insertUsage.run({ ...usage, at: usage.at.getTime(), attributes: JSON.stringify(usage.attributes) });
+    });
+    try {
+      record();
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new TokenAlreadyUsed();
+      throw error;
+    }
+  }
+
+  async listUsages(cardId: string, page: { before?: number; limit: number }): Promise<UsageRecord[]> {
+    const rows = this.statements.listUsages.all(cardId, page.before ?? Number.MAX_SAFE_INTEGER, page.limit) as UsageRow[];
+    return rows.map(toUsage);
   }
 
   async close(): Promise<void> {

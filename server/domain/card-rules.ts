@@ -1,0 +1,12 @@
+/** The card-state rules that presenting and verifying share. */
+import { EidError } from '../../core/errors';
+import { levelSatisfies, SCENES, type Scene } from '../../core/scenes';
+import type { CardRecord } from './store';
+
+/** Throws the code a suspended, revoked, expired or too-low card gets for this scene. */
+export function assertCardServes(card: CardRecord, scene: Scene, now: Date): void {
+  if (card.status === 'suspended') throw new EidError('CARD_SUSPENDED');
+  if (card.status === 'revoked') throw new EidError('CARD_REVOKED');
+  if (card.expiresAt.getTime() <= now.getTime()) throw new EidError('CARD_REVOKED', { reason: 'expired' });
+  if (!levelSatisfies(card.level, SCENES[scene].minLevel)) throw new EidError('LEVEL_TOO_LOW');
+}

@@ -1,0 +1,33 @@
+/**
+ * Use case: a presentation token for one scene (DESIGN.md §4). Needs an
+ * active card of the scene's level and a face check of the holder no older
+ * than REAUTH_VALID_SECONDS. The token holds no personal data.
+ */
+import { REAUTH_VALID_SECONDS, type PresentationView } from '../../core/api';
+import { EidError } from '../../core/errors';
+import { SCENES } from '../../core/scenes';
+import type { PresentEvent } from '../../core/schemas';
+import { PRESENTATION_MAX_LIFETIME_SECONDS } from '../token/check-presentation';
+import { signPresentation } from '../token/presentation-token';
+import { assertCardServes } from './card-rules';
+import type { Deps } from './deps';
+
+export async function present(deps: Deps, holder: string, { scene }: Omit<PresentEvent, 'action'>): Promise<PresentationView> {
+  const now = deps.clock.now();
+  const held = await deps.store.findCardByHolder(holder);
+  if (!held) throw new EidError('CARD_NOT_FOUND');
+  if (!SCENES[scene].presentable) throw new EidError('SCENE_NOT_ALLOWED', { reason: 'not_presentable' });
+  assertCardServes(held.card, scene, now);
+
+  const passedAt = await deps.store.lastFacePassedAt(holder);
+  if (!passedAt || now.getTime() - passedAt.getTime() > REAUTH_VALID_SECONDS * 1000) throw new EidError('REAUTH_REQUIRED');
+
+  const tokenId = Buffer.from(deps.random.token(12), 'base64url');
+  const issuedAt = Math.floor(now.getTime() / 1000);
+  const expiresAt = issuedAt + PRESENTATION_MAX_LIFETIME_SECONDS;
+  const token = signPresentation(
+    { tokenId, cardRef: deps.cardRefs.seal(held.card.id, tokenId), scene: SCENES[scene].code, issuedAt, expiresAt },
+    deps.issuer.current,
+  );
+  return { token, scene, issuedAt: new Date(issuedAt * 1000).toISOString(), expiresAt: new Date(expiresAt * 1000).toISOString() };
+}

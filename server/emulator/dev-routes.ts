@@ -1,0 +1,21 @@
+/**
+ * Emulator-only routes under /dev/, for the simulator's convenience; never
+ * deployed. `verify-as-demo-terminal` lets the h5 staff page verify a token as
+ * the SIMULATED demo terminal: the emulator signs the terminal assertion and
+ * calls the very same verifier function a real terminal calls.
+ */
+import type { Result } from '../../core/api';
+import type { Clock } from '../domain/ports';
+import type { CloudFunction } from '../functions/boundary';
+import { signTerminalAssertion, type TerminalCredential } from './demo-terminal';
+
+export type DevRoute = (body: unknown) => Promise<Result<object>>;
+
+export function devRoutes(verifier: CloudFunction, demo: TerminalCredential, clock: Clock): Record<string, DevRoute> {
+  return {
+    'verify-as-demo-terminal': (body) => {
+      const { token, scene } = (body && typeof body === 'object' ? body : {}) as { token?: unknown; scene?: unknown };
+      return verifier({ action: 'verify', assertion: signTerminalAssertion(demo, clock.now()), token, scene }, {});
+    },
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * Identifies a verifier terminal by its short-lived assertion: a JWT it signs
+ * with its own ES256 key (header kid = terminal id, aud = e-id-verifier, at
+ * most 5 minutes from iat to exp). Algorithms are pinned; public keys are
+ * parsed into KeyObjects once. A terminal may reuse one assertion until it
+ * expires, so a verified assertion is remembered for its lifetime, but the
+ * terminal's enabled flag is read on every call so disabling bites at once.
+ */
+import { createPublicKey, type KeyObject } from 'node:crypto';
+import jwt from 'jsonwebtoken';
+import { EidError } from '../../../core/errors';
+import type { Clock } from '../../domain/ports';
+import type { Store, TerminalRecord } from '../../domain/store';
+
+export const VERIFIER_AUDIENCE = 'e-id-verifier';
+export const ASSERTION_MAX_AGE_SECONDS = 300;
+const CLOCK_TOLERANCE_SECONDS = 5;
+const REMEMBERED_ASSERTIONS = 10_000;
+
+export class TerminalAssertions {
+  private readonly keys = new Map<string, KeyObject>();
+  private readonly verified = new Map<string, { terminalId: string; exp: number }>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+  ) {}
+
+  async authenticate(assertion: string): Promise<TerminalRecord> {
+    const now = Math.floor(this.clock.now().getTime() / 1000);
+    const remembered = this.verified.get(assertion);
+    const terminalId = remembered && remembered.exp + CLOCK_TOLERANCE_SECONDS >= now ? remembered.terminalId : await this.verifyFresh(assertion, now);
+    const terminal = await this.store.getTerminal(terminalId);
+    if (!terminal || !terminal.enabled) throw new EidError('VERIFIER_UNKNOWN');
+    return terminal;
+  }
+
+  private async verifyFresh(assertion: string, now: number): Promise<string> {
+    const unknown = () => new EidError('VERIFIER_UNKNOWN');
+    const header = jwt.decode(assertion, { complete: true })?.header;
+    const terminalId = header?.kid;
+    if (!terminalId || header.alg !== 'ES256') throw unknown();
+    const key = await this.publicKey(terminalId);
+    if (!key) throw unknown();
+    let claims: jwt.JwtPayload;
+    try {
+      claims = jwt.verify(assertion, key, {
+        algorithms: ['ES256'],
+        audience: VERIFIER_AUDIENCE,
+        issuer: terminalId,
+        clockTimestamp: now,
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+        maxAge: ASSERTION_MAX_AGE_SECONDS,
+      }) as jwt.JwtPayload;
+    } catch (cause) {
+      throw new EidError('VERIFIER_UNKNOWN', { reason: 'assertion', cause });
+    }
+    if (typeof claims.exp !== 'number' || typeof claims.iat !== 'number' || claims.exp - claims.iat > ASSERTION_MAX_AGE_SECONDS) throw unknown();
+    if (this.verified.size >= REMEMBERED_ASSERTIONS) this.verified.clear();
+    this.verified.set(assertion, { terminalId, exp: claims.exp });
+    return terminalId;
+  }
+
+  private async publicKey(terminalId: string): Promise<KeyObject | undefined> {
+    const cached = this.keys.get(terminalId);
+    if (cached) return cached;
+    const terminal = await this.store.getTerminal(terminalId);
+    if (!terminal) return undefined;
+    const key = createPublicKey({ key: terminal.publicKeyJwk, format: 'jwk' });
+    this.keys.set(terminalId, key);
+    return key;
+  }
+}
