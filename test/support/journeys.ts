@@ -1,0 +1,46 @@
+/** Journey steps shared by the presentation and verification tests: enrol, register a terminal, present, verify. */
+import { generateKeyPairSync } from 'node:crypto';
+import type { PresentationView, Result, VerificationView } from '../../core/api';
+import type { Scene } from '../../core/scenes';
+import { signTerminalAssertion, type TerminalCredential } from '../../server/emulator/demo-terminal';
+import { signAdminAssertion } from '../../server/functions/auth/admin-assertions';
+import { expectOk, faceCheck, type Harness } from './harness';
+import { personFor, typed } from './people';
+
+/** Enrols a synthetic person; the enrolment's face check also counts for presenting for five minutes. */
+export async function enrolled(h: Harness, openid: string, kase: Parameters<typeof personFor>[0] = 'ordinary', nth = 0) {
+  const person = personFor(kase, nth);
+  const { answer } = await faceCheck(h, openid);
+  expectOk(await h.call(openid, { action: 'enroll', ...typed(person), consent: true, ...answer }));
+  return person;
+}
+
+export async function registerTerminal(h: Harness, scenes: Scene[], organisation = '测试酒店 (synthetic)'): Promise<TerminalCredential> {
+  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const { x, y } = publicKey.export({ format: 'jwk' });
+  const result = await h.emulator.functions.admin(
+    {
+      action: 'registerVerifier',
+      assertion: signAdminAssertion(h.emulator.adminKey, h.clock.now()),
+      organisation,
+      city: '北京',
+      scenes,
+      publicKeyJwk: { kty: 'EC', crv: 'P-256', x, y },
+    },
+    {},
+  );
+  const { terminalId } = expectOk(result) as unknown as { terminalId: string };
+  return { terminalId, privateKey };
+}
+
+export async function presentToken(h: Harness, openid: string, scene: Scene): Promise<string> {
+  const presentation = expectOk(await h.call(openid, { action: 'present', scene })) as unknown as PresentationView;
+  return presentation.token;
+}
+
+export function verifyAs(h: Harness, terminal: TerminalCredential, token: unknown, scene: Scene): Promise<Result<VerificationView>> {
+  return h.emulator.functions.verifier(
+    { action: 'verify', assertion: signTerminalAssertion(terminal, h.clock.now()), token, scene },
+    {},
+  ) as Promise<Result<VerificationView>>;
+}
