@@ -10,6 +10,7 @@ import { join } from 'node:path';
 
 export interface RunningEmulator {
   baseUrl: string;
+  dataDir: string;
   output: () => string;
   stop(): Promise<void>;
 }
@@ -32,7 +33,7 @@ export async function startEmulator(): Promise<RunningEmulator> {
   const dataDir = mkdtempSync(join(tmpdir(), 'eid-e2e-'));
   const child: ChildProcess = spawn(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'server/emulator/main.ts')], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), EID_DATA_DIR: dataDir },
+    env: { ...process.env, PORT: String(port), EID_DATA_DIR: dataDir, EID_QUIET: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -43,7 +44,7 @@ export async function startEmulator(): Promise<RunningEmulator> {
     const timer = setTimeout(() => reject(new Error(`emulator did not start:\n${output}`)), 20000);
     child.once('exit', (code) => reject(new Error(`emulator exited with ${code}:\n${output}`)));
     const poll = setInterval(() => {
-      if (output.includes('app:')) {
+      if (output.includes('demo verifier terminal')) {
         clearInterval(poll);
         clearTimeout(timer);
         resolve();
@@ -53,6 +54,7 @@ export async function startEmulator(): Promise<RunningEmulator> {
 
   return {
     baseUrl: `http://127.0.0.1:${port}`,
+    dataDir,
     output: () => output,
     async stop() {
       child.removeAllListeners('exit');

@@ -1,0 +1,33 @@
+/**
+ * The one-time-use race over HTTP against the emulator process: 100
+ * concurrent verifications of one token → exactly one success, 99 CODE_USED,
+ * exactly one usage record.
+ */
+import { signTerminalAssertion } from '../../server/emulator/demo-terminal';
+import { startEmulator, type RunningEmulator } from '../support/emulator-process';
+import { demoTerminal, enrolOverHttp, post } from '../support/http-citizen';
+import { personFor, typed } from '../support/people';
+
+let emulator: RunningEmulator;
+beforeAll(async () => {
+  emulator = await startEmulator();
+});
+afterAll(() => emulator.stop());
+
+it('lets exactly one of 100 racing verifiers use a code', async () => {
+  const base = emulator.baseUrl;
+  expect((await enrolOverHttp(base, 'dev-racer', typed(personFor('ordinary')))).ok).toBe(true);
+  const presented = await post(base, '/fn/citizen', { action: 'present', scene: 'hotel' }, 'dev-racer');
+  if (!presented.ok) throw new Error(presented.code);
+  const assertion = signTerminalAssertion(demoTerminal(emulator.dataDir), new Date());
+
+  const results = await Promise.all(
+    Array.from({ length: 100 }, () => post(base, '/fn/verifier', { action: 'verify', assertion, token: presented.token, scene: 'hotel' })),
+  );
+  const codes = results.map((r) => (r.ok ? 'ok' : r.code));
+  expect(codes.filter((c) => c === 'ok')).toHaveLength(1);
+  expect(codes.filter((c) => c === 'CODE_USED')).toHaveLength(99);
+
+  const usage = await post(base, '/fn/citizen', { action: 'listUsage' }, 'dev-racer');
+  expect(usage).toMatchObject({ ok: true, records: [{ scene: 'hotel' }], nextBefore: null });
+});
