@@ -1,5 +1,5 @@
 /** Presenting: the QR token needs a fresh face check, an active card and a presentable scene, and carries no personal data. */
-import qrcode from 'qrcode-generator';
+import { qrVersion } from '../../bench/qr-version';
 import { REAUTH_VALID_SECONDS, type PresentationView } from '../../core/api';
 import { PRESENTABLE_SCENES } from '../../core/scenes';
 import { base45Decode } from '../../server/token/base45';
@@ -12,14 +12,6 @@ beforeEach(() => {
   h = createHarness();
 });
 afterEach(() => h.close());
-
-/** The QR version qrcode-generator picks for the token in alphanumeric mode at error correction M. */
-export function qrVersion(token: string): number {
-  const qr = qrcode(0, 'M');
-  qr.addData(token, 'Alphanumeric');
-  qr.make();
-  return (qr.getModuleCount() - 17) / 4;
-}
 
 describe('present', () => {
   it('gives a scene-bound token valid for 60 s with no personal data in it', async () => {
