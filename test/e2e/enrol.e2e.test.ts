@@ -1,0 +1,69 @@
+/**
+ * End to end: `npm start`'s emulator serving the h5 build, driven in Debian's
+ * Chromium. A citizen enrols a SYNTHETIC identity through every page and sees
+ * the card; a face that does not match shows its reason. Screenshots go to
+ * test-output/e2e/.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { join } from 'node:path';
+import { launchChromium, SCREENSHOT_DIR } from './browser';
+import { startEmulator, type RunningEmulator } from '../support/emulator-process';
+import { personFor } from '../support/people';
+import { enrolThroughPages } from './pages';
+
+let emulator: RunningEmulator;
+let browser: Browser;
+beforeAll(async () => {
+  [emulator, browser] = await Promise.all([startEmulator(), launchChromium()]);
+}, 60000);
+afterAll(async () => {
+  await browser?.close();
+  await emulator?.stop();
+});
+
+async function newPhone(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 414, height: 896 }, deviceScaleFactor: 1, locale: 'zh-CN' });
+  return context.newPage();
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+
+it('enrols a synthetic citizen through every page and shows the basic card', async () => {
+  const page = await newPhone();
+  const person = personFor('ordinary');
+  await enrolThroughPages(page, emulator.baseUrl, person, shot);
+
+  await expect(page.locator('#result-title:visible').textContent()).resolves.toMatch(/成功|已领取|签发/);
+  await shot(page, '06-result-success');
+  await page.locator('#result-view-card:visible').click();
+  await page.locator('#card-masked-id:visible').waitFor();
+  await shot(page, '07-card');
+  expect(await page.locator('#card-masked-id:visible').textContent()).toContain(`${person.idNumber.slice(0, 3)}***********${person.idNumber.slice(-4)}`);
+  expect(await page.locator('#card-masked-name:visible').textContent()).toContain('**华');
+  expect(await page.locator('#card-level:visible').textContent()).toMatch(/基础/);
+  const body = (await page.locator('body').innerText()).replace(/\s/g, '');
+  expect(body).not.toContain(person.idNumber);
+  expect(body).not.toContain(person.name);
+}, 60000);
+
+it('shows the precise reason when the face does not match', async () => {
+  const page = await newPhone();
+  await enrolThroughPages(page, emulator.baseUrl, personFor('face_mismatch'), shot, 'mismatch-');
+  const title = await page.locator('#result-title:visible').textContent();
+  const reason = await page.locator('#result-reason:visible').textContent();
+  await shot(page, 'mismatch-06-result');
+  expect(title).toContain('人脸与身份信息不一致');
+  expect(reason?.length).toBeGreaterThan(4);
+  expect(await page.locator('#result-extra:visible').textContent()).toContain('2');
+}, 60000);
+
+it('explains an ID number with a wrong check character before anything is sent', async () => {
+  const page = await newPhone();
+  await page.goto(emulator.baseUrl + '/');
+  await page.locator('#enroll-start:visible').click();
+  await page.locator('#enroll-name:visible input').fill('李明华');
+  await page.locator('#enroll-id-number:visible input').fill('110105199003071238');
+  await page.locator('#enroll-submit:visible').click();
+  await expect(page.locator('#enroll-error:visible').textContent()).resolves.toMatch(/校验/);
+  await shot(page, 'invalid-id-number');
+}, 60000);
