@@ -14,8 +14,15 @@ export type NameResult = { ok: true; value: string; script: 'han' | 'latin' } | 
 /** Dots people type instead of U+00B7: bullet, katakana and half-width middle dots, full stop, operators. */
 const LOOK_ALIKE_DOTS = /[\u2022\u30FB\uFF0E.\u2027\uFF65\u2219\u22C5\u00B7]/g;
 
-const HAN_NAME = /^\p{Script=Han}+(\u00B7\p{Script=Han}+)*$/u;
-const HAN_AND_DOTS = /^[\p{Script=Han}\u00B7]+$/u;
+/**
+ * A Han character that is also Ideographic: this keeps every CJK extension
+ * (astral ones too) but refuses the Kangxi and CJK radicals (⼀ U+2F00 looks
+ * like 一) and 々, which no registered name contains and would only fail later
+ * at the authority.
+ */
+const HAN = '(?:(?=\\p{Ideographic})\\p{Script=Han})';
+const HAN_NAME = new RegExp(`^${HAN}+(?:\u00B7${HAN}+)*$`, 'u');
+const HAN_AND_DOTS = new RegExp(`^(?:${HAN}|\u00B7)+$`, 'u');
 const LATIN_NAME = /^\p{Script=Latin}+([ -]\p{Script=Latin}+)*$/u;
 
 export function normalizeName(raw: string): string {
@@ -24,7 +31,8 @@ export function normalizeName(raw: string): string {
     .replace(/^[\s\u3000]+|[\s\u3000]+$/g, '')
     .replace(LOOK_ALIKE_DOTS, MIDDLE_DOT)
     .replace(/[\s\u3000]*\u00B7[\s\u3000]*/g, MIDDLE_DOT)
-    .replace(/ {2,}/g, ' ');
+    // Latin names: any run of spaces (tabs, U+3000) is one space; Han names refuse it anyway.
+    .replace(/[\s\u3000]+/g, ' ');
 }
 
 export function parseName(raw: string, options: { allowLatin: boolean }): NameResult {

@@ -1,5 +1,6 @@
 /** ID number vectors (GB 11643-1999 and the 2023 foreign permanent residence ID). All numbers synthetic. */
-import { idCheckCharacter, normalizeIdNumber, parseIdNumber } from '../../core/id-number';
+import { ID_NUMBER_LENGTH, idCheckCharacter, normalizeIdNumber, parseIdNumber } from '../../core/id-number';
+import { PROVINCES } from '../../core/regions';
 
 const today = new Date('2026-11-28T00:00:00Z');
 /** Completes 17 digits with their correct check character. */
@@ -21,6 +22,7 @@ describe('the GB 11643 sample number', () => {
     expect(normalizeIdNumber('11010519491231002x')).toBe('11010519491231002X');
     expect(normalizeIdNumber(' \u3000１１０１０５１９４９１２３１００２Ｘ ')).toBe('11010519491231002X');
     expect(reasonOf('  11010519491231002x\t')).toBe('ok');
+    expect(normalizeIdNumber('11010519491231002X')).toHaveLength(ID_NUMBER_LENGTH);
   });
 
   it('refuses a wrong check character', () => {
@@ -62,9 +64,16 @@ describe('birth date', () => {
 });
 
 describe('region', () => {
-  it('refuses province 19 and 00', () => {
-    expect(reasonOf(valid('19010519491231002'))).toBe('region');
-    expect(reasonOf(valid('00010519491231002'))).toBe('region');
+  it.each(['19', '00', '16', '20', '47', '66', '72', '84'])('refuses province %s', (prefix) => {
+    expect(reasonOf(valid(`${prefix}010519491231002`))).toBe('region');
+  });
+  it('accepts every GB/T 2260 province and 71 (Taiwan) as a resident number', () => {
+    const codes = ['11', '15', '21', '23', '31', '37', '41', '46', '50', '54', '61', '65', '71'];
+    for (const code of codes) {
+      expect(parseIdNumber(valid(`${code}010519491231002`), today)).toMatchObject({ ok: true, value: { kind: 'resident', provinceCode: code } });
+    }
+    expect(Object.keys(PROVINCES)).toHaveLength(32);
+    expect(PROVINCES['44']).toEqual({ zh: '广东', en: 'Guangdong' });
   });
   it('does not reject a retired county code: people keep their numbers', () => {
     // 110103 (former Chongwen district) and 110104 (former Xuanwu) were merged in 2010.

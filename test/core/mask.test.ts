@@ -10,6 +10,8 @@ describe('masking', () => {
   it('keeps middle dots and counts rare characters once', () => {
     expect(maskName('艾力·买买提')).toBe('**·**提');
     expect(maskName('𠮷𠮷祥')).toBe('**祥');
+    expect(maskName('𠮷')).toBe('*');
+    expect(maskName('李𠮷')).toBe('*𠮷');
   });
   it('keeps separators of Latin names', () => expect(maskName('ANNA-MARIA LI')).toBe('****-***** *I'));
 });

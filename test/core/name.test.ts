@@ -20,13 +20,15 @@ describe('Han names', () => {
     ['李 明', 'characters'],
     ['李明😀', 'characters'],
     ['李明a', 'characters'],
+    ['\u2F00明', 'characters'], // Kangxi radical ⼀, a look-alike of 一
+    ['李々', 'characters'],
   ])('%j → %s', (name, reason) => expect(han(name)).toEqual({ ok: false, reason }));
 });
 
 describe('minority names with the middle dot', () => {
   it('accepts U+00B7', () => expect(han('艾力·吐尔逊')).toMatchObject({ ok: true, value: '艾力·吐尔逊' }));
 
-  it.each(['艾力•吐尔逊', '艾力・吐尔逊', '艾力．吐尔逊', '艾力.吐尔逊', '艾力‧吐尔逊', '艾力･吐尔逊', '艾力 · 吐尔逊'])(
+  it.each(['艾力•吐尔逊', '艾力・吐尔逊', '艾力．吐尔逊', '艾力.吐尔逊', '艾力‧吐尔逊', '艾力･吐尔逊', '艾力∙吐尔逊', '艾力⋅吐尔逊', '艾力 · 吐尔逊'])(
     'normalises the look-alike in %s to U+00B7',
     (name) => expect(han(name)).toEqual({ ok: true, value: '艾力·吐尔逊', script: 'han' }),
   );
@@ -52,7 +54,11 @@ describe('length, in characters not UTF-16 units', () => {
 
 describe('Latin names, only with the foreign permanent residence ID', () => {
   it.each(['ANNA-MARIA SCHMIDT', 'José Núñez', 'Li Wei'])('accepts %s', (name) => expect(foreign(name)).toMatchObject({ ok: true, script: 'latin' }));
-  it('collapses runs of spaces', () => expect(foreign('ANNA   SCHMIDT')).toMatchObject({ ok: true, value: 'ANNA SCHMIDT' }));
+  it('collapses runs of spaces, tabs and ideographic spaces', () => {
+    expect(foreign('ANNA   SCHMIDT')).toMatchObject({ ok: true, value: 'ANNA SCHMIDT' });
+    expect(foreign('ANNA\t\u3000SCHMIDT')).toMatchObject({ ok: true, value: 'ANNA SCHMIDT' });
+  });
+  it('counts the length of a Latin name too', () => expect(foreign('A'.repeat(NAME_MAX_LENGTH + 1))).toEqual({ ok: false, reason: 'too_long' }));
   it('still accepts a Han name', () => expect(foreign('李明华')).toMatchObject({ ok: true, script: 'han' }));
   it('refuses a Latin name with a resident ID number', () => expect(han('John Smith')).toEqual({ ok: false, reason: 'latin_not_allowed' }));
   it.each(['ANNA--SCHMIDT', '-ANNA', 'ANNA 2', 'ANNA_SCHMIDT'])('refuses %s', (name) => expect(foreign(name)).toEqual({ ok: false, reason: 'characters' }));
