@@ -1,4 +1,6 @@
 /** Deployable entry of the citizen function; `npm run build:functions` bundles it into index.js. */
+import { deployedDeps } from '../../server/deploy/deployed-deps';
 import { deployedEntry } from '../../server/deploy/deployed-function';
+import { createCitizenFunction } from '../../server/functions/citizen';
 
-export const main = deployedEntry('citizen');
+export const main = deployedEntry('citizen', (log) => createCitizenFunction(deployedDeps(process.env), log));

@@ -1,4 +1,5 @@
-/** Deployable entry of the partner function; `npm run build:functions` bundles it into index.js. */
+/** Deployable entry of the partner function (no actions until the services journey); bundled into index.js. */
 import { deployedEntry } from '../../server/deploy/deployed-function';
+import { createFunctionWithoutActions } from '../../server/functions/not-yet-open';
 
-export const main = deployedEntry('partner');
+export const main = deployedEntry('partner', (log) => createFunctionWithoutActions(log));

@@ -4,13 +4,14 @@
  * platform (never from a header), and runs the same function factory the
  * emulator runs.
  *
- * Not yet wired: the CloudBase store adapter (tcb-admin-node) and the
- * platform face-verification authority are later work. Until they exist a
- * deployed call answers INTERNAL and logs why, rather than pretending.
+ * Composition happens on the first call (deployed-deps.ts); while an
+ * adapter is missing, every call answers INTERNAL/not_configured and the log
+ * names the gap, rather than pretending.
  */
 import type { FunctionName, Result } from '../../core/api';
 import type { CloudFunction, Logger } from '../functions/boundary';
 import { failure } from '../functions/boundary';
+import { NotConfigured } from './deployed-deps';
 
 /** What WeChat's cloud runtime adds to the event of a call from the mini-program. */
 interface PlatformEvent {
@@ -23,20 +24,18 @@ const log: Logger = {
   error: (message, fields) => console.error(JSON.stringify({ level: 'error', message, ...fields })),
 };
 
-export type DeployedComposer = (name: FunctionName, log: Logger) => CloudFunction;
+export type DeployedComposer = (log: Logger) => CloudFunction;
 
-export const composeDeployed: DeployedComposer = () => {
-  throw new Error('The deployed store and authority adapters are not built yet');
-};
-
-export function deployedEntry(name: FunctionName, compose: DeployedComposer = composeDeployed) {
+export function deployedEntry(name: FunctionName, compose: DeployedComposer) {
   let fn: CloudFunction | undefined;
   return async (event: unknown): Promise<Result<object>> => {
     const { userInfo, ...rest } = (event && typeof event === 'object' ? event : {}) as PlatformEvent;
     try {
-      fn ??= compose(name, log);
+      fn ??= compose(log);
     } catch (error) {
-      log.error('function not configured', { function: name, type: error instanceof Error ? error.name : 'unknown' });
+      // A NotConfigured message names a missing adapter or variable, never data.
+      const what = error instanceof NotConfigured ? error.message : error instanceof Error ? error.name : 'unknown';
+      log.error('function not configured', { function: name, what });
       return failure('INTERNAL', { reason: 'not_configured' });
     }
     return fn(rest, { openid: typeof userInfo?.openId === 'string' ? userInfo.openId : undefined });

@@ -25,9 +25,11 @@ describe('deployed entry', () => {
 
   it('answers INTERNAL not_configured until the deployed adapters exist', async () => {
     const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-    const result = await deployedEntry('citizen')({ action: 'getCard' });
+    const { main } = await import('../../cloudfunctions/citizen/main');
+    const result = await main({ action: 'getCard', userInfo: { openId: 'o-platform' } });
     expect(result).toMatchObject({ ok: false, code: 'INTERNAL', reason: 'not_configured' });
     expect(spy).toHaveBeenCalledTimes(1);
+    expect(String(spy.mock.calls[0][0])).toContain('not configured for deployment');
     spy.mockRestore();
   });
 });
