@@ -28,7 +28,7 @@ import { qrVersion } from './qr-version';
 
 const SECONDS_PER_RATE = Number(process.env.BENCH_SECONDS ?? 2);
 const HTTP_REQUESTS = Number(process.env.BENCH_HTTP_REQUESTS ?? 20000);
-const HTTP_CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
+const HTTP_CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 
 /** Runs `op` repeatedly for about `seconds` and returns operations per second. */
 async function rate(op: () => unknown | Promise<unknown>, seconds = SECONDS_PER_RATE): Promise<number> {
