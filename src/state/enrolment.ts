@@ -3,13 +3,9 @@
  * URL, storage or a log. A reload loses it on purpose; pages then send the
  * citizen back to the start.
  */
-import type { FaceChallengeView } from '../../core/api';
+import type { HeldChallenge } from '../lib/face-session';
 
-export interface HeldChallenge {
-  view: FaceChallengeView;
-  /** Device time (ms) when the session runs out, counted from when it arrived. */
-  deadline: number;
-}
+export type { HeldChallenge };
 
 export interface EnrolmentDraft {
   /** Normalised, as core/name and core/id-number returned them. */
