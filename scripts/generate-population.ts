@@ -12,19 +12,9 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { idCheckCharacter } from '../core/id-number';
+import type { SyntheticPerson } from '../server/adapters/authority/simulated-authority';
 
-export type PersonCase =
-  | 'ordinary'
-  | 'minority_name'
-  | 'rare_character'
-  | 'foreign_permanent'
-  | 'deceased'
-  | 'cancelled'
-  | 'name_mismatch'
-  | 'face_mismatch'
-  | 'permit_hk'
-  | 'permit_mo'
-  | 'permit_tw';
+export type PersonCase = SyntheticPerson['case'];
 
 export interface GeneratedPerson {
   name: string;

@@ -4,14 +4,11 @@
  * the SIMULATED demo terminal: the emulator signs the terminal assertion and
  * calls the very same verifier function a real terminal calls.
  */
-import type { Result } from '../../core/api';
 import type { Clock } from '../domain/ports';
 import type { CloudFunction } from '../functions/boundary';
 import { signTerminalAssertion, type TerminalCredential } from './demo-terminal';
 
-export type DevRoute = (body: unknown) => Promise<Result<object>>;
-
-export function devRoutes(verifier: CloudFunction, demo: TerminalCredential, clock: Clock): Record<string, DevRoute> {
+export function devRoutes(verifier: CloudFunction, demo: TerminalCredential, clock: Clock): Record<string, CloudFunction> {
   return {
     'verify-as-demo-terminal': (body) => {
       const { token, scene } = (body && typeof body === 'object' ? body : {}) as { token?: unknown; scene?: unknown };

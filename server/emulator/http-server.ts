@@ -9,7 +9,6 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, normalize, sep } from 'node:path';
 import type { FunctionName } from '../../core/api';
 import type { CloudFunction, Logger } from '../functions/boundary';
-import type { DevRoute } from './dev-routes';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 const DEV_OPENID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -29,7 +28,7 @@ export interface EmulatorHttpOptions {
   functions: Record<FunctionName, CloudFunction>;
   jwks: () => object;
   /** Emulator-only helpers at POST /dev/{name}, answered like functions. */
-  devRoutes?: Record<string, DevRoute>;
+  devRoutes?: Record<string, CloudFunction>;
   /** The h5 build to serve at /, if built. */
   staticDir?: string;
   log: Logger;
@@ -48,17 +47,25 @@ export function createEmulatorServer(options: EmulatorHttpOptions): Server {
 async function route(request: IncomingMessage, response: ServerResponse, options: EmulatorHttpOptions): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://127.0.0.1');
   const fn = /^\/fn\/([a-z]+)$/.exec(url.pathname);
-  if (fn) return callFunction(fn[1], request, response, options);
+  if (fn) return callHandler('fn', fn[1], options.functions, request, response, options.log);
   const dev = /^\/dev\/([a-z-]+)$/.exec(url.pathname);
-  if (dev) return callDevRoute(dev[1], request, response, options);
+  if (dev) return callHandler('dev', dev[1], options.devRoutes ?? {}, request, response, options.log);
   if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(response, 405, { error: 'method not allowed' });
   if (url.pathname === '/.well-known/jwks.json') return sendJson(response, 200, options.jwks());
   return serveStatic(url.pathname, response, options.staticDir);
 }
 
-async function callFunction(name: string, request: IncomingMessage, response: ServerResponse, options: EmulatorHttpOptions) {
+/** POST /fn/{name} and /dev/{name}: one JSON event in, one function result out, HTTP 200 either way. */
+async function callHandler(
+  prefix: 'fn' | 'dev',
+  name: string,
+  handlers: Record<string, CloudFunction>,
+  request: IncomingMessage,
+  response: ServerResponse,
+  log: Logger,
+) {
   if (request.method !== 'POST') return sendJson(response, 405, { error: 'use POST' });
-  if (!Object.prototype.hasOwnProperty.call(options.functions, name)) return sendJson(response, 404, { error: 'no such function' });
+  if (!Object.prototype.hasOwnProperty.call(handlers, name)) return sendJson(response, 404, { error: `no such ${prefix === 'fn' ? 'function' : 'route'}` });
   const started = process.hrtime.bigint();
   const body = await readBody(request);
   if (body === null) return sendJson(response, 413, { error: `body over ${MAX_BODY_BYTES} bytes` });
@@ -70,28 +77,11 @@ async function callFunction(name: string, request: IncomingMessage, response: Se
   }
   const header = request.headers['x-dev-openid'];
   const openid = typeof header === 'string' && DEV_OPENID.test(header) ? header : undefined;
-  const result = await options.functions[name as FunctionName](event, { openid });
+  const result = await handlers[name](event, { openid });
   sendJson(response, 200, result);
   const action = event && typeof event === 'object' && typeof (event as { action?: unknown }).action === 'string' ? (event as { action: string }).action.slice(0, 32) : '-';
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  options.log.info(`fn ${name}.${action}`, { result: result.ok ? 'ok' : result.code, ms: Math.round(ms * 10) / 10 });
-}
-
-async function callDevRoute(name: string, request: IncomingMessage, response: ServerResponse, options: EmulatorHttpOptions) {
-  const routes = options.devRoutes ?? {};
-  if (request.method !== 'POST') return sendJson(response, 405, { error: 'use POST' });
-  if (!Object.prototype.hasOwnProperty.call(routes, name)) return sendJson(response, 404, { error: 'no such route' });
-  const body = await readBody(request);
-  if (body === null) return sendJson(response, 413, { error: `body over ${MAX_BODY_BYTES} bytes` });
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch {
-    return sendJson(response, 400, { error: 'body is not JSON' });
-  }
-  const result = await routes[name](parsed);
-  sendJson(response, 200, result);
-  options.log.info(`dev ${name}`, { result: result.ok ? 'ok' : result.code });
+  log.info(`${prefix} ${name}.${action}`, { result: result.ok ? 'ok' : result.code, ms: Math.round(ms * 10) / 10 });
 }
 
 function readBody(request: IncomingMessage): Promise<string | null> {
