@@ -6,7 +6,10 @@ export default defineAppConfig({
     'pages/face/index',
     'pages/result/index',
     'pages/card/index',
+    'pages/records/index',
   ],
+  // Rarely used: the staff page loads only when opened, keeping the main package small (STYLE.md).
+  subPackages: [{ root: 'pages/staff', pages: ['index'] }],
   window: {
     navigationBarTitleText: '电子身份证',
     navigationBarBackgroundColor: '#ffffff',

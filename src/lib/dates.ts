@@ -5,3 +5,11 @@ export function calendarDate(iso: string): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
+
+/** An ISO timestamp as local date and time to the minute, YYYY-MM-DD HH:mm (records, verification results). */
+export function localDateTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${calendarDate(iso)} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}

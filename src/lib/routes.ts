@@ -6,6 +6,8 @@ export const ROUTES = {
   face: '/pages/face/index',
   result: '/pages/result/index',
   card: '/pages/card/index',
+  records: '/pages/records/index',
+  staff: '/pages/staff/index',
 } as const;
 
 export type PageName = keyof typeof ROUTES;

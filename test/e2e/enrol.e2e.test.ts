@@ -36,7 +36,9 @@ it('enrols a synthetic citizen through every page and shows the basic card', asy
   await expect(page.locator('#result-title:visible').textContent()).resolves.toMatch(/成功|已领取|签发/);
   await shot(page, '06-result-success');
   await page.locator('#result-view-card:visible').click();
+  await page.locator('#card-unlock:visible').click();
   await page.locator('#card-masked-id:visible').waitFor();
+  await page.waitForTimeout(500); // let the page's slide-in transition finish before the screenshot
   await shot(page, '07-card');
   expect(await page.locator('#card-masked-id:visible').textContent()).toContain(`${person.idNumber.slice(0, 3)}***********${person.idNumber.slice(-4)}`);
   expect(await page.locator('#card-masked-name:visible').textContent()).toContain('**华');

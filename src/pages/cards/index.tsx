@@ -81,6 +81,10 @@ export default function Cards() {
           <ActionButton id='cards-open' label={t('cards.open')} onTap={() => goTo('card')} />
         </>
       )}
+
+      <View id='staff-entry' className='cards__staff' ariaRole='link' ariaLabel={t('cards.staffEntry')} onClick={() => goTo('staff')}>
+        <Text>{t('cards.staffEntry')} ›</Text>
+      </View>
     </View>
   );
 }

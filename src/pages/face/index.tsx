@@ -17,6 +17,7 @@ import { replaceWith } from '../../lib/navigation';
 import { simulatedCapture } from '../../lib/simulated-capture';
 import { clearDraft, currentDraft, holdChallenge } from '../../state/enrolment';
 import { setLastResult, type EnrolOutcome } from '../../state/last-result';
+import './index.scss';
 
 /** A held session with less time than this left is not worth resuming. */
 const MIN_RESUME_MS = 15_000;

@@ -1,0 +1,2 @@
+export { CodeReader } from './code-reader';
+export type { Props as CodeReaderProps } from './types';

@@ -1,0 +1,132 @@
+import { Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import type { LivenessAction, LivenessAnswer } from '../../../core/liveness';
+import { useCountdown } from '../../hooks/use-countdown';
+import { useT, type MessageKey } from '../../i18n';
+import type { HeldChallenge } from '../../lib/face-session';
+import { ActionButton } from '../action-button';
+import { FaceCapture } from '../face-capture';
+import { Notice } from '../notice';
+import { TextField } from '../text-field';
+import './face-challenge.scss';
+
+const DIGITS_PATTERN = /^\d{4}$/;
+
+export interface Props {
+  /** Give the component a new `key` per attempt: it starts each one with nothing done. */
+  challenge: HeldChallenge;
+  /** The answer is being checked. */
+  verifying: boolean;
+  /** A new session is being started. */
+  restarting: boolean;
+  onRestart: () => void;
+  onSubmit: (answer: LivenessAnswer) => void;
+}
+
+/**
+ * The liveness challenge as the citizen does it: each action in turn, then
+ * the digits read aloud, within the session's time. The challenge comes from
+ * the server; this only walks the citizen through it. Used by enrolment and
+ * by the face check before showing a QR code, with the same ids.
+ */
+export function FaceChallenge({ challenge, verifying, restarting, onRestart, onSubmit }: Props) {
+  const { t } = useT();
+  const [done, setDone] = useState<LivenessAction[]>([]);
+  const [digits, setDigits] = useState('');
+  const [explain, setExplain] = useState<MessageKey | null>(null);
+  const secondsLeft = useCountdown(challenge.deadline);
+
+  const { actions } = challenge.view;
+  const expired = secondsLeft === 0;
+  const allDone = done.length === actions.length;
+  const ready = allDone && DIGITS_PATTERN.test(digits) && !expired;
+  const actionName = (action: LivenessAction) => t(`face.action.${action}`);
+
+  const submit = () => {
+    if (!ready) {
+      setExplain(allDone ? 'face.needDigits' : 'face.needSteps');
+      return;
+    }
+    onSubmit({ actions: done, digits });
+  };
+
+  return (
+    <View className='eid-face'>
+      <View className='eid-face__status'>
+        <Text id='face-remaining' className={expired ? 'eid-face__remaining eid-face__remaining--over' : 'eid-face__remaining'}>
+          {t('face.remaining', { seconds: secondsLeft })}
+        </Text>
+        <Text id='face-attempts'>{t('face.attemptsLeft', { n: challenge.view.attemptsLeft })}</Text>
+        <Text id='face-authority' className='eid-face__authority'>
+          {challenge.view.authority}
+        </Text>
+      </View>
+
+      {expired ? (
+        <>
+          <Notice tone='error' id='face-expired' title={t('face.expired')} />
+          <ActionButton id='face-restart' label={t('face.restart')} busy={restarting} onTap={onRestart} />
+        </>
+      ) : (
+        <>
+          <FaceCapture>
+            <Text className='eid-subheading'>{t('face.stepsTitle')}</Text>
+            {actions.map((action, index) => (
+              <View key={`${action}-${index}`} className={index === done.length ? 'eid-face__step eid-face__step--now' : 'eid-face__step'}>
+                <Text className='eid-face__step-name'>
+                  {index + 1}. {actionName(action)}
+                </Text>
+                {index < done.length && <Text className='eid-face__step-state'>{t('face.stepDone')}</Text>}
+                {index > done.length && <Text className='eid-face__step-state'>{t('face.stepWaiting')}</Text>}
+                {index === done.length && (
+                  <ActionButton
+                    id={`face-step-${action}`}
+                    label={t('face.stepDo', { action: actionName(action) })}
+                    onTap={() => {
+                      setDone([...done, action]);
+                      setExplain(null);
+                    }}
+                  />
+                )}
+              </View>
+            ))}
+            {allDone && (
+              <View className='eid-face__digits'>
+                <Text className='eid-paragraph'>{t('face.digitsPrompt')}</Text>
+                <Text id='face-challenge-digits' className='eid-face__digits-value'>
+                  {challenge.view.digits}
+                </Text>
+                <TextField
+                  id='face-digits'
+                  label={t('face.digitsLabel')}
+                  type='number'
+                  maxlength={4}
+                  value={digits}
+                  onInput={(value) => {
+                    setDigits(value);
+                    setExplain(null);
+                  }}
+                />
+              </View>
+            )}
+          </FaceCapture>
+          <View className='eid-actions'>
+            <ActionButton
+              id='face-submit'
+              label={t('face.submit')}
+              blocked={!ready}
+              busy={verifying}
+              busyLabel={t('face.verifying')}
+              onTap={submit}
+            />
+            {explain && (
+              <Text id='face-error' className='eid-explain'>
+                {t(explain)}
+              </Text>
+            )}
+          </View>
+        </>
+      )}
+    </View>
+  );
+}

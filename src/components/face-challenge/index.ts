@@ -1,0 +1,1 @@
+export { FaceChallenge, type Props as FaceChallengeProps } from './face-challenge';

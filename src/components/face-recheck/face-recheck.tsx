@@ -1,0 +1,122 @@
+import { Text, View } from '@tarojs/components';
+import { useEffect, useRef, useState } from 'react';
+import type { Failure } from '../../../core/api';
+import type { LivenessAnswer } from '../../../core/liveness';
+import { api } from '../../api/client';
+import { useT } from '../../i18n';
+import { adviceFor, attemptsLeft, canReuseFaceSession } from '../../lib/enrol-outcome';
+import { startFaceSession, type HeldChallenge } from '../../lib/face-session';
+import { simulatedCapture } from '../../lib/simulated-capture';
+import { ActionButton } from '../action-button';
+import { FaceChallenge } from '../face-challenge';
+import { Notice } from '../notice';
+import './face-recheck.scss';
+
+/** Why the holder is asked: to open the card without a device unlock, or to show a QR code. */
+export type RecheckPurpose = 'unlock' | 'present';
+
+export interface Props {
+  purpose: RecheckPurpose;
+  onPassed: () => void;
+  onCancel: () => void;
+}
+
+type Step =
+  | { kind: 'starting' }
+  | { kind: 'challenge'; challenge: HeldChallenge; attempt: number; lastFailure?: Failure }
+  | { kind: 'failed'; failure: Failure };
+
+/**
+ * A fresh face check of the card holder (the reauth action): the same
+ * challenge as enrolment, checked against the card's identity.
+ */
+export function FaceRecheck({ purpose, onPassed, onCancel }: Props) {
+  const { t, errorTitle } = useT();
+  const [step, setStep] = useState<Step>({ kind: 'starting' });
+  const [verifying, setVerifying] = useState(false);
+  const mounted = useRef(true);
+
+  const start = async () => {
+    setStep({ kind: 'starting' });
+    const result = await startFaceSession();
+    if (!mounted.current) return;
+    setStep(result.ok ? { kind: 'challenge', challenge: result.challenge, attempt: 0 } : { kind: 'failed', failure: result });
+  };
+
+  useEffect(() => {
+    mounted.current = true;
+    void start();
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+
+  const submit = async (challenge: HeldChallenge, attempt: number, liveness: LivenessAnswer) => {
+    setVerifying(true);
+    const outcome = await api.reauth({ faceSessionId: challenge.view.sessionId, liveness, faceCapture: simulatedCapture() });
+    if (!mounted.current) return;
+    setVerifying(false);
+    if (outcome.ok) {
+      onPassed();
+      return;
+    }
+    if (canReuseFaceSession(outcome)) {
+      const left = attemptsLeft(outcome) ?? challenge.view.attemptsLeft;
+      const again = { ...challenge, view: { ...challenge.view, attemptsLeft: left } };
+      setStep({ kind: 'challenge', challenge: again, attempt: attempt + 1, lastFailure: outcome });
+    } else {
+      setStep({ kind: 'failed', failure: outcome });
+    }
+  };
+
+  const failureNotice = (failure: Failure, id: string) => {
+    const advice = adviceFor(failure);
+    return (
+      <Notice tone='error' id={id} title={errorTitle(failure.code)}>
+        <Text className='eid-paragraph'>{t(advice.reason.key, advice.reason.vars)}</Text>
+        {advice.extra && <Text className='eid-paragraph eid-recheck__extra'>{t(advice.extra.key, advice.extra.vars)}</Text>}
+      </Notice>
+    );
+  };
+
+  // Out of attempts or barred for a while: starting again would only fail again.
+  const canStartAgain = (failure: Failure) => failure.code !== 'RATE_LIMITED' && failure.code !== 'CARD_NOT_FOUND' && failure.code !== 'IDENTITY_NOT_FOUND';
+
+  return (
+    <View id='reauth' className='eid-recheck'>
+      <Text className='eid-heading'>{t('reauth.heading')}</Text>
+      <Text id='reauth-why' className='eid-paragraph'>
+        {t(purpose === 'unlock' ? 'reauth.whyUnlock' : 'reauth.whyPresent')}
+      </Text>
+
+      {step.kind === 'starting' && (
+        <Notice id='reauth-loading'>
+          <Text>{t('face.starting')}</Text>
+        </Notice>
+      )}
+
+      {step.kind === 'challenge' && (
+        <>
+          {step.lastFailure && failureNotice(step.lastFailure, 'reauth-error')}
+          <FaceChallenge
+            key={`${step.challenge.view.sessionId}-${step.attempt}`}
+            challenge={step.challenge}
+            verifying={verifying}
+            restarting={false}
+            onRestart={() => void start()}
+            onSubmit={(answer) => void submit(step.challenge, step.attempt, answer)}
+          />
+        </>
+      )}
+
+      {step.kind === 'failed' && (
+        <>
+          {failureNotice(step.failure, 'reauth-error')}
+          {canStartAgain(step.failure) && <ActionButton id='reauth-restart' label={t('face.restart')} onTap={() => void start()} />}
+        </>
+      )}
+
+      <ActionButton id='reauth-cancel' variant='secondary' label={t('reauth.cancel')} onTap={onCancel} />
+    </View>
+  );
+}

@@ -1,0 +1,1 @@
+export { FaceRecheck, type Props as FaceRecheckProps, type RecheckPurpose } from './face-recheck';

@@ -1,0 +1,2 @@
+export { QrCode } from './qr-code';
+export type { Props as QrCodeProps } from './types';

@@ -1,0 +1,1 @@
+export { QrPanel, type Props as QrPanelProps } from './qr-panel';

@@ -1,0 +1,1 @@
+export { ScenePicker, type Props as ScenePickerProps } from './scene-picker';

@@ -1,0 +1,2 @@
+export { SimulatorCode } from './simulator-code';
+export type { Props as SimulatorCodeProps } from './types';

@@ -1,0 +1,18 @@
+/** Scene and attribute names as the citizen and the staff read them, from the one scene table in core/scenes. */
+import type { Lang } from '../../core/errors';
+import { SCENES, type Attribute, type Scene } from '../../core/scenes';
+import type { Translate } from '../i18n';
+
+export function sceneLabel(scene: Scene, lang: Lang): string {
+  // A record may name a scene this build does not know yet.
+  return SCENES[scene]?.label[lang] ?? scene;
+}
+
+const KNOWN_ATTRIBUTES: readonly Attribute[] = ['fullName', 'idNumber', 'maskedIdNumber', 'level', 'adult', 'over18'];
+
+/** "full name, full ID number, card level": what a verifier receives, never the values. */
+export function attributeNames(attributes: readonly string[], t: Translate): string {
+  return attributes
+    .map((name) => ((KNOWN_ATTRIBUTES as readonly string[]).includes(name) ? t(`attr.${name as Attribute}`) : name))
+    .join(t('common.listSeparator'));
+}

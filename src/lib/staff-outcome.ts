@@ -1,0 +1,33 @@
+/**
+ * What the staff member is told when a code is refused: chosen from the
+ * stable code and reason (the verifier's named check), never from a message.
+ */
+import type { Failure } from '../../core/api';
+import type { MessageKey } from '../i18n';
+
+const REFUSALS: Record<string, MessageKey> = {
+  CODE_INVALID: 'staff.why.CODE_INVALID',
+  'CODE_INVALID.structure': 'staff.why.CODE_INVALID.structure',
+  'CODE_INVALID.signature': 'staff.why.CODE_INVALID.signature',
+  'CODE_INVALID.lifetime': 'staff.why.CODE_INVALID.lifetime',
+  'CODE_INVALID.not_yet_valid': 'staff.why.CODE_INVALID.not_yet_valid',
+  'CODE_INVALID.scene': 'staff.why.CODE_INVALID.scene',
+  'CODE_INVALID.card': 'staff.why.CODE_INVALID.card',
+  CODE_EXPIRED: 'staff.why.CODE_EXPIRED',
+  CODE_USED: 'staff.why.CODE_USED',
+  SCENE_NOT_ALLOWED: 'staff.why.SCENE_NOT_ALLOWED',
+  'SCENE_NOT_ALLOWED.scene': 'staff.why.SCENE_NOT_ALLOWED.scene',
+  'SCENE_NOT_ALLOWED.terminal': 'staff.why.SCENE_NOT_ALLOWED.terminal',
+  CARD_SUSPENDED: 'staff.why.CARD_SUSPENDED',
+  CARD_REVOKED: 'staff.why.CARD_REVOKED',
+  'CARD_REVOKED.expired': 'staff.why.CARD_REVOKED.expired',
+  LEVEL_TOO_LOW: 'staff.why.LEVEL_TOO_LOW',
+  VERIFIER_UNKNOWN: 'staff.why.VERIFIER_UNKNOWN',
+  'VERIFIER_UNKNOWN.no_terminal_credential': 'staff.why.VERIFIER_UNKNOWN.no_terminal_credential',
+  INVALID_INPUT: 'staff.why.INVALID_INPUT',
+};
+
+export function refusalReason(failure: Failure): MessageKey {
+  if (failure.code === 'INTERNAL') return failure.reason === 'network' ? 'next.network' : 'next.later';
+  return REFUSALS[`${failure.code}.${failure.reason ?? ''}`] ?? REFUSALS[failure.code] ?? 'next.later';
+}

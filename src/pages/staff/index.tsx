@@ -1,0 +1,150 @@
+/**
+ * The counter's side of journey 3: choose the scene, scan the citizen's code,
+ * see exactly the attributes that scene releases, or why the code was
+ * refused. Released data stays in memory and is cleared when the page hides.
+ */
+import { Text, View } from '@tarojs/components';
+import { useDidHide } from '@tarojs/taro';
+import { useRef, useState } from 'react';
+import type { Failure, VerificationView } from '../../../core/api';
+import { PRESENTABLE_SCENES, type Attribute, type ReleasedAttributes, type Scene } from '../../../core/scenes';
+import { api } from '../../api/client';
+import { ActionButton } from '../../components/action-button';
+import { CodeReader } from '../../components/code-reader';
+import { Notice } from '../../components/notice';
+import { usePageTitle, useT } from '../../i18n';
+import { localDateTime } from '../../lib/dates';
+import { backTo } from '../../lib/navigation';
+import { sceneLabel } from '../../lib/scene-text';
+import { refusalReason } from '../../lib/staff-outcome';
+import './index.scss';
+
+type Check = { state: 'idle' } | { state: 'verifying' } | { state: 'verified'; view: VerificationView } | { state: 'refused'; failure: Failure };
+
+/** The order staff read attributes in; only those the verification released are shown. */
+const ATTRIBUTE_ORDER: readonly Attribute[] = ['fullName', 'idNumber', 'maskedIdNumber', 'level', 'adult', 'over18'];
+
+export default function Staff() {
+  const { t, lang, errorTitle } = useT();
+  usePageTitle('title.staff');
+  const [scene, setScene] = useState<Scene>(PRESENTABLE_SCENES[0]);
+  const [check, setCheck] = useState<Check>({ state: 'idle' });
+  // A new reader after each result, so a pasted code does not linger for the next person.
+  const [readerKey, setReaderKey] = useState(0);
+  const latestCall = useRef(0);
+
+  const reset = () => {
+    latestCall.current++;
+    setCheck({ state: 'idle' });
+    setReaderKey((key) => key + 1);
+  };
+
+  useDidHide(reset);
+
+  const verify = async (token: string) => {
+    const call = ++latestCall.current;
+    setCheck({ state: 'verifying' });
+    const result = await api.verifyAtCounter({ token, scene });
+    if (call !== latestCall.current) return;
+    setCheck(result.ok ? { state: 'verified', view: result } : { state: 'refused', failure: result });
+  };
+
+  const valueOf = (attribute: Attribute, attributes: ReleasedAttributes): string => {
+    const value = attributes[attribute];
+    if (typeof value === 'boolean') return t(value ? 'staff.yes' : 'staff.no');
+    if (attribute === 'level' && (value === 'basic' || value === 'colour')) return t(`card.level.${value}`);
+    return String(value);
+  };
+
+  if (check.state === 'verified') {
+    const { view } = check;
+    const shown = ATTRIBUTE_ORDER.filter((attribute) => view.attributes[attribute] !== undefined);
+    return (
+      <View className='eid-page'>
+        <View id='staff-result' className='staff__result'>
+          <Text id='staff-result-title' className='staff__result-title'>
+            ✓ {t('staff.success')}
+          </Text>
+          <Text id='staff-result-scene' className='eid-paragraph'>
+            {t('staff.resultScene', { scene: sceneLabel(view.scene, lang) })}
+          </Text>
+          {shown.map((attribute) => (
+            <View key={attribute} id={`staff-attr-${attribute}`} className='staff__attr'>
+              <Text className='staff__attr-label'>{t(`staff.attr.${attribute}`)}</Text>
+              <Text
+                id={`staff-attr-${attribute}-value`}
+                className={attribute === 'idNumber' || attribute === 'maskedIdNumber' ? 'staff__attr-value staff__attr-value--number' : 'staff__attr-value'}
+              >
+                {valueOf(attribute, view.attributes)}
+              </Text>
+            </View>
+          ))}
+          <Text id='staff-result-time' className='staff__time'>
+            {t('staff.resultTime', { time: localDateTime(view.verifiedAt) })}
+          </Text>
+        </View>
+        <View className='eid-actions'>
+          <ActionButton id='staff-next' label={t('staff.next')} onTap={reset} />
+        </View>
+      </View>
+    );
+  }
+
+  return (
+    <View className='eid-page'>
+      <Text className='eid-heading'>{t('staff.heading')}</Text>
+      <Text className='eid-paragraph'>{t('staff.intro')}</Text>
+
+      <Text className='eid-subheading'>{t('staff.sceneTitle')}</Text>
+      <View id='staff-scenes' className='staff__scenes'>
+        {PRESENTABLE_SCENES.map((option) => {
+          const selected = option === scene;
+          const name = sceneLabel(option, lang);
+          return (
+            <View
+              key={option}
+              id={`staff-scene-${option}`}
+              className={selected ? 'staff__scene staff__scene--on' : 'staff__scene'}
+              ariaRole='radio'
+              ariaLabel={`${selected ? '◉' : '○'} ${name}`}
+              onClick={() => {
+                setScene(option);
+                if (check.state === 'refused') setCheck({ state: 'idle' });
+              }}
+            >
+              <Text className='staff__scene-mark'>{selected ? '✓' : ''}</Text>
+              <Text>{name}</Text>
+            </View>
+          );
+        })}
+      </View>
+
+      <Text className='eid-subheading'>{t('staff.codeTitle')}</Text>
+      <CodeReader key={readerKey} busy={check.state === 'verifying'} onCode={(token) => void verify(token)} />
+
+      {check.state === 'verifying' && (
+        <Notice id='staff-loading'>
+          <Text>{t('staff.verifying')}</Text>
+        </Notice>
+      )}
+
+      {check.state === 'refused' && (
+        <View id='staff-error' className='staff__error' ariaRole='alert'>
+          <Text id='staff-error-title' className='staff__error-title'>
+            ✗ {errorTitle(check.failure.code)}
+          </Text>
+          <Text id='staff-error-reason' className='staff__error-reason'>
+            {t(refusalReason(check.failure))}
+          </Text>
+          <Text id='staff-error-code' className='staff__error-code'>
+            {check.failure.reason ? `${check.failure.code} · ${check.failure.reason}` : check.failure.code}
+          </Text>
+        </View>
+      )}
+
+      <View className='eid-actions'>
+        <ActionButton id='staff-back' variant='secondary' label={t('staff.back')} onTap={() => backTo('cards')} />
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,68 @@
+/**
+ * End to end: enrol, unlock the card, pick a scene, screenshot the QR code,
+ * decode it from the pixels with an independent decoder (jsQR), verify it as
+ * a registered terminal over HTTP, and see the use on the records page.
+ */
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { signTerminalAssertion } from '../../server/emulator/demo-terminal';
+import { startEmulator, type RunningEmulator } from '../support/emulator-process';
+import { demoTerminal, post } from '../support/http-citizen';
+import { personFor } from '../support/people';
+import { launchChromium, SCREENSHOT_DIR } from './browser';
+import { enrolThroughPages } from './pages';
+
+let emulator: RunningEmulator;
+let browser: Browser;
+beforeAll(async () => {
+  [emulator, browser] = await Promise.all([startEmulator(), launchChromium()]);
+}, 60000);
+afterAll(async () => {
+  await browser?.close();
+  await emulator?.stop();
+});
+
+const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+
+function decodeQr(png: Buffer): string | null {
+  const image = PNG.sync.read(png);
+  return jsQR(new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.length), image.width, image.height)?.data ?? null;
+}
+
+it('shows a QR code that a terminal verifies once, and the use appears in the records', async () => {
+  const context = await browser.newContext({ viewport: { width: 414, height: 896 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const person = personFor('ordinary');
+  await enrolThroughPages(page, emulator.baseUrl, person, shot, 'present-');
+  await page.locator('#result-view-card:visible').click();
+
+  await page.locator('#card-unlock:visible').click();
+  await page.locator('#scene-hotel:visible').click();
+  const qr = page.locator('#card-qr:visible');
+  await qr.waitFor({ timeout: 15000 });
+  await expect(page.locator('#card-qr-scene:visible').textContent()).resolves.toContain('酒店');
+  await expect(page.locator('#card-qr-countdown:visible').textContent()).resolves.toMatch(/\d/);
+  await page.waitForTimeout(500);
+  await shot(page, 'present-08-card-qr');
+
+  const token = decodeQr(await page.screenshot());
+  expect(token).toMatch(/^EID1:/);
+  expect(token).not.toContain(person.idNumber);
+
+  const assertion = signTerminalAssertion(demoTerminal(emulator.dataDir), new Date());
+  const verified = await post(emulator.baseUrl, '/fn/verifier', { action: 'verify', assertion, token, scene: 'hotel' });
+  expect(verified).toMatchObject({ ok: true, scene: 'hotel', attributes: { fullName: person.name, idNumber: person.idNumber, level: 'basic' } });
+  const again = await post(emulator.baseUrl, '/fn/verifier', { action: 'verify', assertion, token, scene: 'hotel' });
+  expect(again).toMatchObject({ ok: false, code: 'CODE_USED' });
+
+  await page.locator('#card-records:visible').click();
+  const item = page.locator('#records-item:visible').first();
+  await item.waitFor({ timeout: 10000 });
+  await page.waitForTimeout(500); // let the page's slide-in transition finish before the screenshot
+  await shot(page, 'present-09-records');
+  const text = await item.textContent();
+  expect(text).toContain('模拟核验终端');
+  expect(text).toContain('酒店');
+}, 90000);
