@@ -4,34 +4,16 @@
  * the card; a face that does not match shows its reason. Screenshots go to
  * test-output/e2e/.
  */
-import type { Browser, Page } from 'playwright-core';
-import { join } from 'node:path';
-import { launchChromium, SCREENSHOT_DIR } from './browser';
-import { startEmulator, type RunningEmulator } from '../support/emulator-process';
+import { newPhone, shot, useEmulatorAndChromium } from './browser';
 import { personFor } from '../support/people';
 import { enrolThroughPages } from './pages';
 
-let emulator: RunningEmulator;
-let browser: Browser;
-beforeAll(async () => {
-  [emulator, browser] = await Promise.all([startEmulator(), launchChromium()]);
-}, 60000);
-afterAll(async () => {
-  await browser?.close();
-  await emulator?.stop();
-});
-
-async function newPhone(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 414, height: 896 }, deviceScaleFactor: 1, locale: 'zh-CN' });
-  return context.newPage();
-}
-
-const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+const world = useEmulatorAndChromium();
 
 it('enrols a synthetic citizen through every page and shows the basic card', async () => {
-  const page = await newPhone();
+  const page = await newPhone(world.browser);
   const person = personFor('ordinary');
-  await enrolThroughPages(page, emulator.baseUrl, person, shot);
+  await enrolThroughPages(page, world.emulator.baseUrl, person, shot);
 
   await expect(page.locator('#result-title:visible').textContent()).resolves.toMatch(/成功|已领取|签发/);
   await shot(page, '06-result-success');
@@ -49,8 +31,8 @@ it('enrols a synthetic citizen through every page and shows the basic card', asy
 }, 60000);
 
 it('shows the precise reason when the face does not match', async () => {
-  const page = await newPhone();
-  await enrolThroughPages(page, emulator.baseUrl, personFor('face_mismatch'), shot, 'mismatch-');
+  const page = await newPhone(world.browser);
+  await enrolThroughPages(page, world.emulator.baseUrl, personFor('face_mismatch'), shot, 'mismatch-');
   const title = await page.locator('#result-title:visible').textContent();
   const reason = await page.locator('#result-reason:visible').textContent();
   await shot(page, 'mismatch-06-result');
@@ -60,8 +42,8 @@ it('shows the precise reason when the face does not match', async () => {
 }, 60000);
 
 it('explains an ID number with a wrong check character before anything is sent', async () => {
-  const page = await newPhone();
-  await page.goto(emulator.baseUrl + '/');
+  const page = await newPhone(world.browser);
+  await page.goto(world.emulator.baseUrl + '/');
   await page.locator('#enroll-start:visible').click();
   await page.locator('#enroll-name:visible input').fill('李明华');
   await page.locator('#enroll-id-number:visible input').fill('110105199003071238');

@@ -5,26 +5,13 @@
  */
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import { signTerminalAssertion } from '../../server/emulator/demo-terminal';
-import { startEmulator, type RunningEmulator } from '../support/emulator-process';
 import { demoTerminal, post } from '../support/http-citizen';
 import { personFor } from '../support/people';
-import { launchChromium, SCREENSHOT_DIR } from './browser';
+import { newPhone, shot, useEmulatorAndChromium } from './browser';
 import { enrolThroughPages } from './pages';
 
-let emulator: RunningEmulator;
-let browser: Browser;
-beforeAll(async () => {
-  [emulator, browser] = await Promise.all([startEmulator(), launchChromium()]);
-}, 60000);
-afterAll(async () => {
-  await browser?.close();
-  await emulator?.stop();
-});
-
-const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+const world = useEmulatorAndChromium();
 
 function decodeQr(png: Buffer): string | null {
   const image = PNG.sync.read(png);
@@ -32,8 +19,8 @@ function decodeQr(png: Buffer): string | null {
 }
 
 it('shows a QR code that a terminal verifies once, and the use appears in the records', async () => {
-  const context = await browser.newContext({ viewport: { width: 414, height: 896 }, locale: 'zh-CN' });
-  const page = await context.newPage();
+  const { emulator, browser } = world;
+  const page = await newPhone(browser);
   const person = personFor('ordinary');
   await enrolThroughPages(page, emulator.baseUrl, person, shot, 'present-');
   await page.locator('#result-view-card:visible').click();
