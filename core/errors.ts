@@ -38,9 +38,11 @@ export type ErrorCode = keyof typeof ERROR_MESSAGES;
 export type Lang = 'zh' | 'en';
 
 /** Why an ID number was refused; the UI explains each one. */
-export type IdNumberReason = 'format' | 'checksum' | 'birth_date' | 'region';
+export const ID_NUMBER_REASONS = ['format', 'checksum', 'birth_date', 'region'] as const;
+export type IdNumberReason = (typeof ID_NUMBER_REASONS)[number];
 /** Why a name was refused. */
-export type NameReason = 'empty' | 'too_long' | 'characters' | 'dots' | 'latin_not_allowed';
+export const NAME_REASONS = ['empty', 'too_long', 'characters', 'dots', 'latin_not_allowed'] as const;
+export type NameReason = (typeof NAME_REASONS)[number];
 /** Why the authority could not confirm the identity (never says more than the holder needs). */
 export type IdentityReason = 'not_found' | 'name_mismatch' | 'deceased' | 'cancelled';
 

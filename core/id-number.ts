@@ -34,6 +34,15 @@ export function idCheckCharacter(first17: string): string {
   return CHECK_CHARACTERS[sum % 11];
 }
 
+/**
+ * Latin names belong to the foreign permanent residence ID only (first digit
+ * 9). Takes the number as typed, so a form can judge the name before the
+ * number is complete.
+ */
+export function allowsLatinName(idNumber: string): boolean {
+  return normalizeIdNumber(idNumber).startsWith('9');
+}
+
 /** Trims surrounding (also ideographic) spaces, folds full-width digits and X, upper-cases x. */
 export function normalizeIdNumber(raw: string): string {
   return raw

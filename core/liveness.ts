@@ -12,6 +12,9 @@ export interface LivenessChallenge {
 /** What the capture reported back for a challenge. */
 export type LivenessAnswer = LivenessChallenge;
 
+/** The digits a citizen reads aloud. */
+export const LIVENESS_DIGITS_PATTERN = /^\d{4}$/;
+
 /** A face session lives this long (seconds) and allows this many attempts. */
 export const FACE_SESSION_TTL_SECONDS = 120;
 export const FACE_SESSION_MAX_ATTEMPTS = 3;

@@ -5,7 +5,9 @@
  */
 import type { CardLevel } from './api';
 
-export type Attribute = 'fullName' | 'idNumber' | 'maskedIdNumber' | 'level' | 'adult' | 'over18';
+/** Every attribute a verifier can receive, in the order staff read them. */
+export const ATTRIBUTES = ['fullName', 'idNumber', 'maskedIdNumber', 'level', 'adult', 'over18'] as const;
+export type Attribute = (typeof ATTRIBUTES)[number];
 
 export interface ScenePolicy {
   /** The scene's number inside a presentation token. */

@@ -4,7 +4,7 @@
  * refused, as is any object where a string belongs (`{"$gt": ""}`).
  */
 import { z } from 'zod';
-import { LIVENESS_ACTIONS } from './liveness';
+import { LIVENESS_ACTIONS, LIVENESS_DIGITS_PATTERN } from './liveness';
 import { SCENE_NAMES, type Scene } from './scenes';
 
 /** Generous but finite: longer than any real field, short enough to refuse junk. */
@@ -18,7 +18,7 @@ export const livenessActionSchema = z.enum(LIVENESS_ACTIONS);
 const livenessAnswer = z
   .object({
     actions: z.array(livenessActionSchema).max(8),
-    digits: z.string().regex(/^\d{4}$/),
+    digits: z.string().regex(LIVENESS_DIGITS_PATTERN),
   })
   .strict();
 
@@ -109,8 +109,8 @@ export const registerVerifierEvent = z
   .object({
     action: z.literal('registerVerifier'),
     assertion: text(2048),
-    organisation: z.string().min(1).max(100),
-    city: z.string().min(1).max(50),
+    organisation: z.string().max(100).trim().min(1),
+    city: z.string().max(50).trim().min(1),
     scenes: z.array(sceneSchema).min(1).max(SCENE_NAMES.length),
     publicKeyJwk: publicJwk,
   })
@@ -137,6 +137,11 @@ export type ListUsageEvent = z.infer<typeof listUsageEvent>;
 export type VerifyEvent = z.infer<typeof verifyEvent>;
 export type RegisterVerifierEvent = z.infer<typeof registerVerifierEvent>;
 export type SetVerifierEnabledEvent = z.infer<typeof setVerifierEnabledEvent>;
+
+/** Every action name any function accepts (for logs, which print nothing else the caller chose). */
+export const KNOWN_ACTIONS: ReadonlySet<string> = new Set(
+  [citizenEvent, verifierEvent, adminEvent].flatMap((union) => union.options.map((option) => option.shape.action.value)),
+);
 
 /**
  * Keys that would reach prototype machinery in a naive merge. zod's strict

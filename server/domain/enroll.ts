@@ -8,7 +8,7 @@
  */
 import type { CardView } from '../../core/api';
 import { EidError } from '../../core/errors';
-import { parseIdNumber } from '../../core/id-number';
+import { allowsLatinName, parseIdNumber } from '../../core/id-number';
 import { parseName } from '../../core/name';
 import type { EnrollEvent } from '../../core/schemas';
 import { sealedFieldContext, toCardView } from './card-view';
@@ -25,7 +25,7 @@ export async function enroll(deps: Deps, holder: string, request: Omit<EnrollEve
 
   const idNumber = parseIdNumber(request.idNumber, now);
   if (!idNumber.ok) throw new EidError('ID_NUMBER_INVALID', { reason: idNumber.reason });
-  const name = parseName(request.name, { allowLatin: idNumber.value.kind === 'foreign_permanent' });
+  const name = parseName(request.name, { allowLatin: allowsLatinName(idNumber.value.number) });
   if (!name.ok) throw new EidError('NAME_INVALID', { reason: name.reason });
 
   const idIndex = deps.pii.index(idNumber.value.number);
@@ -35,7 +35,7 @@ export async function enroll(deps: Deps, holder: string, request: Omit<EnrollEve
 
   const { faceSessionId, liveness, faceCapture } = request;
   const claim = { name: name.value, idNumber: idNumber.value.number };
-  await passFaceCheck(deps, { holder, claim, idIndex, faceSessionId, liveness, faceCapture }, now);
+  await passFaceCheck(deps, { holder, claim, failureKeys: limitKeys, faceSessionId, liveness, faceCapture }, now);
 
   const identityId = deps.random.token(16);
   const identity: IdentityRecord = {

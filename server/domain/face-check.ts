@@ -7,12 +7,12 @@ import { EidError } from '../../core/errors';
 import { FACE_SESSION_MAX_ATTEMPTS, type LivenessAnswer } from '../../core/liveness';
 import type { Deps } from './deps';
 import type { AuthorityVerdict, IdentityClaim } from './ports';
-import { callerKey, idNumberKey } from './rate-limit';
 
 export interface FaceCheckInput {
   holder: string;
   claim: IdentityClaim;
-  idIndex: string;
+  /** Rate-limit keys a refusal counts against. */
+  failureKeys: string[];
   faceSessionId: string;
   liveness: LivenessAnswer;
   faceCapture: string;
@@ -31,7 +31,7 @@ export async function passFaceCheck(deps: Deps, input: FaceCheckInput, now: Date
   });
   const refusal = refusalOf(verdict, FACE_SESSION_MAX_ATTEMPTS - session.attemptsUsed);
   if (refusal) {
-    await deps.store.recordFailure([callerKey(input.holder), idNumberKey(input.idIndex)], now);
+    await deps.store.recordFailure(input.failureKeys, now);
     throw refusal;
   }
   await deps.store.markFacePassed(session.id, now);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { FunctionName } from '../../core/api';
 import { loadSyntheticPopulation, SimulatedAuthority } from '../adapters/authority/simulated-authority';
 import { JwtCardSigner } from '../adapters/keys/jwt-card-signer';
-import { developmentKeys, keysFromEnvironment } from '../adapters/keys/key-material';
+import { developmentKeys } from '../adapters/keys/key-material';
 import type { IssuerKeys } from '../adapters/keys/issuer-keys';
 import { SqliteStore } from '../adapters/sqlite/sqlite-store';
 import { cryptoRandom, systemClock } from '../adapters/system';
@@ -39,12 +39,11 @@ export interface EmulatorOptions {
 
 export function composeEmulator({ dataDir, log, env = {}, clock = systemClock }: EmulatorOptions): Emulator {
   mkdirSync(dataDir, { recursive: true });
-  const fromEnv = keysFromEnvironment(env);
-  const keys = fromEnv ?? developmentKeys(dataDir);
-  if (!fromEnv) {
-    const dev = keys as ReturnType<typeof developmentKeys>;
-    log.info(dev.created ? 'generated development keys (local emulator only)' : 'using development keys', { folder: dev.folder });
-  }
+  // Development keys only, never the environment's: the emulator pairs keys with the SIMULATED
+  // authority, and production keys would sign cards and tokens for synthetic people.
+  if (env.EID_ISSUER_PRIVATE_KEY || env.EID_PII_ENC_KEY) log.info('ignoring EID_* keys from the environment: the emulator uses development keys only');
+  const keys = developmentKeys(dataDir);
+  log.info(keys.created ? 'generated development keys (local emulator only)' : 'using development keys', { folder: keys.folder });
   const authority = new SimulatedAuthority(loadSyntheticPopulation(), cryptoRandom);
   log.info('identity authority', { label: authority.label });
 

@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, normalize, sep } from 'node:path';
 import type { FunctionName } from '../../core/api';
 import type { CloudFunction, Logger } from '../functions/boundary';
+import { KNOWN_ACTIONS } from '../../core/schemas';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 const DEV_OPENID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -79,7 +80,9 @@ async function callHandler(
   const openid = typeof header === 'string' && DEV_OPENID.test(header) ? header : undefined;
   const result = await handlers[name](event, { openid });
   sendJson(response, 200, result);
-  const action = event && typeof event === 'object' && typeof (event as { action?: unknown }).action === 'string' ? (event as { action: string }).action.slice(0, 32) : '-';
+  // Only a known action name is logged: the caller chooses the text, and it could be anything.
+  const claimed = event && typeof event === 'object' ? (event as { action?: unknown }).action : undefined;
+  const action = typeof claimed === 'string' && KNOWN_ACTIONS.has(claimed) ? claimed : '-';
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   log.info(`${prefix} ${name}.${action}`, { result: result.ok ? 'ok' : result.code, ms: Math.round(ms * 10) / 10 });
 }
@@ -105,7 +108,13 @@ function serveStatic(pathname: string, response: ServerResponse, staticDir: stri
     response.end('The h5 app is not built yet: run `npm run build:h5` (npm start does it for you).\n');
     return;
   }
-  const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    decoded = '/'; // a malformed escape gets the app, like any unknown path
+  }
+  const relative = normalize(decoded).replace(/^([/\\])+/, '');
   const file = join(staticDir, relative === '' ? 'index.html' : relative);
   const inside = file === staticDir || file.startsWith(staticDir.endsWith(sep) ? staticDir : staticDir + sep);
   const target = inside && existsSync(file) && statSync(file).isFile() ? file : join(staticDir, 'index.html');

@@ -1,10 +1,20 @@
 /** The admin function: onboarding verifier terminals (later: partners, tiles, key rotation). */
-import type { KeyObject } from 'node:crypto';
+import { createPublicKey, type JsonWebKey, type KeyObject } from 'node:crypto';
+import { EidError } from '../../core/errors';
 import { adminEvent } from '../../core/schemas';
 import type { Deps } from '../domain/deps';
 import { registerVerifier, setVerifierEnabled } from '../domain/terminals';
 import { adminAuthenticator } from './auth/admin-assertions';
 import { atBoundary, parseEvent, type CloudFunction, type Logger } from './boundary';
+
+/** A JWK of the right shape can still name a point off the curve: parse it now, not at the terminal's first verification. */
+function assertUsablePublicKey(jwk: JsonWebKey): void {
+  try {
+    createPublicKey({ key: jwk, format: 'jwk' });
+  } catch {
+    throw new EidError('INVALID_INPUT', { reason: 'public_key', details: { field: 'publicKeyJwk' } });
+  }
+}
 
 export function createAdminFunction(deps: Deps, adminKey: KeyObject, log: Logger): CloudFunction {
   const authenticate = adminAuthenticator(adminKey, deps.clock);
@@ -13,6 +23,7 @@ export function createAdminFunction(deps: Deps, adminKey: KeyObject, log: Logger
     authenticate(request.assertion);
     switch (request.action) {
       case 'registerVerifier':
+        assertUsablePublicKey(request.publicKeyJwk);
         return registerVerifier(deps, request);
       case 'setVerifierEnabled':
         return setVerifierEnabled(deps, request.terminalId, request.enabled);

@@ -3,6 +3,7 @@
  * next: decided from the stable code and reason, never from a message.
  */
 import type { Failure } from '../../core/api';
+import { ID_NUMBER_REASONS, NAME_REASONS } from '../../core/errors';
 import type { MessageKey, Vars } from '../i18n';
 import type { EnrolOutcome } from '../state/last-result';
 
@@ -21,8 +22,6 @@ export interface FailureAdvice {
   actions: NextAction[];
 }
 
-const ID_REASONS = ['format', 'checksum', 'birth_date', 'region'] as const;
-const NAME_REASONS = ['empty', 'too_long', 'characters', 'dots', 'latin_not_allowed'] as const;
 
 function isOneOf<T extends string>(list: readonly T[], value: string | undefined): value is T {
   return value !== undefined && (list as readonly string[]).includes(value);
@@ -72,7 +71,7 @@ export function adviceFor(failure: Failure): FailureAdvice {
       return identityAdvice(failure.reason);
     case 'ID_NUMBER_INVALID':
       return {
-        reason: isOneOf(ID_REASONS, failure.reason) ? { key: `reason.id.${failure.reason}` } : { key: 'next.edit' },
+        reason: isOneOf(ID_NUMBER_REASONS, failure.reason) ? { key: `reason.id.${failure.reason}` } : { key: 'next.edit' },
         actions: ['edit', 'cards'],
       };
     case 'NAME_INVALID':

@@ -3,7 +3,7 @@
  * there once; this only decides which field a reason belongs to.
  */
 import type { IdNumberReason, NameReason } from '../../core/errors';
-import { normalizeIdNumber, parseIdNumber } from '../../core/id-number';
+import { allowsLatinName, parseIdNumber } from '../../core/id-number';
 import { parseName } from '../../core/name';
 
 export interface FormCheck {
@@ -14,9 +14,7 @@ export interface FormCheck {
 }
 
 export function checkEnrolmentForm(rawName: string, rawIdNumber: string, today: Date): FormCheck {
-  // Latin-script names belong to foreign permanent residence IDs, whose numbers start with 9.
-  const allowLatin = normalizeIdNumber(rawIdNumber).startsWith('9');
-  const name = parseName(rawName, { allowLatin });
+  const name = parseName(rawName, { allowLatin: allowsLatinName(rawIdNumber) });
   const idNumber = parseIdNumber(rawIdNumber, today);
   if (name.ok && idNumber.ok) return { valid: { name: name.value, idNumber: idNumber.value.number } };
   return { name: name.ok ? undefined : name.reason, idNumber: idNumber.ok ? undefined : idNumber.reason };

@@ -1,6 +1,6 @@
 /** Scene and attribute names as the citizen and the staff read them, from the one scene table in core/scenes. */
 import type { Lang } from '../../core/errors';
-import { SCENES, type Attribute, type Scene } from '../../core/scenes';
+import { ATTRIBUTES, SCENES, type Attribute, type Scene } from '../../core/scenes';
 import type { Translate } from '../i18n';
 
 export function sceneLabel(scene: Scene, lang: Lang): string {
@@ -8,11 +8,10 @@ export function sceneLabel(scene: Scene, lang: Lang): string {
   return SCENES[scene]?.label[lang] ?? scene;
 }
 
-const KNOWN_ATTRIBUTES: readonly Attribute[] = ['fullName', 'idNumber', 'maskedIdNumber', 'level', 'adult', 'over18'];
 
 /** "full name, full ID number, card level": what a verifier receives, never the values. */
 export function attributeNames(attributes: readonly string[], t: Translate): string {
   return attributes
-    .map((name) => ((KNOWN_ATTRIBUTES as readonly string[]).includes(name) ? t(`attr.${name as Attribute}`) : name))
+    .map((name) => ((ATTRIBUTES as readonly string[]).includes(name) ? t(`attr.${name as Attribute}`) : name))
     .join(t('common.listSeparator'));
 }

@@ -85,3 +85,11 @@ describe('GET', () => {
     expect(await escape.text()).toBe('<html>app</html>');
   });
 });
+
+describe('regressions', () => {
+  it('a malformed escape in a static path gets the app, not a 500', async () => {
+    const response = await fetch(`${base}/%E0%A4%A`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('<html>app</html>');
+  });
+});

@@ -21,6 +21,7 @@ export interface KeyMaterial {
 function assemble(encryption: Buffer, index: Buffer, issuerPem: string | Buffer, admin: Buffer): KeyMaterial {
   // The card-reference key is derived, not stored: one secret fewer to hand out, kept apart by its label.
   const cardRefKey = Buffer.from(hkdfSync('sha256', encryption, Buffer.alloc(0), 'e-id card-ref v1', 32));
+  if (admin.length < 32) throw new TypeError('The admin key must be at least 32 bytes');
   return {
     pii: new AesGcmPiiProtector(encryption, index),
     issuer: new IssuerKeys(createPrivateKey(issuerPem)),

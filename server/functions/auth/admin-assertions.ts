@@ -11,15 +11,16 @@ export const ADMIN_AUDIENCE = 'e-id-admin';
 
 export function adminAuthenticator(adminKey: KeyObject, clock: Clock) {
   return (assertion: string): void => {
+    const now = Math.floor(clock.now().getTime() / 1000);
+    let claims: jwt.JwtPayload;
     try {
-      jwt.verify(assertion, adminKey, {
-        algorithms: ['HS256'],
-        audience: ADMIN_AUDIENCE,
-        clockTimestamp: Math.floor(clock.now().getTime() / 1000),
-        maxAge: 300,
-      });
+      claims = jwt.verify(assertion, adminKey, { algorithms: ['HS256'], audience: ADMIN_AUDIENCE, clockTimestamp: now, maxAge: 300 }) as jwt.JwtPayload;
     } catch (cause) {
       throw new EidError('ADMIN_UNAUTHORIZED', { reason: 'admin_assertion', cause });
+    }
+    // An expiry is required, and an iat in the future would stretch maxAge without limit.
+    if (typeof claims.exp !== 'number' || typeof claims.iat !== 'number' || claims.iat > now + 5 || claims.exp - claims.iat > 300) {
+      throw new EidError('ADMIN_UNAUTHORIZED', { reason: 'admin_assertion' });
     }
   };
 }

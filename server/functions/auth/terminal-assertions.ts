@@ -39,7 +39,7 @@ export class TerminalAssertions {
     const unknown = () => new EidError('VERIFIER_UNKNOWN');
     const header = jwt.decode(assertion, { complete: true })?.header;
     const terminalId = header?.kid;
-    if (!terminalId || header.alg !== 'ES256') throw unknown();
+    if (typeof terminalId !== 'string' || terminalId.length > 64 || header?.alg !== 'ES256') throw unknown();
     const key = await this.publicKey(terminalId);
     if (!key) throw unknown();
     let claims: jwt.JwtPayload;
@@ -55,7 +55,9 @@ export class TerminalAssertions {
     } catch (cause) {
       throw new EidError('VERIFIER_UNKNOWN', { reason: 'assertion', cause });
     }
-    if (typeof claims.exp !== 'number' || typeof claims.iat !== 'number' || claims.exp - claims.iat > ASSERTION_MAX_AGE_SECONDS) throw unknown();
+    if (typeof claims.exp !== 'number' || typeof claims.iat !== 'number') throw unknown();
+    // jsonwebtoken accepts an iat in the future: refuse it, or a terminal could pre-sign year-long assertions.
+    if (claims.iat > now + CLOCK_TOLERANCE_SECONDS || claims.exp - claims.iat > ASSERTION_MAX_AGE_SECONDS) throw unknown();
     if (this.verified.size >= REMEMBERED_ASSERTIONS) this.verified.clear();
     this.verified.set(assertion, { terminalId, exp: claims.exp });
     return terminalId;

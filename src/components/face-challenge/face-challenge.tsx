@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import type { LivenessAction, LivenessAnswer } from '../../../core/liveness';
+import { LIVENESS_DIGITS_PATTERN, type LivenessAction, type LivenessAnswer } from '../../../core/liveness';
 import { useCountdown } from '../../hooks/use-countdown';
 import { useT, type MessageKey } from '../../i18n';
 import type { HeldChallenge } from '../../lib/face-session';
@@ -10,7 +10,6 @@ import { Notice } from '../notice';
 import { TextField } from '../text-field';
 import './face-challenge.scss';
 
-const DIGITS_PATTERN = /^\d{4}$/;
 
 export interface Props {
   /** Give the component a new `key` per attempt: it starts each one with nothing done. */
@@ -39,7 +38,7 @@ export function FaceChallenge({ challenge, verifying, restarting, onRestart, onS
   const { actions } = challenge.view;
   const expired = secondsLeft === 0;
   const allDone = done.length === actions.length;
-  const ready = allDone && DIGITS_PATTERN.test(digits) && !expired;
+  const ready = allDone && LIVENESS_DIGITS_PATTERN.test(digits) && !expired;
   const actionName = (action: LivenessAction) => t(`face.action.${action}`);
 
   const submit = () => {

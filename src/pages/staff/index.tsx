@@ -7,7 +7,7 @@ import { Text, View } from '@tarojs/components';
 import { useDidHide } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import type { Failure, VerificationView } from '../../../core/api';
-import { PRESENTABLE_SCENES, type Attribute, type ReleasedAttributes, type Scene } from '../../../core/scenes';
+import { ATTRIBUTES, PRESENTABLE_SCENES, type Attribute, type ReleasedAttributes, type Scene } from '../../../core/scenes';
 import { api } from '../../api/client';
 import { ActionButton } from '../../components/action-button';
 import { CodeReader } from '../../components/code-reader';
@@ -21,8 +21,6 @@ import './index.scss';
 
 type Check = { state: 'idle' } | { state: 'verifying' } | { state: 'verified'; view: VerificationView } | { state: 'refused'; failure: Failure };
 
-/** The order staff read attributes in; only those the verification released are shown. */
-const ATTRIBUTE_ORDER: readonly Attribute[] = ['fullName', 'idNumber', 'maskedIdNumber', 'level', 'adult', 'over18'];
 
 export default function Staff() {
   const { t, lang, errorTitle } = useT();
@@ -58,7 +56,7 @@ export default function Staff() {
 
   if (check.state === 'verified') {
     const { view } = check;
-    const shown = ATTRIBUTE_ORDER.filter((attribute) => view.attributes[attribute] !== undefined);
+    const shown = ATTRIBUTES.filter((attribute) => view.attributes[attribute] !== undefined);
     return (
       <View className='eid-page'>
         <View id='staff-result' className='staff__result'>

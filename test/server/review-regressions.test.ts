@@ -1,0 +1,90 @@
+/** Regression tests, each named after the defect a review found. SYNTHETIC people only. */
+import { generateKeyPairSync } from 'node:crypto';
+import jwt from 'jsonwebtoken';
+import { keysFromEnvironment } from '../../server/adapters/keys/key-material';
+import { ADMIN_AUDIENCE, signAdminAssertion } from '../../server/functions/auth/admin-assertions';
+import { VERIFIER_AUDIENCE } from '../../server/functions/auth/terminal-assertions';
+import { REAUTH_VALID_SECONDS } from '../../core/api';
+import { createHarness, expectFailure, expectOk, faceCheck, type Harness } from '../support/harness';
+import { enrolled, presentToken, registerTerminal } from '../support/journeys';
+import { personFor, typed } from '../support/people';
+
+let h: Harness;
+beforeEach(() => {
+  h = createHarness();
+});
+afterEach(() => h.close());
+
+const seconds = () => Math.floor(h.clock.now().getTime() / 1000);
+
+it('failed enrolments with a holder’s ID number do not lock the holder out of the face re-check', async () => {
+  const person = personFor('ordinary');
+  await enrolled(h, 'holder');
+  for (let i = 0; i < 6; i++) {
+    const { answer } = await faceCheck(h, `attacker-${i}`);
+    await h.call(`attacker-${i}`, { action: 'enroll', ...typed(person), consent: true, ...answer, liveness: { actions: [], digits: '0000' } });
+  }
+  h.clock.advance(REAUTH_VALID_SECONDS * 1000 + 1000);
+  const { answer } = await faceCheck(h, 'holder');
+  expectOk(await h.call('holder', { action: 'reauth', ...answer }));
+  expectOk(await h.call('holder', { action: 'present', scene: 'hotel' }));
+});
+
+describe('assertions signed for the future', () => {
+  it('a terminal assertion with an iat a year ahead is refused', async () => {
+    await enrolled(h, 'alice');
+    const terminal = await registerTerminal(h, ['hotel']);
+    const iat = seconds() + 365 * 86400;
+    const assertion = jwt.sign({ iat, exp: iat + 300, iss: terminal.terminalId, aud: VERIFIER_AUDIENCE }, terminal.privateKey, {
+      algorithm: 'ES256',
+      keyid: terminal.terminalId,
+    });
+    const token = await presentToken(h, 'alice', 'hotel');
+    const failure = expectFailure(await h.emulator.functions.verifier({ action: 'verify', assertion, token, scene: 'hotel' }, {}));
+    expect(failure.code).toBe('VERIFIER_UNKNOWN');
+  });
+
+  it('an admin assertion without exp, or with a future iat, is refused', async () => {
+    const register = (assertion: string) =>
+      h.emulator.functions.admin({ action: 'setVerifierEnabled', assertion, terminalId: 'vt_x', enabled: false }, {});
+    const noExp = jwt.sign({ iat: seconds(), aud: ADMIN_AUDIENCE }, h.emulator.adminKey, { algorithm: 'HS256' });
+    const future = jwt.sign({ iat: seconds() + 86400, exp: seconds() + 86500, aud: ADMIN_AUDIENCE }, h.emulator.adminKey, { algorithm: 'HS256' });
+    expect(expectFailure(await register(noExp)).code).toBe('ADMIN_UNAUTHORIZED');
+    expect(expectFailure(await register(future)).code).toBe('ADMIN_UNAUTHORIZED');
+    expect(expectFailure(await register(signAdminAssertion(h.emulator.adminKey, h.clock.now()))).code).toBe('VERIFIER_UNKNOWN');
+  });
+});
+
+it('a terminal assertion whose kid is not a string is VERIFIER_UNKNOWN, not INTERNAL', async () => {
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const assertion = jwt.sign({ aud: VERIFIER_AUDIENCE }, privateKey, { algorithm: 'ES256', header: { alg: 'ES256', kid: { $ne: null } as unknown as string } });
+  const failure = expectFailure(await h.emulator.functions.verifier({ action: 'verify', assertion, token: 'EID1:', scene: 'hotel' }, {}));
+  expect(failure.code).toBe('VERIFIER_UNKNOWN');
+});
+
+it('registration refuses a key off the curve and a blank organisation, writing nothing', async () => {
+  const register = (organisation: string, x: string) =>
+    h.emulator.functions.admin(
+      {
+        action: 'registerVerifier',
+        assertion: signAdminAssertion(h.emulator.adminKey, h.clock.now()),
+        organisation,
+        city: '北京',
+        scenes: ['hotel'],
+        publicKeyJwk: { kty: 'EC', crv: 'P-256', x, y: 'A'.repeat(43) },
+      },
+      {},
+    );
+  expect(expectFailure(await register('synthetic hotel', 'A'.repeat(43)))).toMatchObject({ code: 'INVALID_INPUT', reason: 'public_key' });
+  const { x } = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'jwk' });
+  expect(expectFailure(await register('   ', x!)).code).toBe('INVALID_INPUT');
+  expect(h.rowCounts()).toMatchObject({ verifier_terminals: 0 });
+});
+
+it('an admin key shorter than 32 bytes is refused at start-up', () => {
+  const issuer = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'pem', type: 'pkcs8' }) as string;
+  const key = Buffer.alloc(32, 1).toString('base64');
+  const env = { EID_PII_ENC_KEY: key, EID_PII_INDEX_KEY: key, EID_ISSUER_PRIVATE_KEY: issuer };
+  expect(() => keysFromEnvironment({ ...env, EID_ADMIN_KEY: 'changeme' })).toThrow(/at least 32 bytes/);
+  expect(keysFromEnvironment({ ...env, EID_ADMIN_KEY: key })).not.toBeNull();
+});
