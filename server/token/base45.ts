@@ -4,7 +4,13 @@
  * COVID certificate put COSE in QR codes the same way.
  */
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:';
-const VALUE = new Map([...ALPHABET].map((c, i) => [c, i]));
+/** Character code → value, -1 outside the alphabet: an array index is cheaper than a Map per character. */
+const VALUE = new Int8Array(128).fill(-1);
+for (let i = 0; i < ALPHABET.length; i++) VALUE[ALPHABET.charCodeAt(i)] = i;
+const valueAt = (text: string, i: number) => {
+  const code = text.charCodeAt(i);
+  return code < 128 ? VALUE[code] : -1;
+};
 
 export function base45Encode(bytes: Uint8Array): string {
   let out = '';
@@ -25,12 +31,12 @@ export function base45Decode(text: string): Uint8Array | null {
   const out = new Uint8Array(Math.floor(text.length / 3) * 2 + (text.length % 3 === 2 ? 1 : 0));
   let o = 0;
   for (let i = 0; i < text.length; i += 3) {
-    const c = VALUE.get(text[i]);
-    const d = VALUE.get(text[i + 1]);
-    if (c === undefined || d === undefined) return null;
+    const c = valueAt(text, i);
+    const d = valueAt(text, i + 1);
+    if (c < 0 || d < 0) return null;
     if (i + 2 < text.length) {
-      const e = VALUE.get(text[i + 2]);
-      if (e === undefined) return null;
+      const e = valueAt(text, i + 2);
+      if (e < 0) return null;
       const n = c + d * 45 + e * 2025;
       if (n > 0xffff) return null;
       out[o++] = n >> 8;

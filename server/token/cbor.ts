@@ -5,6 +5,10 @@
  * anything else, trailing bytes and nesting past a small depth, so hostile
  * input costs little and never throws past `decodeCbor`.
  */
+/** Made once: constructing a TextDecoder costs more than decoding a short string. */
+export const utf8Encoder = new TextEncoder();
+export const strictUtf8Decoder = new TextDecoder('utf-8', { fatal: true });
+
 export type Cbor = number | Uint8Array | string | Cbor[] | Map<number, Cbor> | { tag: number; value: Cbor };
 
 function head(major: number, n: number): number[] {
@@ -16,32 +20,33 @@ function head(major: number, n: number): number[] {
 }
 
 export function encodeCbor(value: Cbor): Uint8Array {
-  const out: number[] = [];
+  // Chunks, not a byte array grown one push at a time: a signature check encodes a Sig_structure per token.
+  const chunks: Uint8Array[] = [];
   const put = (v: Cbor): void => {
     if (typeof v === 'number') {
       if (!Number.isInteger(v)) throw new TypeError('only integers');
-      out.push(...(v >= 0 ? head(0, v) : head(1, -1 - v)));
+      chunks.push(Uint8Array.from(v >= 0 ? head(0, v) : head(1, -1 - v)));
     } else if (v instanceof Uint8Array) {
-      out.push(...head(2, v.length), ...v);
+      chunks.push(Uint8Array.from(head(2, v.length)), v);
     } else if (typeof v === 'string') {
-      const bytes = new TextEncoder().encode(v);
-      out.push(...head(3, bytes.length), ...bytes);
+      const bytes = utf8Encoder.encode(v);
+      chunks.push(Uint8Array.from(head(3, bytes.length)), bytes);
     } else if (Array.isArray(v)) {
-      out.push(...head(4, v.length));
+      chunks.push(Uint8Array.from(head(4, v.length)));
       v.forEach(put);
     } else if (v instanceof Map) {
-      out.push(...head(5, v.size));
+      chunks.push(Uint8Array.from(head(5, v.size)));
       for (const [k, item] of v) {
         put(k);
         put(item);
       }
     } else {
-      out.push(...head(6, v.tag));
+      chunks.push(Uint8Array.from(head(6, v.tag)));
       put(v.value);
     }
   };
   put(value);
-  return Uint8Array.from(out);
+  return Buffer.concat(chunks);
 }
 
 const MAX_DEPTH = 4;
@@ -77,7 +82,7 @@ class Reader {
       case 2:
         return this.take(n);
       case 3:
-        return new TextDecoder('utf-8', { fatal: true }).decode(this.take(n));
+        return strictUtf8Decoder.decode(this.take(n));
       case 4: {
         if (n > this.bytes.length) throw new RangeError('length');
         return Array.from({ length: n }, () => this.item(depth + 1));

@@ -7,7 +7,7 @@
  */
 import { sign, verify, type KeyObject } from 'node:crypto';
 import { base45Decode, base45Encode } from './base45';
-import { decodeCbor, encodeCbor, type Cbor } from './cbor';
+import { decodeCbor, encodeCbor, strictUtf8Decoder, utf8Encoder, type Cbor } from './cbor';
 
 export const TOKEN_PREFIX = 'EID1:';
 /** Longer than any token we issue; anything longer is refused before decoding. */
@@ -36,11 +36,13 @@ export interface DecodedPresentation {
   signature: Uint8Array;
 }
 
+/** ["Signature1", protected, external_aad = h'', payload]: the fixed head once, then the two byte strings. */
+const SIG_STRUCTURE_HEAD = encodeCbor(['Signature1']).subarray(1); // the text string, without the 1-item array head
 const sigStructure = (protectedHeader: Uint8Array, payload: Uint8Array) =>
-  encodeCbor(['Signature1', protectedHeader, new Uint8Array(0), payload]);
+  Buffer.concat([Uint8Array.of(0x84), SIG_STRUCTURE_HEAD, encodeCbor(protectedHeader), Uint8Array.of(0x40), encodeCbor(payload)]);
 
 export function signPresentation(claims: PresentationClaims, key: { keyId: string; privateKey: KeyObject }): string {
-  const protectedHeader = encodeCbor(new Map<number, Cbor>([[COSE_ALG, ES256], [COSE_KID, new TextEncoder().encode(key.keyId)]]));
+  const protectedHeader = encodeCbor(new Map<number, Cbor>([[COSE_ALG, ES256], [COSE_KID, utf8Encoder.encode(key.keyId)]]));
   const payload = encodeCbor(
     new Map<number, Cbor>([
       [CLAIM.tokenId, claims.tokenId],
@@ -86,7 +88,7 @@ export function decodePresentation(text: unknown): DecodedPresentation | null {
 
   let keyId: string;
   try {
-    keyId = new TextDecoder('utf-8', { fatal: true }).decode(kid);
+    keyId = strictUtf8Decoder.decode(kid);
   } catch {
     return null;
   }
