@@ -1,9 +1,7 @@
-/**
- * Identifies an administrator: a JWT signed with the admin HMAC key (HS256,
- * pinned; the key a KeyObject), audience e-id-admin, at most 5 minutes old.
- */
+/** Identifies an administrator: a short-lived HS256 JWT under the admin key, audience e-id-admin. */
 import type { KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
+import { verifyShortLivedJwt } from './short-lived-jwt';
 import { EidError } from '../../../core/errors';
 import type { Clock } from '../../domain/ports';
 
@@ -12,14 +10,7 @@ export const ADMIN_AUDIENCE = 'e-id-admin';
 export function adminAuthenticator(adminKey: KeyObject, clock: Clock) {
   return (assertion: string): void => {
     const now = Math.floor(clock.now().getTime() / 1000);
-    let claims: jwt.JwtPayload;
-    try {
-      claims = jwt.verify(assertion, adminKey, { algorithms: ['HS256'], audience: ADMIN_AUDIENCE, clockTimestamp: now, maxAge: 300 }) as jwt.JwtPayload;
-    } catch (cause) {
-      throw new EidError('ADMIN_UNAUTHORIZED', { reason: 'admin_assertion', cause });
-    }
-    // An expiry is required, and an iat in the future would stretch maxAge without limit.
-    if (typeof claims.exp !== 'number' || typeof claims.iat !== 'number' || claims.iat > now + 5 || claims.exp - claims.iat > 300) {
+    if (!verifyShortLivedJwt(assertion, adminKey, { algorithm: 'HS256', audience: ADMIN_AUDIENCE, now })) {
       throw new EidError('ADMIN_UNAUTHORIZED', { reason: 'admin_assertion' });
     }
   };
