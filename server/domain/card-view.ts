@@ -2,11 +2,8 @@
 import type { CardView } from '../../core/api';
 import { maskIdNumber, maskName } from '../../core/mask';
 import type { PiiProtector } from './ports';
-import { openIdentity } from './held-identity';
-import type { HeldCard, IdentityRecord } from './store';
-
-/** Associated data binds each sealed field to its record and field name. */
-export const sealedFieldContext = (identityId: IdentityRecord['id'], field: 'name' | 'idNumber') => `identity:${identityId}:${field}`;
+import { openIdentity } from './sealed-identity';
+import type { HeldCard } from './store';
 
 export function toCardView({ card, identity }: HeldCard, pii: PiiProtector): CardView {
   const { name, idNumber } = openIdentity(identity, pii);

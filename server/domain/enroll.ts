@@ -11,11 +11,12 @@ import { EidError } from '../../core/errors';
 import { allowsLatinName, parseIdNumber } from '../../core/id-number';
 import { parseName } from '../../core/name';
 import type { EnrollEvent } from '../../core/schemas';
-import { sealedFieldContext, toCardView } from './card-view';
+import { toCardView } from './card-view';
+import { sealIdentity } from './sealed-identity';
 import type { Deps } from './deps';
 import { passFaceCheck } from './face-check';
 import { assertNotRateLimited, callerKey, idNumberKey } from './rate-limit';
-import { CardConflict, type CardRecord, type IdentityRecord } from './store';
+import { CardConflict, type CardRecord } from './store';
 
 export const BASIC_CARD_VALIDITY_YEARS = 5;
 
@@ -37,14 +38,7 @@ export async function enroll(deps: Deps, holder: string, request: Omit<EnrollEve
   const claim = { name: name.value, idNumber: idNumber.value.number };
   await passFaceCheck(deps, { holder, claim, failureKeys: limitKeys, faceSessionId, liveness, faceCapture }, now);
 
-  const identityId = deps.random.token(16);
-  const identity: IdentityRecord = {
-    id: identityId,
-    idIndex,
-    nameSealed: deps.pii.seal(name.value, sealedFieldContext(identityId, 'name')),
-    idNumberSealed: deps.pii.seal(idNumber.value.number, sealedFieldContext(identityId, 'idNumber')),
-    createdAt: now,
-  };
+  const identity = sealIdentity(deps.pii, { id: deps.random.token(16), idIndex, ...claim, createdAt: now });
 
   const cardId = deps.random.token(16);
   const expiresAt = new Date(now);

@@ -4,7 +4,7 @@ import { EidError } from '../../core/errors';
 import type { ReauthEvent } from '../../core/schemas';
 import type { Deps } from './deps';
 import { passFaceCheck } from './face-check';
-import { openIdentity } from './held-identity';
+import { openIdentity } from './sealed-identity';
 import { assertNotRateLimited, callerKey } from './rate-limit';
 
 export async function reauth(deps: Deps, holder: string, request: Omit<ReauthEvent, 'action'>): Promise<ReauthView> {

@@ -3,7 +3,7 @@ import { ageOn } from '../../core/age';
 import { parseIdNumber } from '../../core/id-number';
 import { maskIdNumber } from '../../core/mask';
 import { SCENES, type ReleasedAttributes, type Scene } from '../../core/scenes';
-import { openIdentity } from './held-identity';
+import { openIdentity } from './sealed-identity';
 import type { PiiProtector } from './ports';
 import type { HeldCard } from './store';
 

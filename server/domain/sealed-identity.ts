@@ -1,0 +1,30 @@
+/**
+ * Sealing and opening an identity's personal data, in one place so the
+ * associated data always matches: each field is bound to its record id and
+ * field name, so a sealed value cannot be moved to another record or field.
+ */
+import type { PiiProtector } from './ports';
+import type { IdentityRecord } from './store';
+
+const context = (identityId: string, field: 'name' | 'idNumber') => `identity:${identityId}:${field}`;
+
+export function sealIdentity(
+  pii: PiiProtector,
+  fields: { id: string; idIndex: string; name: string; idNumber: string; createdAt: Date },
+): IdentityRecord {
+  return {
+    id: fields.id,
+    idIndex: fields.idIndex,
+    nameSealed: pii.seal(fields.name, context(fields.id, 'name')),
+    idNumberSealed: pii.seal(fields.idNumber, context(fields.id, 'idNumber')),
+    createdAt: fields.createdAt,
+  };
+}
+
+/** The full name and ID number, for the few places that need them: masking, the authority, a scene's release. */
+export function openIdentity(identity: IdentityRecord, pii: PiiProtector): { name: string; idNumber: string } {
+  return {
+    name: pii.open(identity.nameSealed, context(identity.id, 'name')),
+    idNumber: pii.open(identity.idNumberSealed, context(identity.id, 'idNumber')),
+  };
+}
