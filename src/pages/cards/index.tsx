@@ -7,6 +7,7 @@ import { api } from '../../api/client';
 import { ActionButton } from '../../components/action-button';
 import { CardFace } from '../../components/card-face';
 import { LangToggle } from '../../components/lang-toggle';
+import { LoadStatus } from '../../components/load-status';
 import { Notice } from '../../components/notice';
 import { usePageTitle, useT } from '../../i18n';
 import { goTo } from '../../lib/navigation';
@@ -17,7 +18,7 @@ import './index.scss';
 type Load = { state: 'loading' } | { state: 'loaded'; card: CardView | null } | { state: 'failed'; failure: Failure };
 
 export default function Cards() {
-  const { t, errorTitle } = useT();
+  const { t } = useT();
   usePageTitle('title.cards');
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const latestCall = useRef(0);
@@ -49,20 +50,7 @@ export default function Cards() {
         <LangToggle />
       </View>
 
-      {load.state === 'loading' && (
-        <Notice id='cards-loading'>
-          <Text>{t('common.loading')}</Text>
-        </Notice>
-      )}
-
-      {load.state === 'failed' && (
-        <>
-          <Notice tone='error' id='cards-error' title={t('cards.loadFailed')}>
-            <Text>{errorTitle(load.failure.code)}</Text>
-          </Notice>
-          <ActionButton id='cards-retry' label={t('common.retry')} onTap={() => void reload()} />
-        </>
-      )}
+      <LoadStatus idPrefix='cards' state={load} failedTitle={t('cards.loadFailed')} onRetry={() => void reload()} />
 
       {load.state === 'loaded' && load.card === null && (
         <View id='cards-empty'>

@@ -5,6 +5,7 @@ import { useRef, useState } from 'react';
 import type { Failure, UsageView } from '../../../core/api';
 import { api } from '../../api/client';
 import { ActionButton } from '../../components/action-button';
+import { LoadStatus } from '../../components/load-status';
 import { Notice } from '../../components/notice';
 import { usePageTitle, useT } from '../../i18n';
 import { localDateTime } from '../../lib/dates';
@@ -52,20 +53,7 @@ export default function Records() {
       <Text className='eid-heading'>{t('records.heading')}</Text>
       <Text className='eid-paragraph'>{t('records.intro')}</Text>
 
-      {load.state === 'loading' && (
-        <Notice id='records-loading'>
-          <Text>{t('common.loading')}</Text>
-        </Notice>
-      )}
-
-      {load.state === 'failed' && (
-        <>
-          <Notice tone='error' id='records-error' title={t('records.loadFailed')}>
-            <Text>{errorTitle(load.failure.code)}</Text>
-          </Notice>
-          <ActionButton id='records-retry' label={t('common.retry')} onTap={() => void reload()} />
-        </>
-      )}
+      <LoadStatus idPrefix='records' state={load} failedTitle={t('records.loadFailed')} onRetry={() => void reload()} />
 
       {load.state === 'loaded' && load.records.length === 0 && (
         <Notice id='records-empty'>

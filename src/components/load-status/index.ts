@@ -1,0 +1,1 @@
+export { LoadStatus, type Props as LoadStatusProps } from './load-status';
