@@ -2,17 +2,16 @@
  * Request and response types of every cloud-function action, shared by the
  * mini-program's API client and the functions themselves.
  */
+import type { CardLevel, CardStatus } from './card';
 import type { ErrorCode } from './errors';
+import type { ErrorReason } from './reasons';
 import type {
   EnrollEvent,
   GetCardEvent,
   ListUsageEvent,
   PresentEvent,
   ReauthEvent,
-  RegisterVerifierEvent,
-  SetVerifierEnabledEvent,
   StartFaceEvent,
-  VerifyEvent,
 } from './schemas';
 import type { Attribute, ReleasedAttributes, Scene } from './scenes';
 import type { LivenessAction } from './liveness';
@@ -25,14 +24,11 @@ export interface Failure {
   /** Chinese, then English; never personal data. */
   message: string;
   /** A finer machine-readable reason, e.g. 'checksum' for ID_NUMBER_INVALID. */
-  reason?: string;
+  reason?: ErrorReason;
   details?: Record<string, string | number | boolean>;
 }
 
 export type Result<T> = Success<T> | Failure;
-
-export type CardLevel = 'basic' | 'colour';
-export type CardStatus = 'active' | 'suspended' | 'revoked';
 
 /** What the card package shows: personal data masked, dates as ISO strings. */
 export interface CardView {
@@ -58,9 +54,6 @@ export interface FaceChallengeView {
   authority: string;
 }
 
-/** A face check of the holder counts for showing QR codes this long (seconds). */
-export const REAUTH_VALID_SECONDS = 300;
-
 export interface ReauthView {
   /** Until when a QR code can be shown without another face check. */
   validUntil: string;
@@ -74,7 +67,7 @@ export interface PresentationView {
   expiresAt: string;
 }
 
-/** One verification of the card, as the holder sees it. */
+/** One use of the card by a verifier, as the holder sees it. */
 export interface UsageView {
   id: number;
   at: string;
@@ -99,16 +92,7 @@ export interface CitizenActions {
   getCard: { request: Request<GetCardEvent>; response: { card: CardView | null } };
   reauth: { request: Request<ReauthEvent>; response: ReauthView };
   present: { request: Request<PresentEvent>; response: PresentationView };
-  listUsage: { request: Request<ListUsageEvent>; response: { records: UsageView[]; nextBefore: number | null } };
-}
-
-export interface VerifierActions {
-  verify: { request: Request<VerifyEvent>; response: VerificationView };
-}
-
-export interface AdminActions {
-  registerVerifier: { request: Request<RegisterVerifierEvent>; response: { terminalId: string } };
-  setVerifierEnabled: { request: Request<SetVerifierEnabledEvent>; response: { terminalId: string; enabled: boolean } };
+  listUsage: { request: Request<ListUsageEvent>; response: { usages: UsageView[]; nextBefore: number | null } };
 }
 
 export type FunctionName = 'citizen' | 'verifier' | 'partner' | 'admin';

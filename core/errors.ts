@@ -1,3 +1,5 @@
+import type { ErrorReason } from './reasons';
+
 /**
  * Every failure a caller can see: a stable code, a Chinese and an English
  * message, and never any personal data (DESIGN.md §5).
@@ -37,20 +39,10 @@ export const ERROR_MESSAGES = {
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
 export type Lang = 'zh' | 'en';
 
-/** Why an ID number was refused; the UI explains each one. */
-export const ID_NUMBER_REASONS = ['format', 'checksum', 'birth_date', 'region'] as const;
-export type IdNumberReason = (typeof ID_NUMBER_REASONS)[number];
-/** Why a name was refused. */
-export const NAME_REASONS = ['empty', 'too_long', 'characters', 'dots', 'latin_not_allowed'] as const;
-export type NameReason = (typeof NAME_REASONS)[number];
-/** Why the authority could not confirm the identity (never says more than the holder needs). */
-export type IdentityReason = 'not_found' | 'name_mismatch' | 'deceased' | 'cancelled';
-
-/** Machine-readable detail for a failure; never personal data. */
-export type ErrorReason = IdNumberReason | NameReason | IdentityReason | string;
-
-export function errorMessage(code: ErrorCode, lang: Lang): string {
-  return ERROR_MESSAGES[code][lang];
+/** The one message format callers read: Chinese, then English in brackets. */
+export function bilingualMessage(code: ErrorCode): string {
+  const { zh, en } = ERROR_MESSAGES[code];
+  return `${zh} (${en})`;
 }
 
 /** The one error type that carries a stable code through the domain. */

@@ -3,7 +3,7 @@
  * the 2023 foreign permanent residence ID (first digit 9). Pure: the caller
  * passes today's date, so tests freeze time and the module never reads a clock.
  */
-import type { IdNumberReason } from './errors';
+import type { IdNumberReason } from './reasons';
 import { PERMIT_PREFIXES, PROVINCES } from './regions';
 
 export const ID_NUMBER_LENGTH = 18;

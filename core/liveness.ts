@@ -15,6 +15,9 @@ export type LivenessAnswer = LivenessChallenge;
 /** The digits a citizen reads aloud. */
 export const LIVENESS_DIGITS_PATTERN = /^\d{4}$/;
 
-/** A face session lives this long (seconds) and allows this many attempts. */
-export const FACE_SESSION_TTL_SECONDS = 120;
-export const FACE_SESSION_MAX_ATTEMPTS = 3;
+/**
+ * What the simulator sends as `faceCapture`: this prefix and a random id,
+ * never an image. The SIMULATED authority matches nothing else, so a real
+ * photo can never pass there.
+ */
+export const SIMULATED_CAPTURE_PREFIX = 'simulated-capture:';

@@ -4,7 +4,7 @@
  * the middle dot U+00B7, and, for the foreign permanent residence ID only,
  * Latin letters with spaces and hyphens. Lengths count code points.
  */
-import type { NameReason } from './errors';
+import type { NameReason } from './reasons';
 
 export const NAME_MAX_LENGTH = 60;
 export const MIDDLE_DOT = '\u00B7';

@@ -3,7 +3,7 @@
  * scene needs and exactly what its verifier receives. The citizen's scene
  * picker, the presentation token and the verifier all read it from here.
  */
-import type { CardLevel } from './api';
+import type { CardLevel } from './card';
 
 /** Every attribute a verifier can receive, in the order staff read them. */
 export const ATTRIBUTES = ['fullName', 'idNumber', 'maskedIdNumber', 'level', 'adult', 'over18'] as const;
@@ -35,11 +35,6 @@ export const PRESENTABLE_SCENES = SCENE_NAMES.filter((s) => SCENES[s].presentabl
 
 export function sceneByCode(code: number): Scene | undefined {
   return SCENE_NAMES.find((s) => SCENES[s].code === code);
-}
-
-const LEVEL_RANK: Record<CardLevel, number> = { basic: 1, colour: 2 };
-export function levelSatisfies(level: CardLevel, minLevel: CardLevel): boolean {
-  return LEVEL_RANK[level] >= LEVEL_RANK[minLevel];
 }
 
 /** Released attribute values, by attribute. */

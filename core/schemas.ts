@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { LIVENESS_ACTIONS, LIVENESS_DIGITS_PATTERN } from './liveness';
+import { USAGE_PAGE_SIZE_MAX } from './policy';
 import { SCENE_NAMES, type Scene } from './scenes';
 
 /** Generous but finite: longer than any real field, short enough to refuse junk. */
@@ -65,13 +66,11 @@ export const presentEvent = z
   })
   .strict();
 
-export const MAX_PAGE_SIZE = 50;
-
 export const listUsageEvent = z
   .object({
     action: z.literal('listUsage'),
     before: z.number().int().positive().optional(),
-    limit: z.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
+    limit: z.number().int().min(1).max(USAGE_PAGE_SIZE_MAX).optional(),
   })
   .strict();
 
@@ -105,9 +104,9 @@ const publicJwk = z
   })
   .strict();
 
-export const registerVerifierEvent = z
+export const registerTerminalEvent = z
   .object({
-    action: z.literal('registerVerifier'),
+    action: z.literal('registerTerminal'),
     assertion: text(2048),
     organisation: z.string().max(100).trim().min(1),
     city: z.string().max(50).trim().min(1),
@@ -116,16 +115,16 @@ export const registerVerifierEvent = z
   })
   .strict();
 
-export const setVerifierEnabledEvent = z
+export const setTerminalEnabledEvent = z
   .object({
-    action: z.literal('setVerifierEnabled'),
+    action: z.literal('setTerminalEnabled'),
     assertion: text(2048),
     terminalId: text(64),
     enabled: z.boolean(),
   })
   .strict();
 
-export const adminEvent = z.discriminatedUnion('action', [registerVerifierEvent, setVerifierEnabledEvent]);
+export const adminEvent = z.discriminatedUnion('action', [registerTerminalEvent, setTerminalEnabledEvent]);
 
 export type StartFaceEvent = z.infer<typeof startFaceEvent>;
 export type EnrollEvent = z.infer<typeof enrollEvent>;
@@ -135,8 +134,8 @@ export type ReauthEvent = z.infer<typeof reauthEvent>;
 export type PresentEvent = z.infer<typeof presentEvent>;
 export type ListUsageEvent = z.infer<typeof listUsageEvent>;
 export type VerifyEvent = z.infer<typeof verifyEvent>;
-export type RegisterVerifierEvent = z.infer<typeof registerVerifierEvent>;
-export type SetVerifierEnabledEvent = z.infer<typeof setVerifierEnabledEvent>;
+export type RegisterTerminalEvent = z.infer<typeof registerTerminalEvent>;
+export type SetTerminalEnabledEvent = z.infer<typeof setTerminalEnabledEvent>;
 
 /** Every action name any function accepts (for logs, which print nothing else the caller chose). */
 export const KNOWN_ACTIONS: ReadonlySet<string> = new Set(

@@ -5,8 +5,9 @@
  */
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import { signTerminalAssertion } from '../../server/emulator/demo-terminal';
-import { demoTerminal, post } from '../support/http-citizen';
+import { signTerminalAssertion } from '../../server/clients/assertions';
+import { loadDemoTerminal } from '../../server/clients/demo-terminal-key';
+import { post } from '../support/http-citizen';
 import { personFor } from '../support/people';
 import { newPhone, shot, useEmulatorAndChromium } from './browser';
 import { enrolThroughPages } from './pages';
@@ -38,7 +39,7 @@ it('shows a QR code that a terminal verifies once, and the use appears in the re
   expect(token).toMatch(/^EID1:/);
   expect(token).not.toContain(person.idNumber);
 
-  const assertion = signTerminalAssertion(demoTerminal(emulator.dataDir), new Date());
+  const assertion = signTerminalAssertion(loadDemoTerminal(emulator.dataDir), new Date());
   const verified = await post(emulator.baseUrl, '/fn/verifier', { action: 'verify', assertion, token, scene: 'hotel' });
   expect(verified).toMatchObject({ ok: true, scene: 'hotel', attributes: { fullName: person.name, idNumber: person.idNumber, level: 'basic' } });
   const again = await post(emulator.baseUrl, '/fn/verifier', { action: 'verify', assertion, token, scene: 'hotel' });

@@ -1,0 +1,56 @@
+/**
+ * Every machine-readable reason a failure can carry (Failure.reason), grouped
+ * by area and declared once, so the domain throws and the mini-program
+ * explains the same words. A reason never holds personal data.
+ */
+
+/** Why an ID number was refused; the UI explains each one. */
+export const ID_NUMBER_REASONS = ['format', 'checksum', 'birth_date', 'region'] as const;
+export type IdNumberReason = (typeof ID_NUMBER_REASONS)[number];
+
+/** Why a name was refused. */
+export const NAME_REASONS = ['empty', 'too_long', 'characters', 'dots', 'latin_not_allowed'] as const;
+export type NameReason = (typeof NAME_REASONS)[number];
+
+/** Why the authority could not confirm the identity (never says more than the holder needs). */
+export const IDENTITY_REASONS = ['not_found', 'name_mismatch', 'deceased', 'cancelled'] as const;
+export type IdentityReason = (typeof IDENTITY_REASONS)[number];
+
+/** Why an event was refused before any use case ran (INVALID_INPUT). */
+export const INPUT_REASONS = ['schema', 'unknown_action', 'forbidden_key', 'no_caller', 'public_key'] as const;
+export type InputReason = (typeof INPUT_REASONS)[number];
+
+/** Which live card stood in the way of a new one (CARD_EXISTS). */
+export const CARD_CONFLICT_REASONS = ['holder', 'id_number'] as const;
+export type CardConflictReason = (typeof CARD_CONFLICT_REASONS)[number];
+
+/**
+ * The named checks of a verification, in the order they run (as auth0-lab/mdl
+ * names its assessments): the offline ones any holder of the JWKS can make,
+ * then the online ones. A refused code names the check that failed.
+ */
+export const OFFLINE_CHECKS = ['structure', 'signature', 'lifetime', 'expiry', 'not_yet_valid', 'scene'] as const;
+export type OfflineCheck = (typeof OFFLINE_CHECKS)[number];
+export const ONLINE_CHECKS = ['terminal', 'card'] as const;
+export type VerificationCheck = OfflineCheck | (typeof ONLINE_CHECKS)[number];
+
+/** Why a card cannot serve (beyond its status code): it is past its validity. */
+export const CARD_STATE_REASONS = ['expired'] as const;
+/** Why a scene cannot be shown as a QR code at a counter. */
+export const PRESENT_REASONS = ['not_presentable'] as const;
+/** Why a caller's credential was refused. */
+export const CREDENTIAL_REASONS = ['assertion', 'admin_assertion', 'no_terminal_credential'] as const;
+/** Why the service could not answer (INTERNAL): the network on the way, or a deployment missing an adapter. */
+export const SERVICE_REASONS = ['network', 'not_configured'] as const;
+
+export type ErrorReason =
+  | IdNumberReason
+  | NameReason
+  | IdentityReason
+  | InputReason
+  | CardConflictReason
+  | VerificationCheck
+  | (typeof CARD_STATE_REASONS)[number]
+  | (typeof PRESENT_REASONS)[number]
+  | (typeof CREDENTIAL_REASONS)[number]
+  | (typeof SERVICE_REASONS)[number];
