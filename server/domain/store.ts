@@ -3,7 +3,7 @@
  * query language in sight. Async because the CloudBase adapter is; the SQLite
  * adapter answers at once. Personal data arrives here already sealed.
  */
-import type { CardLevel, CardStatus } from '../../core/api';
+import type { CardLevel, CardStatus } from '../../core/card';
 import type { LivenessChallenge } from '../../core/liveness';
 import type { Attribute, Scene } from '../../core/scenes';
 
@@ -82,7 +82,6 @@ export class TokenAlreadyUsed extends Error {
 
 export interface Store {
   insertFaceSession(session: FaceSessionRecord): Promise<void>;
-  getFaceSession(id: string): Promise<FaceSessionRecord | null>;
   /**
    * Atomically spends one attempt of a holder's open session, if it has not
    * expired and attempts remain. Returns the session after the spend, or null.
@@ -107,8 +106,11 @@ export interface Store {
   setTerminalEnabled(id: string, enabled: boolean): Promise<boolean>;
 
   /**
-   * Marks the token used and records the use, in one transaction; throws
-   * TokenAlreadyUsed when the token id is already there, writing nothing.
+   * Spends the token and records its usage as one atomic step: of any number
+   * of concurrent calls with one token id, exactly one succeeds and the others
+   * throw TokenAlreadyUsed, writing nothing. If the usage cannot be written
+   * (an unknown card, a failed write), nothing is written at all and the
+   * token stays unspent, so a later valid claim of it can still succeed.
    */
   recordVerification(tokenId: string, usage: Omit<UsageRecord, 'id'>): Promise<void>;
   /** Newest first; `before` is the id of the last record of the previous page. */

@@ -83,4 +83,15 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       CREATE INDEX usages_card ON usages (card_id, id);
     `,
   },
+  {
+    version: 3,
+    name: 'one spelling per concept',
+    // Registered verifier devices are "terminals"; the one-time-use marker of a
+    // presentation token is a "spent token" (not a "usage", which citizens see).
+    // Neither table has a named index; their primary-key indexes follow the rename.
+    sql: `
+      ALTER TABLE verifier_terminals RENAME TO terminals;
+      ALTER TABLE presentation_uses RENAME TO spent_tokens;
+    `,
+  },
 ];

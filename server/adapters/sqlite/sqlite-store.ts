@@ -120,7 +120,6 @@ export class SqliteStore implements Store {
         `INSERT INTO face_sessions (id, holder, challenge, created_at, expires_at, attempts_used, passed_at)
          VALUES (@id, @holder, @challenge, @createdAt, @expiresAt, @attemptsUsed, @passedAt)`,
       ),
-      getFaceSession: db.prepare('SELECT * FROM face_sessions WHERE id = ?'),
       spendFaceAttempt: db.prepare(
         `UPDATE face_sessions SET attempts_used = attempts_used + 1
          WHERE id = ? AND holder = ? AND expires_at > ? AND attempts_used < ? AND passed_at IS NULL
@@ -134,12 +133,12 @@ export class SqliteStore implements Store {
       setCardStatus: db.prepare('UPDATE cards SET status = ? WHERE id = ?'),
       lastFacePassedAt: db.prepare('SELECT MAX(passed_at) FROM face_sessions WHERE holder = ?').pluck(),
       insertTerminal: db.prepare(
-        `INSERT INTO verifier_terminals (id, organisation, city, scenes, public_key_jwk, enabled, created_at)
+        `INSERT INTO terminals (id, organisation, city, scenes, public_key_jwk, enabled, created_at)
          VALUES (@id, @organisation, @city, @scenes, @publicKeyJwk, @enabled, @createdAt)`,
       ),
-      getTerminal: db.prepare('SELECT * FROM verifier_terminals WHERE id = ?'),
-      setTerminalEnabled: db.prepare('UPDATE verifier_terminals SET enabled = ? WHERE id = ?'),
-      insertUse: db.prepare('INSERT OR IGNORE INTO presentation_uses (token_id, used_at) VALUES (?, ?)'),
+      getTerminal: db.prepare('SELECT * FROM terminals WHERE id = ?'),
+      setTerminalEnabled: db.prepare('UPDATE terminals SET enabled = ? WHERE id = ?'),
+      spendToken: db.prepare('INSERT OR IGNORE INTO spent_tokens (token_id, used_at) VALUES (?, ?)'),
       insertUsage: db.prepare(
         `INSERT INTO usages (card_id, at, terminal_id, organisation, scene, attributes)
          VALUES (@cardId, @at, @terminalId, @organisation, @scene, @attributes)`,
@@ -169,11 +168,6 @@ export class SqliteStore implements Store {
       expiresAt: session.expiresAt.getTime(),
       passedAt: session.passedAt?.getTime() ?? null,
     });
-  }
-
-  async getFaceSession(id: string): Promise<FaceSessionRecord | null> {
-    const row = this.statements.getFaceSession.get(id) as FaceSessionRow | undefined;
-    return row ? toFaceSession(row) : null;
   }
 
   async spendFaceAttempt(id: string, holder: string, now: Date, maxAttempts: number): Promise<FaceSessionRecord | null> {
@@ -274,7 +268,7 @@ export class SqliteStore implements Store {
     try {
       recorded = this.db.transaction(() =>
         batch.map(({ tokenId, usage }) => {
-          if (this.statements.insertUse.run(tokenId, usage.at.getTime()).changes === 0) return false;
+          if (this.statements.spendToken.run(tokenId, usage.at.getTime()).changes === 0) return false;
           this.statements.insertUsage.run({ ...usage, at: usage.at.getTime(), attributes: JSON.stringify(usage.attributes) });
           return true;
         }),

@@ -1,0 +1,146 @@
+/**
+ * SqliteStore: the store contract, then what only SQLite has: group-committed
+ * verification batches and versioned migrations of existing `.data/` files.
+ */
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MIGRATIONS } from '../../server/adapters/sqlite/migrations';
+import { migrate } from '../../server/adapters/sqlite/open-database';
+import { SqliteStore } from '../../server/adapters/sqlite/sqlite-store';
+import { TokenAlreadyUsed } from '../../server/domain/store';
+import { describeStoreContract } from './store-contract';
+import { T0, after, syntheticCard, syntheticIdentity, syntheticTerminal, syntheticUsage } from './synthetic-records';
+
+function tempDatabaseFile(): { file: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'eid-store-'));
+  return { file: join(dir, 'eid.sqlite'), remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+describeStoreContract('SqliteStore', async () => {
+  const { file, remove } = tempDatabaseFile();
+  const store = SqliteStore.open(file);
+  return {
+    store,
+    async close() {
+      await store.close();
+      remove();
+    },
+  };
+});
+
+describe('SqliteStore group commit', () => {
+  let temp: ReturnType<typeof tempDatabaseFile>;
+  let store: SqliteStore;
+  beforeEach(async () => {
+    temp = tempDatabaseFile();
+    store = SqliteStore.open(temp.file);
+    await store.mintCard(syntheticIdentity(1), syntheticCard(1));
+  });
+  afterEach(async () => {
+    await store.close();
+    temp.remove();
+  });
+
+  it('lets the first claim of a token within one batch win', async () => {
+    const results = await Promise.allSettled([
+      store.recordVerification('t1', syntheticUsage('card-1')),
+      store.recordVerification('t1', syntheticUsage('card-1')),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected']);
+    expect((results[1] as PromiseRejectedResult).reason).toBeInstanceOf(TokenAlreadyUsed);
+    expect(await store.listUsages('card-1', { limit: 10 })).toHaveLength(1);
+  });
+
+  it('writes nothing of a batch whose transaction fails, so a valid claim in it fails too and its token stays unspent', async () => {
+    const results = await Promise.allSettled([
+      store.recordVerification('t1', syntheticUsage('card-1')),
+      store.recordVerification('t2', syntheticUsage('no-such-card')),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    expect(await store.listUsages('card-1', { limit: 10 })).toHaveLength(0);
+    await store.recordVerification('t1', syntheticUsage('card-1')); // t1 was not marked used by the failed batch
+    expect(await store.listUsages('card-1', { limit: 10 })).toHaveLength(1);
+  });
+});
+
+describe('SqliteStore migrations', () => {
+  let temp: ReturnType<typeof tempDatabaseFile>;
+  beforeEach(() => {
+    temp = tempDatabaseFile();
+  });
+  afterEach(() => temp.remove());
+
+  function inspect<T>(read: (db: Database.Database) => T): T {
+    const db = new Database(temp.file, { readonly: true });
+    try {
+      return read(db);
+    } finally {
+      db.close();
+    }
+  }
+  const appliedVersions = () => inspect((db) => db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all());
+  const tableNames = () => inspect((db) => db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all());
+  const everyVersion = MIGRATIONS.map((_, i) => i + 1);
+
+  it('numbers its migrations 1..N in order', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(everyVersion);
+  });
+
+  it('applies every migration to an empty database', async () => {
+    await SqliteStore.open(temp.file).close();
+    expect(appliedVersions()).toEqual(everyVersion);
+    expect(tableNames()).toEqual(['cards', 'face_sessions', 'failures', 'identities', 'schema_migrations', 'spent_tokens', 'terminals', 'usages']);
+  });
+
+  it('applies nothing again when it reopens an up-to-date database', async () => {
+    await SqliteStore.open(temp.file).close();
+    const before = inspect((db) => db.prepare('SELECT * FROM schema_migrations ORDER BY version').all());
+    await SqliteStore.open(temp.file).close();
+    expect(inspect((db) => db.prepare('SELECT * FROM schema_migrations ORDER BY version').all())).toEqual(before);
+  });
+
+  it('brings a version-2 database up to date and keeps its terminals, cards, spent tokens and usages', async () => {
+    const old = new Database(temp.file);
+    old.pragma('journal_mode = WAL');
+    migrate(old, 2);
+    old.exec(`
+      INSERT INTO verifier_terminals (id, organisation, city, scenes, public_key_jwk, enabled, created_at)
+        VALUES ('terminal-1', 'Synthetic Test Hotel', 'Synthetic City', '["hotel","age_check"]',
+                '{"kty":"EC","crv":"P-256","x":"synthetic-x-coordinate","y":"synthetic-y-coordinate"}', 1, ${T0.getTime()});
+      INSERT INTO identities (id, id_index, name_sealed, id_number_sealed, created_at)
+        VALUES ('identity-1', 'synthetic-id-index-1', 'sealed-name', 'sealed-id-number', ${T0.getTime()});
+      INSERT INTO cards (id, identity_id, holder, id_index, level, status, issued_at, expires_at, key_id, signature)
+        VALUES ('card-1', 'identity-1', 'synthetic-holder-1', 'synthetic-id-index-1', 'basic', 'active',
+                ${T0.getTime()}, ${new Date('2036-11-28T08:00:00Z').getTime()}, 'test-issuer-key-1', 'synthetic-signature');
+      INSERT INTO presentation_uses (token_id, used_at) VALUES ('token-spent-before-upgrade', ${after(60_000).getTime()});
+      INSERT INTO usages (card_id, at, terminal_id, organisation, scene, attributes)
+        VALUES ('card-1', ${after(60_000).getTime()}, 'terminal-1', 'Synthetic Test Hotel', 'hotel', '["fullName"]');
+    `);
+    old.close();
+    expect(appliedVersions()).toEqual([1, 2]);
+
+    const store = SqliteStore.open(temp.file);
+    try {
+      expect(appliedVersions()).toEqual(everyVersion);
+      expect(tableNames()).not.toEqual(expect.arrayContaining(['verifier_terminals']));
+      expect(tableNames()).not.toEqual(expect.arrayContaining(['presentation_uses']));
+
+      expect(await store.getTerminal('terminal-1')).toEqual(syntheticTerminal('terminal-1'));
+      const held = { card: syntheticCard(1), identity: syntheticIdentity(1) };
+      expect(await store.getHeldCard('card-1')).toEqual(held);
+      expect(await store.findCardByHolder('synthetic-holder-1')).toEqual(held);
+      expect(await store.listUsages('card-1', { limit: 10 })).toEqual([
+        { ...syntheticUsage('card-1', { at: after(60_000) }), id: expect.any(Number) },
+      ]);
+
+      await expect(store.recordVerification('token-spent-before-upgrade', syntheticUsage('card-1'))).rejects.toBeInstanceOf(TokenAlreadyUsed);
+      await store.recordVerification('token-after-upgrade', syntheticUsage('card-1', { at: after(120_000) }));
+      expect((await store.listUsages('card-1', { limit: 10 })).map((u) => u.at)).toEqual([after(120_000), after(60_000)]);
+      expect(await store.setTerminalEnabled('terminal-1', false)).toBe(true);
+    } finally {
+      await store.close();
+    }
+  });
+});

@@ -1,0 +1,294 @@
+/**
+ * The store contract (DESIGN.md §6): every guarantee the use cases rely on,
+ * stated once, written only against the Store port, and run on every adapter.
+ * An adapter's test file calls describeStoreContract with a way to open a
+ * fresh, empty store; races are real concurrent calls, not mocks.
+ */
+import { CardConflict, TokenAlreadyUsed, type Store } from '../../server/domain/store';
+import {
+  MINUTE,
+  SECOND,
+  T0,
+  after,
+  syntheticCard,
+  syntheticFaceSession,
+  syntheticIdentity,
+  syntheticTerminal,
+  syntheticUsage,
+} from './synthetic-records';
+
+export interface OpenedStore {
+  store: Store;
+  /** Closes the store and throws away everything it wrote. */
+  close(): Promise<void>;
+}
+
+function fulfilledAndRejected<T>(results: PromiseSettledResult<T>[]) {
+  return {
+    fulfilled: results.filter((r): r is PromiseFulfilledResult<T> => r.status === 'fulfilled'),
+    reasons: results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason as unknown),
+  };
+}
+
+export function describeStoreContract(adapterName: string, open: () => Promise<OpenedStore>): void {
+  describe(`Store contract: ${adapterName}`, () => {
+    let opened: OpenedStore;
+    let store: Store;
+    beforeEach(async () => {
+      opened = await open();
+      store = opened.store;
+    });
+    afterEach(() => opened.close());
+
+    const mint = (n: number | string) => store.mintCard(syntheticIdentity(n), syntheticCard(n));
+
+    describe('cards', () => {
+      it('returns a minted card and its identity exactly as written, by card id and by holder', async () => {
+        const identity = syntheticIdentity(1);
+        const card = syntheticCard(1, { level: 'colour' });
+        await store.mintCard(identity, card);
+        expect(await store.getHeldCard('card-1')).toEqual({ card, identity });
+        expect(await store.findCardByHolder(card.holder)).toEqual({ card, identity });
+        expect(await store.getHeldCard('no-such-card')).toBeNull();
+        expect(await store.findCardByHolder('no-such-holder')).toBeNull();
+      });
+
+      it('lets exactly one of 20 concurrent mints for one holder succeed; the rest conflict by holder and write nothing', async () => {
+        const attempts = Array.from({ length: 20 }, (_, i) => `race-${i}`);
+        const results = await Promise.allSettled(
+          attempts.map((n) => store.mintCard(syntheticIdentity(n), syntheticCard(n, { holder: 'synthetic-holder-race' }))),
+        );
+        const { fulfilled, reasons } = fulfilledAndRejected(results);
+        expect(fulfilled).toHaveLength(1);
+        expect(reasons).toHaveLength(19);
+        for (const reason of reasons) {
+          expect(reason).toBeInstanceOf(CardConflict);
+          expect((reason as CardConflict).by).toBe('holder');
+        }
+        const winner = attempts[results.findIndex((r) => r.status === 'fulfilled')];
+        expect((await store.findCardByHolder('synthetic-holder-race'))?.card.id).toBe(`card-${winner}`);
+        for (const n of attempts.filter((n) => n !== winner)) expect(await store.getHeldCard(`card-${n}`)).toBeNull();
+      });
+
+      it('lets exactly one of 20 concurrent mints for one ID number succeed; the rest conflict by id_number and write nothing', async () => {
+        const attempts = Array.from({ length: 20 }, (_, i) => `race-${i}`);
+        const results = await Promise.allSettled(
+          attempts.map((n) => store.mintCard(syntheticIdentity(n, { idIndex: 'synthetic-id-index-race' }), syntheticCard(n))),
+        );
+        const { fulfilled, reasons } = fulfilledAndRejected(results);
+        expect(fulfilled).toHaveLength(1);
+        expect(reasons).toHaveLength(19);
+        for (const reason of reasons) {
+          expect(reason).toBeInstanceOf(CardConflict);
+          expect((reason as CardConflict).by).toBe('id_number');
+        }
+        const winner = attempts[results.findIndex((r) => r.status === 'fulfilled')];
+        for (const n of attempts.filter((n) => n !== winner)) {
+          expect(await store.getHeldCard(`card-${n}`)).toBeNull();
+          expect(await store.findCardByHolder(`synthetic-holder-${n}`)).toBeNull();
+        }
+      });
+
+      it('keeps a suspended card live: it is still found by holder and still blocks a new card', async () => {
+        await mint(1);
+        await store.setCardStatus('card-1', 'suspended');
+        expect((await store.findCardByHolder('synthetic-holder-1'))?.card.status).toBe('suspended');
+        await expect(store.mintCard(syntheticIdentity(2), syntheticCard(2, { holder: 'synthetic-holder-1' }))).rejects.toMatchObject({ by: 'holder' });
+        await expect(
+          store.mintCard(syntheticIdentity(3, { idIndex: 'synthetic-id-index-1' }), syntheticCard(3)),
+        ).rejects.toMatchObject({ by: 'id_number' });
+      });
+
+      it('frees the holder and the ID number of a revoked card for a new card, and findCardByHolder ignores the revoked one', async () => {
+        await mint(1);
+        await store.setCardStatus('card-1', 'revoked');
+        expect(await store.findCardByHolder('synthetic-holder-1')).toBeNull();
+        expect((await store.getHeldCard('card-1'))?.card.status).toBe('revoked');
+
+        await store.mintCard(
+          syntheticIdentity(2, { idIndex: 'synthetic-id-index-1' }),
+          syntheticCard(2, { holder: 'synthetic-holder-1' }),
+        );
+        expect((await store.findCardByHolder('synthetic-holder-1'))?.card.id).toBe('card-2');
+      });
+    });
+
+    describe('one-time use of presentation tokens', () => {
+      beforeEach(() => mint(1));
+
+      it('lets exactly one of 100 concurrent claims of one token succeed; 99 throw TokenAlreadyUsed; one usage is listed', async () => {
+        const results = await Promise.allSettled(Array.from({ length: 100 }, () => store.recordVerification('token-race', syntheticUsage('card-1'))));
+        const { fulfilled, reasons } = fulfilledAndRejected(results);
+        expect(fulfilled).toHaveLength(1);
+        expect(reasons).toHaveLength(99);
+        for (const reason of reasons) expect(reason).toBeInstanceOf(TokenAlreadyUsed);
+        expect(await store.listUsages('card-1', { limit: 200 })).toHaveLength(1);
+      });
+
+      it('refuses a token used twice in concurrent claims and records it once', async () => {
+        const results = await Promise.allSettled([
+          store.recordVerification('t1', syntheticUsage('card-1')),
+          store.recordVerification('t1', syntheticUsage('card-1')),
+        ]);
+        expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+        expect(fulfilledAndRejected(results).reasons[0]).toBeInstanceOf(TokenAlreadyUsed);
+        expect(await store.listUsages('card-1', { limit: 10 })).toHaveLength(1);
+      });
+
+      it('refuses a token spent by an earlier, completed claim', async () => {
+        await store.recordVerification('t1', syntheticUsage('card-1'));
+        await expect(store.recordVerification('t1', syntheticUsage('card-1'))).rejects.toBeInstanceOf(TokenAlreadyUsed);
+      });
+
+      it('writes nothing and leaves the token unspent when the usage cannot be written (unknown card)', async () => {
+        const failed = store.recordVerification('t1', syntheticUsage('no-such-card'));
+        await expect(failed).rejects.toBeDefined();
+        await expect(failed).rejects.not.toBeInstanceOf(TokenAlreadyUsed);
+        expect(await store.listUsages('card-1', { limit: 10 })).toHaveLength(0);
+
+        await store.recordVerification('t1', syntheticUsage('card-1')); // t1 was not spent by the failed claim
+        expect(await store.listUsages('card-1', { limit: 10 })).toHaveLength(1);
+      });
+
+      it('keeps each claim all-or-nothing when a failing claim runs alongside a valid one', async () => {
+        const [valid, failing] = await Promise.allSettled([
+          store.recordVerification('t1', syntheticUsage('card-1')),
+          store.recordVerification('t2', syntheticUsage('no-such-card')),
+        ]);
+        expect(failing.status).toBe('rejected');
+        // The valid claim may succeed or fail with its neighbour, but never half-way.
+        const recorded = valid.status === 'fulfilled' ? 1 : 0;
+        expect(await store.listUsages('card-1', { limit: 10 })).toHaveLength(recorded);
+        if (recorded) await expect(store.recordVerification('t1', syntheticUsage('card-1'))).rejects.toBeInstanceOf(TokenAlreadyUsed);
+        else await store.recordVerification('t1', syntheticUsage('card-1'));
+        await store.recordVerification('t2', syntheticUsage('card-1')); // t2 was not spent by its failed claim
+        expect(await store.listUsages('card-1', { limit: 10 })).toHaveLength(2);
+      });
+    });
+
+    describe('usage history', () => {
+      beforeEach(async () => {
+        await mint(1);
+        await mint(2);
+      });
+
+      it('returns a recorded usage with every field as written and a numeric id', async () => {
+        const usage = syntheticUsage('card-1', { terminalId: 'terminal-7', organisation: 'Synthetic Test Cafe', scene: 'internet_cafe', attributes: ['fullName', 'maskedIdNumber', 'adult'] });
+        await store.recordVerification('t1', usage);
+        const [listed] = await store.listUsages('card-1', { limit: 10 });
+        expect(listed).toEqual({ ...usage, id: expect.any(Number) });
+      });
+
+      it('pages one card’s usages newest first with a `before` cursor and `limit`, with no overlap or gap, ignoring other cards', async () => {
+        for (let i = 0; i < 10; i++) {
+          const cardId = i % 3 === 2 ? 'card-2' : 'card-1'; // card-1 gets 7, card-2 gets 3, interleaved
+          await store.recordVerification(`token-${i}`, syntheticUsage(cardId, { at: after(i * MINUTE) }));
+        }
+        const all = await store.listUsages('card-1', { limit: 100 });
+        expect(all).toHaveLength(7);
+        expect(all.every((u) => u.cardId === 'card-1')).toBe(true);
+        const times = all.map((u) => u.at.getTime());
+        expect(times).toEqual([...times].sort((a, b) => b - a));
+
+        const pages = [await store.listUsages('card-1', { limit: 3 })];
+        while (pages[pages.length - 1].length > 0) {
+          const previous = pages[pages.length - 1];
+          pages.push(await store.listUsages('card-1', { before: previous[previous.length - 1].id, limit: 3 }));
+        }
+        expect(pages.map((p) => p.length)).toEqual([3, 3, 1, 0]);
+        expect(pages.flat()).toEqual(all);
+        expect(await store.listUsages('card-2', { limit: 100 })).toHaveLength(3);
+      });
+    });
+
+    describe('face sessions', () => {
+      const holder = 'synthetic-holder-1';
+      const during = after(1 * MINUTE);
+
+      it('spends one attempt and returns the session as written, with attemptsUsed counted', async () => {
+        const session = syntheticFaceSession('face-1', holder);
+        await store.insertFaceSession(session);
+        expect(await store.spendFaceAttempt('face-1', holder, during, 3)).toEqual({ ...session, attemptsUsed: 1 });
+      });
+
+      it('spends at most maxAttempts attempts under 10 concurrent calls', async () => {
+        await store.insertFaceSession(syntheticFaceSession('face-1', holder));
+        const spent = await Promise.all(Array.from({ length: 10 }, () => store.spendFaceAttempt('face-1', holder, during, 3)));
+        const granted = spent.filter((s) => s !== null);
+        expect(granted.map((s) => s!.attemptsUsed).sort((a, b) => a - b)).toEqual([1, 2, 3]);
+        expect(await store.spendFaceAttempt('face-1', holder, during, 3)).toBeNull();
+      });
+
+      it('refuses a session at or after its expiry', async () => {
+        await store.insertFaceSession(syntheticFaceSession('face-1', holder, { expiresAt: after(5 * MINUTE) }));
+        expect(await store.spendFaceAttempt('face-1', holder, after(5 * MINUTE), 3)).toBeNull();
+        expect(await store.spendFaceAttempt('face-1', holder, after(6 * MINUTE), 3)).toBeNull();
+        expect(await store.spendFaceAttempt('face-1', holder, after(5 * MINUTE - 1), 3)).not.toBeNull();
+      });
+
+      it('refuses another holder’s session without spending its attempts, and an unknown session', async () => {
+        await store.insertFaceSession(syntheticFaceSession('face-1', holder));
+        expect(await store.spendFaceAttempt('face-1', 'synthetic-holder-other', during, 1)).toBeNull();
+        expect(await store.spendFaceAttempt('no-such-session', holder, during, 1)).toBeNull();
+        expect((await store.spendFaceAttempt('face-1', holder, during, 1))?.attemptsUsed).toBe(1);
+      });
+
+      it('refuses a session whose face check already passed', async () => {
+        await store.insertFaceSession(syntheticFaceSession('face-1', holder));
+        await store.markFacePassed('face-1', during);
+        expect(await store.spendFaceAttempt('face-1', holder, during, 3)).toBeNull();
+      });
+
+      it('reports the latest face pass of a holder across sessions, and null before any', async () => {
+        expect(await store.lastFacePassedAt(holder)).toBeNull();
+        await store.insertFaceSession(syntheticFaceSession('face-1', holder));
+        await store.insertFaceSession(syntheticFaceSession('face-2', holder));
+        await store.insertFaceSession(syntheticFaceSession('face-3', 'synthetic-holder-other'));
+        await store.markFacePassed('face-2', after(3 * MINUTE));
+        await store.markFacePassed('face-1', after(2 * MINUTE)); // marked later, but passed earlier
+        await store.markFacePassed('face-3', after(4 * MINUTE));
+        expect(await store.lastFacePassedAt(holder)).toEqual(after(3 * MINUTE));
+      });
+    });
+
+    describe('failure counting', () => {
+      it('counts each recorded failure under every key it was recorded for, and only there', async () => {
+        await store.recordFailure(['holder:synthetic-1', 'id-index:synthetic-1'], after(1 * SECOND));
+        await store.recordFailure(['holder:synthetic-1'], after(2 * SECOND));
+        expect(await store.countFailures('holder:synthetic-1', T0)).toBe(2);
+        expect(await store.countFailures('id-index:synthetic-1', T0)).toBe(1);
+        expect(await store.countFailures('holder:synthetic-2', T0)).toBe(0);
+      });
+
+      it('counts only failures strictly after `since`', async () => {
+        await store.recordFailure(['holder:synthetic-1'], after(1 * MINUTE));
+        await store.recordFailure(['holder:synthetic-1'], after(2 * MINUTE));
+        expect(await store.countFailures('holder:synthetic-1', after(1 * MINUTE - 1))).toBe(2);
+        expect(await store.countFailures('holder:synthetic-1', after(1 * MINUTE))).toBe(1);
+        expect(await store.countFailures('holder:synthetic-1', after(2 * MINUTE))).toBe(0);
+      });
+    });
+
+    describe('terminals', () => {
+      it('returns an inserted terminal with every field as written, and null for an unknown id', async () => {
+        const enabled = syntheticTerminal('terminal-1');
+        const disabled = syntheticTerminal('terminal-2', { organisation: 'Synthetic Test Station', city: 'Other Synthetic City', scenes: ['transport'], enabled: false, createdAt: after(MINUTE) });
+        await store.insertTerminal(enabled);
+        await store.insertTerminal(disabled);
+        expect(await store.getTerminal('terminal-1')).toEqual(enabled);
+        expect(await store.getTerminal('terminal-2')).toEqual(disabled);
+        expect(await store.getTerminal('no-such-terminal')).toBeNull();
+      });
+
+      it('switches a terminal off and on, and answers false for an unknown terminal', async () => {
+        await store.insertTerminal(syntheticTerminal('terminal-1'));
+        expect(await store.setTerminalEnabled('terminal-1', false)).toBe(true);
+        expect((await store.getTerminal('terminal-1'))?.enabled).toBe(false);
+        expect(await store.setTerminalEnabled('terminal-1', true)).toBe(true);
+        expect((await store.getTerminal('terminal-1'))?.enabled).toBe(true);
+        expect(await store.setTerminalEnabled('no-such-terminal', false)).toBe(false);
+        expect(await store.getTerminal('no-such-terminal')).toBeNull();
+      });
+    });
+  });
+}
