@@ -16,12 +16,13 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { PRESENTABLE_SCENES } from '../core/scenes';
-import { signTerminalAssertion } from '../server/emulator/demo-terminal';
+import { signTerminalAssertion } from '../server/clients/assertions';
 import { checkPresentationOffline } from '../server/token/check-presentation';
 import { createHarness } from '../test/support/harness';
 import { enrolled, presentToken, registerTerminal } from '../test/support/journeys';
 import { startEmulator } from '../test/support/emulator-process';
-import { demoTerminal, enrolOverHttp } from '../test/support/http-citizen';
+import { enrollOverHttp } from '../test/support/http-citizen';
+import { loadDemoTerminal } from '../server/clients/demo-terminal-key';
 import { personFor, typed } from '../test/support/people';
 import { httpLoad } from './http-load';
 import { qrVersion } from './qr-version';
@@ -61,7 +62,7 @@ async function inProcess() {
     let next = 0;
     const offlineToken = tokens[0];
     const offlineOp = () =>
-      checkPresentationOffline(offlineToken, { publicKey: (kid) => h.emulator.issuer.publicKey(kid), now: h.clock.now(), expectedScene: 'hotel' });
+      checkPresentationOffline(offlineToken, { keys: h.emulator.issuer, now: h.clock.now(), expectedScene: 'hotel' });
     // Alternating short rounds, median of the per-round ratios: the machine's speed drifts
     // between two long back-to-back measurements more than between neighbouring rounds.
     const rounds: Array<{ raw: number; offline: number }> = [];
@@ -87,9 +88,9 @@ async function overHttp() {
   const emulator = await startEmulator();
   try {
     const base = emulator.baseUrl;
-    const enrolment = await enrolOverHttp(base, 'dev-bench', typed(personFor('ordinary')));
-    if (!enrolment.ok) throw new Error(`enrolment failed: ${enrolment.code}`);
-    const assertion = signTerminalAssertion(demoTerminal(emulator.dataDir), new Date(), 300);
+    const enrollment = await enrollOverHttp(base, 'dev-bench', typed(personFor('ordinary')));
+    if (!enrollment.ok) throw new Error(`enrollment failed: ${enrollment.code}`);
+    const assertion = signTerminalAssertion(loadDemoTerminal(emulator.dataDir), new Date(), 300);
 
     const presents = await httpLoad(base, HTTP_REQUESTS, HTTP_CONCURRENCY, () => ({
       path: '/fn/citizen',

@@ -5,6 +5,7 @@ import type { Clock, Random } from '../domain/ports';
 export const systemClock: Clock = { now: () => new Date() };
 
 export const cryptoRandom: Random = {
-  token: (bytes) => randomBytes(bytes).toString('base64url'),
+  bytes: (count) => new Uint8Array(randomBytes(count)),
+  token: (count) => randomBytes(count).toString('base64url'),
   int: (max) => randomInt(max),
 };

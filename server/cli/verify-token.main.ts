@@ -1,8 +1,5 @@
 /** Process wiring for the verify CLI: real fetch, clock and the emulator's SIMULATED demo terminal key. */
-import { createPrivateKey } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { DEMO_TERMINAL_ID } from '../emulator/demo-terminal';
+import { loadDemoTerminal } from '../clients/demo-terminal-key';
 import { runVerifyCli } from './verify-token';
 
 runVerifyCli(process.argv.slice(2), {
@@ -12,10 +9,7 @@ runVerifyCli(process.argv.slice(2), {
     return response.json();
   },
   now: () => new Date(),
-  terminal: (dataDir) => ({
-    terminalId: DEMO_TERMINAL_ID,
-    privateKey: createPrivateKey(readFileSync(join(dataDir, 'keys', 'demo-terminal-es256.pem'))),
-  }),
+  terminal: loadDemoTerminal,
 })
   .then((code) => process.exit(code))
   .catch((error: unknown) => {

@@ -14,7 +14,8 @@ import { createPublicKey, type KeyObject } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { SCENE_NAMES, type Scene } from '../../core/scenes';
-import { signTerminalAssertion, type TerminalCredential } from '../emulator/demo-terminal';
+import { publicKeyring } from '../adapters/keys/issuer-keys';
+import { signTerminalAssertion, type TerminalCredential } from '../clients/assertions';
 import { checkPresentationOffline } from '../token/check-presentation';
 
 export interface CliIo {
@@ -60,7 +61,7 @@ export async function runVerifyCli(argv: string[], io: CliIo): Promise<number> {
   }
 
   const keys = await loadJwks(values.jwks!, io);
-  const offline = checkPresentationOffline(token, { publicKey: (kid) => keys.get(kid), now: io.now(), expectedScene: scene });
+  const offline = checkPresentationOffline(token, { keys: publicKeyring(keys), now: io.now(), expectedScene: scene });
   if (!offline.ok) {
     io.out(`OFFLINE CHECK FAILED at "${offline.check}": ${offline.code}`);
     return 1;

@@ -4,9 +4,9 @@
  * two are not built yet, so composing fails with a NotConfigured error that
  * the entry turns into INTERNAL/not_configured instead of pretending.
  */
-import { JwtCardSigner } from '../adapters/keys/jwt-card-signer';
 import { keysFromEnvironment, type KeyMaterial } from '../adapters/keys/key-material';
 import { cryptoRandom, systemClock } from '../adapters/system';
+import { composeDeps } from '../composition/compose-deps';
 import type { Deps } from '../domain/deps';
 import type { Authority } from '../domain/ports';
 import type { Store } from '../domain/store';
@@ -34,14 +34,5 @@ export function deployedDeps(env: Record<string, string | undefined>, adapters: 
   const keys = deployedKeys(env);
   if (!adapters.store) throw new NotConfigured('the CloudBase store adapter (tcb-admin-node)');
   if (!adapters.authority) throw new NotConfigured('the platform face-verification authority');
-  return {
-    store: adapters.store,
-    authority: adapters.authority,
-    pii: keys.pii,
-    signer: new JwtCardSigner(keys.issuer.current),
-    issuer: keys.issuer,
-    cardRefs: keys.cardRefs,
-    clock: systemClock,
-    random: cryptoRandom,
-  };
+  return composeDeps({ store: adapters.store, authority: adapters.authority, keys, clock: systemClock, random: cryptoRandom });
 }

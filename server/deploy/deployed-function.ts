@@ -9,8 +9,8 @@
  * names the gap, rather than pretending.
  */
 import type { FunctionName, Result } from '../../core/api';
+import { failure } from '../../core/failure';
 import type { CloudFunction, Logger } from '../functions/boundary';
-import { failure } from '../functions/boundary';
 import { NotConfigured } from './deployed-deps';
 
 /** What WeChat's cloud runtime adds to the event of a call from the mini-program. */

@@ -1,6 +1,7 @@
 /** The card-state rules that presenting and verifying share. */
 import { EidError } from '../../core/errors';
-import { levelSatisfies, SCENES, type Scene } from '../../core/scenes';
+import { levelSatisfies } from '../../core/card';
+import { SCENES, type Scene } from '../../core/scenes';
 import type { CardRecord } from './store';
 
 /** Throws the code a suspended, revoked, expired or too-low card gets for this scene. */

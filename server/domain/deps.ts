@@ -1,13 +1,16 @@
-/** What the use cases need from the world, assembled once per process. */
-import type { Authority, CardRefCipher, CardSigner, Clock, IssuerKeyring, PiiProtector, Random } from './ports';
+/** What the use cases need from the world, assembled once per process (server/composition). */
+import type { SignatureKeyring } from '../token/check-presentation';
+import type { Authority, CardRefCipher, CardSigner, Clock, PiiProtector, PresentationSigner, Random } from './ports';
 import type { Store } from './store';
 
 export interface Deps {
   store: Store;
   authority: Authority;
   pii: PiiProtector;
-  signer: CardSigner;
-  issuer: IssuerKeyring;
+  cardSigner: CardSigner;
+  presentationSigner: PresentationSigner;
+  /** The issuer's published keys, which verify presentation tokens. */
+  issuerKeys: SignatureKeyring;
   cardRefs: CardRefCipher;
   clock: Clock;
   random: Random;

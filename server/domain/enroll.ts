@@ -8,6 +8,7 @@
  */
 import type { CardView } from '../../core/api';
 import { EidError } from '../../core/errors';
+import { BASIC_CARD_VALIDITY_YEARS } from '../../core/policy';
 import { allowsLatinName, parseIdNumber } from '../../core/id-number';
 import { parseName } from '../../core/name';
 import type { EnrollEvent } from '../../core/schemas';
@@ -17,8 +18,6 @@ import type { Deps } from './deps';
 import { passFaceCheck } from './face-check';
 import { assertNotRateLimited, callerKey, idNumberKey } from './rate-limit';
 import { CardConflict, type CardRecord } from './store';
-
-export const BASIC_CARD_VALIDITY_YEARS = 5;
 
 export async function enroll(deps: Deps, holder: string, request: Omit<EnrollEvent, 'action'>): Promise<CardView> {
   if (request.consent !== true) throw new EidError('CONSENT_REQUIRED');
@@ -43,7 +42,7 @@ export async function enroll(deps: Deps, holder: string, request: Omit<EnrollEve
   const cardId = deps.random.token(16);
   const expiresAt = new Date(now);
   expiresAt.setUTCFullYear(expiresAt.getUTCFullYear() + BASIC_CARD_VALIDITY_YEARS);
-  const { keyId, signature } = deps.signer.sign({ cardId, level: 'basic', issuedAt: now, expiresAt });
+  const { keyId, signature } = deps.cardSigner.sign({ cardId, level: 'basic', issuedAt: now, expiresAt });
   const card: CardRecord = {
     id: cardId,
     identityId: identity.id,

@@ -4,7 +4,8 @@
  * the re-check before showing a QR code both go through here.
  */
 import { EidError } from '../../core/errors';
-import { FACE_SESSION_MAX_ATTEMPTS, type LivenessAnswer } from '../../core/liveness';
+import type { LivenessAnswer } from '../../core/liveness';
+import { FACE_SESSION_MAX_ATTEMPTS } from '../../core/policy';
 import type { Deps } from './deps';
 import type { AuthorityVerdict, IdentityClaim } from './ports';
 

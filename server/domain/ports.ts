@@ -1,8 +1,13 @@
 /**
  * Outbound ports: the only ways the domain reaches the world (DESIGN.md §1).
  * Adapters implement them: SQLite or CloudBase for the store, the simulated
- * or the platform identity authority, local or managed keys.
+ * or the platform identity authority, local or managed keys. The domain sees
+ * no key material: it asks a port to sign, seal or check.
  */
+import type { CardLevel } from '../../core/card';
+import type { LivenessAnswer, LivenessChallenge } from '../../core/liveness';
+import type { IdentityReason } from '../../core/reasons';
+import type { PresentationClaims } from '../token/presentation-token';
 
 /** The current time; frozen in tests. */
 export interface Clock {
@@ -11,14 +16,13 @@ export interface Clock {
 
 /** Randomness for ids and challenges; seeded in tests where the value matters. */
 export interface Random {
-  /** `bytes` random bytes as base64url. */
-  token(bytes: number): string;
+  /** `count` random bytes. */
+  bytes(count: number): Uint8Array;
+  /** `count` random bytes as base64url. */
+  token(count: number): string;
   /** A uniformly random integer in [0, max). */
   int(max: number): number;
 }
-
-export type { LivenessAction, LivenessChallenge, LivenessAnswer } from '../../core/liveness';
-import type { LivenessAnswer, LivenessChallenge } from '../../core/liveness';
 
 export interface IdentityClaim {
   /** Normalised name (core/name). */
@@ -34,7 +38,7 @@ export interface IdentityClaim {
  */
 export interface AuthorityVerdict {
   liveness: 'pass' | 'fail';
-  identity: 'match' | 'not_found' | 'name_mismatch' | 'deceased' | 'cancelled';
+  identity: 'match' | IdentityReason;
   face: 'match' | 'mismatch' | 'not_checked';
 }
 
@@ -59,16 +63,10 @@ export interface PiiProtector {
   index(normalisedIdNumber: string): string;
 }
 
-/** The issuer's current signing key (a KeyObject, parsed once; never a PEM per call). */
-export interface IssuerSigningKey {
-  keyId: string;
-  privateKey: import('node:crypto').KeyObject;
-}
-
 /** The public claims of a card that the issuer signs. */
 export interface CardClaims {
   cardId: string;
-  level: import('../../core/api').CardLevel;
+  level: CardLevel;
   issuedAt: Date;
   expiresAt: Date;
 }
@@ -78,10 +76,9 @@ export interface CardSigner {
   sign(claims: CardClaims): { keyId: string; signature: string };
 }
 
-/** The issuer's keys: the current one signs; every published one verifies. */
-export interface IssuerKeyring {
-  readonly current: IssuerSigningKey;
-  publicKey(keyId: string): import('node:crypto').KeyObject | undefined;
+/** Signs a presentation token (the QR code) with the issuer's current key; returns the token text. */
+export interface PresentationSigner {
+  sign(claims: PresentationClaims): string;
 }
 
 /**
@@ -94,5 +91,3 @@ export interface CardRefCipher {
   /** The card id, or null when the reference does not open to one. */
   open(cardRef: Uint8Array, tokenId: Uint8Array): string | null;
 }
-
-export type { Store } from './store';

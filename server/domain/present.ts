@@ -3,12 +3,11 @@
  * active card of the scene's level and a face check of the holder no older
  * than REAUTH_VALID_SECONDS. The token holds no personal data.
  */
-import { REAUTH_VALID_SECONDS, type PresentationView } from '../../core/api';
+import type { PresentationView } from '../../core/api';
 import { EidError } from '../../core/errors';
+import { PRESENTATION_MAX_LIFETIME_SECONDS, REAUTH_VALID_SECONDS } from '../../core/policy';
 import { SCENES } from '../../core/scenes';
 import type { PresentEvent } from '../../core/schemas';
-import { PRESENTATION_MAX_LIFETIME_SECONDS } from '../token/check-presentation';
-import { signPresentation } from '../token/presentation-token';
 import { assertCardServes } from './card-rules';
 import type { Deps } from './deps';
 
@@ -22,12 +21,15 @@ export async function present(deps: Deps, holder: string, { scene }: Omit<Presen
   const passedAt = await deps.store.lastFacePassedAt(holder);
   if (!passedAt || now.getTime() - passedAt.getTime() > REAUTH_VALID_SECONDS * 1000) throw new EidError('REAUTH_REQUIRED');
 
-  const tokenId = Buffer.from(deps.random.token(12), 'base64url');
+  const tokenId = deps.random.bytes(12);
   const issuedAt = Math.floor(now.getTime() / 1000);
   const expiresAt = issuedAt + PRESENTATION_MAX_LIFETIME_SECONDS;
-  const token = signPresentation(
-    { tokenId, cardRef: deps.cardRefs.seal(held.card.id, tokenId), scene: SCENES[scene].code, issuedAt, expiresAt },
-    deps.issuer.current,
-  );
+  const token = deps.presentationSigner.sign({
+    tokenId,
+    cardRef: deps.cardRefs.seal(held.card.id, tokenId),
+    scene: SCENES[scene].code,
+    issuedAt,
+    expiresAt,
+  });
   return { token, scene, issuedAt: new Date(issuedAt * 1000).toISOString(), expiresAt: new Date(expiresAt * 1000).toISOString() };
 }

@@ -1,6 +1,7 @@
 /** Use case: a fresh face check of the card holder, which showing a QR code needs (DESIGN.md §2, journey 2). */
-import { REAUTH_VALID_SECONDS, type ReauthView } from '../../core/api';
+import type { ReauthView } from '../../core/api';
 import { EidError } from '../../core/errors';
+import { REAUTH_VALID_SECONDS } from '../../core/policy';
 import type { ReauthEvent } from '../../core/schemas';
 import type { Deps } from './deps';
 import { passFaceCheck } from './face-check';

@@ -1,6 +1,6 @@
 /** Use case: open a face session with a fresh liveness challenge. */
 import type { FaceChallengeView } from '../../core/api';
-import { FACE_SESSION_MAX_ATTEMPTS, FACE_SESSION_TTL_SECONDS } from '../../core/liveness';
+import { FACE_SESSION_MAX_ATTEMPTS, FACE_SESSION_TTL_SECONDS } from '../../core/policy';
 import type { Deps } from './deps';
 import { assertNotRateLimited, callerKey } from './rate-limit';
 

@@ -1,11 +1,11 @@
-/** Use cases: register and enable or disable verifier terminals (admin journey). */
+/** Use cases: register and enable or disable terminals, the verifiers' registered devices (admin journey). */
 import { EidError } from '../../core/errors';
-import type { RegisterVerifierEvent } from '../../core/schemas';
+import type { RegisterTerminalEvent } from '../../core/schemas';
 import type { Deps } from './deps';
 
-export async function registerVerifier(
+export async function registerTerminal(
   deps: Deps,
-  { organisation, city, scenes, publicKeyJwk }: Omit<RegisterVerifierEvent, 'action' | 'assertion'>,
+  { organisation, city, scenes, publicKeyJwk }: Omit<RegisterTerminalEvent, 'action' | 'assertion'>,
 ): Promise<{ terminalId: string }> {
   const terminalId = `vt_${deps.random.token(12)}`;
   await deps.store.insertTerminal({
@@ -20,7 +20,7 @@ export async function registerVerifier(
   return { terminalId };
 }
 
-export async function setVerifierEnabled(deps: Deps, terminalId: string, enabled: boolean) {
+export async function setTerminalEnabled(deps: Deps, terminalId: string, enabled: boolean) {
   if (!(await deps.store.setTerminalEnabled(terminalId, enabled))) throw new EidError('VERIFIER_UNKNOWN');
   return { terminalId, enabled };
 }

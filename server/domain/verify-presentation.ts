@@ -9,6 +9,7 @@ import type { VerificationView } from '../../core/api';
 import { EidError } from '../../core/errors';
 import { SCENES } from '../../core/scenes';
 import type { VerifyEvent } from '../../core/schemas';
+import { toBase64Url } from '../token/bytes';
 import { checkPresentationOffline } from '../token/check-presentation';
 import { assertCardServes } from './card-rules';
 import type { Deps } from './deps';
@@ -21,7 +22,7 @@ export async function verifyPresentation(
   { token, scene }: Pick<VerifyEvent, 'token' | 'scene'>,
 ): Promise<VerificationView> {
   const now = deps.clock.now();
-  const offline = checkPresentationOffline(token, { publicKey: (kid) => deps.issuer.publicKey(kid), now, expectedScene: scene });
+  const offline = checkPresentationOffline(token, { keys: deps.issuerKeys, now, expectedScene: scene });
   if (!offline.ok) throw new EidError(offline.code, { reason: offline.check });
   if (!terminal.scenes.includes(scene)) throw new EidError('SCENE_NOT_ALLOWED', { reason: 'terminal' });
 
@@ -33,7 +34,7 @@ export async function verifyPresentation(
 
   const attributes = releaseAttributes(held, scene, deps.pii, now);
   try {
-    await deps.store.recordVerification(Buffer.from(tokenId).toString('base64url'), {
+    await deps.store.recordVerification(toBase64Url(tokenId), {
       cardId: held.card.id,
       at: now,
       terminalId: terminal.id,

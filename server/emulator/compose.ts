@@ -1,28 +1,29 @@
 /**
  * The local composition: the very same function factories that deploy,
- * wired to the embedded SQLite store, the SIMULATED identity authority and
- * development keys in the data folder.
+ * wired (server/composition) to the embedded SQLite store, the SIMULATED
+ * identity authority and development keys in the data folder.
  */
 import type { KeyObject } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FunctionName } from '../../core/api';
 import { loadSyntheticPopulation, SimulatedAuthority } from '../adapters/authority/simulated-authority';
-import { JwtCardSigner } from '../adapters/keys/jwt-card-signer';
-import { developmentKeys } from '../adapters/keys/key-material';
 import type { IssuerKeys } from '../adapters/keys/issuer-keys';
+import { developmentKeys } from '../adapters/keys/key-material';
 import { SqliteStore } from '../adapters/sqlite/sqlite-store';
 import { cryptoRandom, systemClock } from '../adapters/system';
+import { composeDeps } from '../composition/compose-deps';
 import type { Deps } from '../domain/deps';
 import type { Clock } from '../domain/ports';
+import { createAdminFunction } from '../functions/admin';
 import type { CloudFunction, Logger } from '../functions/boundary';
 import { createCitizenFunction } from '../functions/citizen';
-import { createAdminFunction } from '../functions/admin';
 import { createFunctionWithoutActions } from '../functions/not-yet-open';
 import { createVerifierFunction } from '../functions/verifier';
 
 export interface Emulator {
   functions: Record<FunctionName, CloudFunction>;
+  /** The issuer's keys, for the JWKS route. */
   issuer: IssuerKeys;
   /** Signs admin assertions; the emulator's operator holds it (development key). */
   adminKey: KeyObject;
@@ -47,16 +48,8 @@ export function composeEmulator({ dataDir, log, env = {}, clock = systemClock }:
   const authority = new SimulatedAuthority(loadSyntheticPopulation(), cryptoRandom);
   log.info('identity authority', { label: authority.label });
 
-  const deps: Deps = {
-    store: SqliteStore.open(join(dataDir, 'eid.sqlite')),
-    authority,
-    pii: keys.pii,
-    signer: new JwtCardSigner(keys.issuer.current),
-    issuer: keys.issuer,
-    cardRefs: keys.cardRefs,
-    clock,
-    random: cryptoRandom,
-  };
+  const store = SqliteStore.open(join(dataDir, 'eid.sqlite'));
+  const deps = composeDeps({ store, authority, keys, clock, random: cryptoRandom });
   return {
     functions: {
       citizen: createCitizenFunction(deps, log),
@@ -67,6 +60,6 @@ export function composeEmulator({ dataDir, log, env = {}, clock = systemClock }:
     issuer: keys.issuer,
     adminKey: keys.adminKey,
     deps,
-    close: () => deps.store.close(),
+    close: () => store.close(),
   };
 }

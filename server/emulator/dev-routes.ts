@@ -6,7 +6,7 @@
  */
 import type { Clock } from '../domain/ports';
 import type { CloudFunction } from '../functions/boundary';
-import { signTerminalAssertion, type TerminalCredential } from './demo-terminal';
+import { signTerminalAssertion, type TerminalCredential } from '../clients/assertions';
 
 export function devRoutes(verifier: CloudFunction, demo: TerminalCredential, clock: Clock): Record<string, CloudFunction> {
   return {

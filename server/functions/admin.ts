@@ -1,9 +1,9 @@
-/** The admin function: onboarding verifier terminals (later: partners, tiles, key rotation). */
+/** The admin function: onboarding terminals (later: partners, tiles, key rotation). */
 import { createPublicKey, type JsonWebKey, type KeyObject } from 'node:crypto';
 import { EidError } from '../../core/errors';
 import { adminEvent } from '../../core/schemas';
 import type { Deps } from '../domain/deps';
-import { registerVerifier, setVerifierEnabled } from '../domain/terminals';
+import { registerTerminal, setTerminalEnabled } from '../domain/terminals';
 import { adminAuthenticator } from './auth/admin-assertions';
 import { atBoundary, parseEvent, type CloudFunction, type Logger } from './boundary';
 
@@ -22,11 +22,11 @@ export function createAdminFunction(deps: Deps, adminKey: KeyObject, log: Logger
     const request = parseEvent(adminEvent, event);
     authenticate(request.assertion);
     switch (request.action) {
-      case 'registerVerifier':
+      case 'registerTerminal':
         assertUsablePublicKey(request.publicKeyJwk);
-        return registerVerifier(deps, request);
-      case 'setVerifierEnabled':
-        return setVerifierEnabled(deps, request.terminalId, request.enabled);
+        return registerTerminal(deps, request);
+      case 'setTerminalEnabled':
+        return setTerminalEnabled(deps, request.terminalId, request.enabled);
     }
   });
 }

@@ -5,7 +5,8 @@
  * driver's message may quote the data it choked on.
  */
 import type { Failure, Result } from '../../core/api';
-import { EidError, ERROR_MESSAGES, type ErrorCode } from '../../core/errors';
+import { EidError } from '../../core/errors';
+import { failure } from '../../core/failure';
 import { hasForbiddenKey } from '../../core/schemas';
 import type { ZodType, ZodTypeDef } from 'zod';
 
@@ -20,11 +21,6 @@ export type CloudFunction = (event: unknown, caller: Caller) => Promise<Result<o
 export interface Logger {
   info(message: string, fields?: Record<string, string | number | boolean>): void;
   error(message: string, fields?: Record<string, string | number | boolean>): void;
-}
-
-export function failure(code: ErrorCode, extra: Pick<Failure, 'reason' | 'details'> = {}): Failure {
-  const { zh, en } = ERROR_MESSAGES[code];
-  return { ok: false, code, message: `${zh} (${en})`, ...extra };
 }
 
 export function toFailure(error: unknown, log: Logger): Failure {

@@ -5,9 +5,7 @@
  * anything else, trailing bytes and nesting past a small depth, so hostile
  * input costs little and never throws past `decodeCbor`.
  */
-/** Made once: constructing a TextDecoder costs more than decoding a short string. */
-export const utf8Encoder = new TextEncoder();
-export const strictUtf8Decoder = new TextDecoder('utf-8', { fatal: true });
+import { concatBytes, strictUtf8Decoder, utf8Encoder } from './bytes';
 
 export type Cbor = number | Uint8Array | string | Cbor[] | Map<number, Cbor> | { tag: number; value: Cbor };
 
@@ -46,7 +44,7 @@ export function encodeCbor(value: Cbor): Uint8Array {
     }
   };
   put(value);
-  return Buffer.concat(chunks);
+  return concatBytes(chunks);
 }
 
 const MAX_DEPTH = 4;

@@ -1,26 +1,30 @@
 /**
  * The checks any verifier can make with the published keys alone (no
  * server): structure, issuer signature, validity window, scene. Each failure
- * names its check and carries the caller-visible code, so nobody parses a
- * message. One-time use and card status need the online check.
+ * names its check (core/reasons) and carries the caller-visible code, so
+ * nobody parses a message. One-time use and card status need the online check.
  */
-import type { KeyObject } from 'node:crypto';
 import type { ErrorCode } from '../../core/errors';
+import { CLOCK_TOLERANCE_SECONDS, PRESENTATION_MAX_LIFETIME_SECONDS } from '../../core/policy';
+import type { OfflineCheck } from '../../core/reasons';
 import { sceneByCode, type Scene } from '../../core/scenes';
-import { decodePresentation, signatureValid, type DecodedPresentation } from './presentation-token';
+import { decodePresentation, type DecodedPresentation } from './presentation-token';
 
-export const PRESENTATION_MAX_LIFETIME_SECONDS = 60;
-export const CLOCK_TOLERANCE_SECONDS = 5;
-
-export type OfflineCheck = 'structure' | 'signature' | 'expiry' | 'not_yet_valid' | 'lifetime' | 'scene';
+/**
+ * The issuer's published keys, by key id: true only when `keyId` is a key
+ * that still verifies and the signature (ES256, r‖s) is valid over the bytes.
+ * The algorithm is the implementation's to pin, never the token's to choose.
+ */
+export interface SignatureKeyring {
+  verify(keyId: string, signedBytes: Uint8Array, signature: Uint8Array): boolean;
+}
 
 export type OfflineResult =
   | { ok: true; decoded: DecodedPresentation; scene: Scene }
   | { ok: false; check: OfflineCheck; code: ErrorCode };
 
 export interface OfflineCheckOptions {
-  /** The issuer's verifying keys by key id (the JWKS). */
-  publicKey: (keyId: string) => KeyObject | undefined;
+  keys: SignatureKeyring;
   now: Date;
   /** The scene the verifier is checking for, when it says. */
   expectedScene?: Scene;
@@ -31,9 +35,7 @@ const fail = (check: OfflineCheck, code: ErrorCode): OfflineResult => ({ ok: fal
 export function checkPresentationOffline(token: unknown, options: OfflineCheckOptions): OfflineResult {
   const decoded = decodePresentation(token);
   if (!decoded) return fail('structure', 'CODE_INVALID');
-
-  const key = options.publicKey(decoded.keyId);
-  if (!key || !signatureValid(decoded, key)) return fail('signature', 'CODE_INVALID');
+  if (!options.keys.verify(decoded.keyId, decoded.signedBytes, decoded.signature)) return fail('signature', 'CODE_INVALID');
 
   const { issuedAt, expiresAt, scene: sceneCode } = decoded.claims;
   const now = Math.floor(options.now.getTime() / 1000);

@@ -4,10 +4,13 @@
  * so it fits a QR code of version ≤ 10 at error correction M, where a JSON
  * JWT with the same claims would not. It carries no personal data: a random
  * token id, an encrypted card reference, the scene code and two times.
+ *
+ * Pure codec on Uint8Array: the signature itself is made and checked by the
+ * issuer-key adapter (server/adapters/keys), which this module never sees.
  */
-import { sign, verify, type KeyObject } from 'node:crypto';
 import { base45Decode, base45Encode } from './base45';
-import { decodeCbor, encodeCbor, strictUtf8Decoder, utf8Encoder, type Cbor } from './cbor';
+import { concatBytes, strictUtf8Decoder, utf8Encoder } from './bytes';
+import { decodeCbor, encodeCbor, type Cbor } from './cbor';
 
 export const TOKEN_PREFIX = 'EID1:';
 /** Longer than any token we issue; anything longer is refused before decoding. */
@@ -39,10 +42,16 @@ export interface DecodedPresentation {
 /** ["Signature1", protected, external_aad = h'', payload]: the fixed head once, then the two byte strings. */
 const SIG_STRUCTURE_HEAD = encodeCbor(['Signature1']).subarray(1); // the text string, without the 1-item array head
 const sigStructure = (protectedHeader: Uint8Array, payload: Uint8Array) =>
-  Buffer.concat([Uint8Array.of(0x84), SIG_STRUCTURE_HEAD, encodeCbor(protectedHeader), Uint8Array.of(0x40), encodeCbor(payload)]);
+  concatBytes([Uint8Array.of(0x84), SIG_STRUCTURE_HEAD, encodeCbor(protectedHeader), Uint8Array.of(0x40), encodeCbor(payload)]);
 
-export function signPresentation(claims: PresentationClaims, key: { keyId: string; privateKey: KeyObject }): string {
-  const protectedHeader = encodeCbor(new Map<number, Cbor>([[COSE_ALG, ES256], [COSE_KID, utf8Encoder.encode(key.keyId)]]));
+/** A token before its signature: the bytes to sign (ES256, IEEE P1363 r‖s) and how to finish it. */
+export interface UnsignedPresentation {
+  signedBytes: Uint8Array;
+  withSignature(signature: Uint8Array): string;
+}
+
+export function encodePresentation(claims: PresentationClaims, keyId: string): UnsignedPresentation {
+  const protectedHeader = encodeCbor(new Map<number, Cbor>([[COSE_ALG, ES256], [COSE_KID, utf8Encoder.encode(keyId)]]));
   const payload = encodeCbor(
     new Map<number, Cbor>([
       [CLAIM.tokenId, claims.tokenId],
@@ -52,9 +61,13 @@ export function signPresentation(claims: PresentationClaims, key: { keyId: strin
       [CLAIM.expiresAt, claims.expiresAt],
     ]),
   );
-  const signature = sign('sha256', sigStructure(protectedHeader, payload), { key: key.privateKey, dsaEncoding: 'ieee-p1363' });
-  const message = encodeCbor({ tag: COSE_SIGN1_TAG, value: [protectedHeader, new Map(), payload, signature] });
-  return TOKEN_PREFIX + base45Encode(message);
+  return {
+    signedBytes: sigStructure(protectedHeader, payload),
+    withSignature(signature) {
+      if (signature.length !== 64) throw new TypeError('An ES256 signature is 64 bytes (r‖s)');
+      return TOKEN_PREFIX + base45Encode(encodeCbor({ tag: COSE_SIGN1_TAG, value: [protectedHeader, new Map(), payload, signature] }));
+    },
+  };
 }
 
 /** Parses the token's structure without trusting it; null for anything that is not exactly our shape. */
@@ -98,10 +111,4 @@ export function decodePresentation(text: unknown): DecodedPresentation | null {
     signedBytes: sigStructure(protectedHeader, payload),
     signature,
   };
-}
-
-/** ES256 only, whatever the token says: the algorithm is pinned here, not read from the input. */
-export function signatureValid(decoded: DecodedPresentation, publicKey: KeyObject): boolean {
-  if (publicKey.asymmetricKeyType !== 'ec') return false;
-  return verify('sha256', decoded.signedBytes, { key: publicKey, dsaEncoding: 'ieee-p1363' }, decoded.signature);
 }

@@ -1,6 +1,7 @@
 /** The offline verify CLI against a running emulator: offline checks with the JWKS, then --online as the demo terminal. */
 import { startEmulator, type RunningEmulator } from '../support/emulator-process';
-import { demoTerminal, enrolOverHttp, post } from '../support/http-citizen';
+import { enrollOverHttp, post } from '../support/http-citizen';
+import { loadDemoTerminal } from '../../server/clients/demo-terminal-key';
 import { personFor, typed } from '../support/people';
 import { runVerifyCli, type CliIo } from '../../server/cli/verify-token';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -11,7 +12,7 @@ let emulator: RunningEmulator;
 let token: string;
 beforeAll(async () => {
   emulator = await startEmulator();
-  expect((await enrolOverHttp(emulator.baseUrl, 'dev-cli', typed(personFor('ordinary')))).ok).toBe(true);
+  expect((await enrollOverHttp(emulator.baseUrl, 'dev-cli', typed(personFor('ordinary')))).ok).toBe(true);
   const presented = await post(emulator.baseUrl, '/fn/citizen', { action: 'present', scene: 'age_check' }, 'dev-cli');
   token = presented.ok ? (presented.token as string) : '';
 });
@@ -23,7 +24,7 @@ function cli(now = new Date()) {
     out: (line) => lines.push(line),
     fetchJson: async (url, init) => (await fetch(url, { ...init, headers: { 'Content-Type': 'application/json' } })).json(),
     now: () => now,
-    terminal: demoTerminal,
+    terminal: loadDemoTerminal,
   };
   return { io, lines };
 }

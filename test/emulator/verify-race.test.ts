@@ -3,9 +3,10 @@
  * concurrent verifications of one token → exactly one success, 99 CODE_USED,
  * exactly one usage record.
  */
-import { signTerminalAssertion } from '../../server/emulator/demo-terminal';
+import { signTerminalAssertion } from '../../server/clients/assertions';
 import { startEmulator, type RunningEmulator } from '../support/emulator-process';
-import { demoTerminal, enrolOverHttp, post } from '../support/http-citizen';
+import { enrollOverHttp, post } from '../support/http-citizen';
+import { loadDemoTerminal } from '../../server/clients/demo-terminal-key';
 import { personFor, typed } from '../support/people';
 
 let emulator: RunningEmulator;
@@ -16,10 +17,10 @@ afterAll(() => emulator.stop());
 
 it('lets exactly one of 100 racing verifiers use a code', async () => {
   const base = emulator.baseUrl;
-  expect((await enrolOverHttp(base, 'dev-racer', typed(personFor('ordinary')))).ok).toBe(true);
+  expect((await enrollOverHttp(base, 'dev-racer', typed(personFor('ordinary')))).ok).toBe(true);
   const presented = await post(base, '/fn/citizen', { action: 'present', scene: 'hotel' }, 'dev-racer');
   if (!presented.ok) throw new Error(presented.code);
-  const assertion = signTerminalAssertion(demoTerminal(emulator.dataDir), new Date());
+  const assertion = signTerminalAssertion(loadDemoTerminal(emulator.dataDir), new Date());
 
   const results = await Promise.all(
     Array.from({ length: 100 }, () => post(base, '/fn/verifier', { action: 'verify', assertion, token: presented.token, scene: 'hotel' })),
@@ -29,5 +30,5 @@ it('lets exactly one of 100 racing verifiers use a code', async () => {
   expect(codes.filter((c) => c === 'CODE_USED')).toHaveLength(99);
 
   const usage = await post(base, '/fn/citizen', { action: 'listUsage' }, 'dev-racer');
-  expect(usage).toMatchObject({ ok: true, records: [{ scene: 'hotel' }], nextBefore: null });
+  expect(usage).toMatchObject({ ok: true, usages: [{ scene: 'hotel' }], nextBefore: null });
 });

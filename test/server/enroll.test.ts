@@ -2,12 +2,12 @@
  * The enrolment journey against the emulator's composition: real SQLite in a
  * temp folder, the simulated authority, a frozen clock. SYNTHETIC people only.
  */
+import { createPublicKey } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CardView } from '../../core/api';
-import { FACE_SESSION_TTL_SECONDS } from '../../core/liveness';
-import { FAILURE_WINDOW_MS } from '../../server/domain/rate-limit';
+import { FACE_SESSION_TTL_SECONDS, FAILURE_WINDOW_SECONDS } from '../../core/policy';
 import { createHarness, expectFailure, expectOk, faceCheck, type Harness } from '../support/harness';
 import { personFor, typed } from '../support/people';
 
@@ -44,7 +44,7 @@ describe('enrol a basic card', () => {
     const { card } = expectOk(await enrol('alice', personFor('ordinary'))) as unknown as { card: CardView };
     const jwk = h.emulator.issuer.jwks().keys.find((k) => k.kid === card.keyId);
     expect(jwk).toMatchObject({ kty: 'EC', crv: 'P-256', alg: 'ES256' });
-    const key = h.emulator.issuer.publicKey(card.keyId)!;
+    const key = createPublicKey({ key: jwk!, format: 'jwk' });
     const claims = jwt.verify(card.issuerSignature, key, { algorithms: ['ES256'], clockTimestamp: Date.parse(card.issuedAt) / 1000 });
     expect(claims).toMatchObject({ sub: card.cardId, lvl: 'basic', iss: 'e-id-card' });
     expect(() => jwt.verify(card.issuerSignature, key, { algorithms: ['HS256'] })).toThrow();
@@ -168,7 +168,7 @@ describe('rate limits', () => {
     const person = personFor('face_mismatch');
     for (let i = 0; i < 5; i++) expect(expectFailure(await enrol('alice', person)).code).toBe('FACE_MISMATCH');
     expect(expectFailure(await h.call('alice', { action: 'startFace' })).code).toBe('RATE_LIMITED');
-    h.clock.advance(FAILURE_WINDOW_MS);
+    h.clock.advance(FAILURE_WINDOW_SECONDS * 1000);
     expectOk(await enrol('alice', personFor('ordinary')));
   });
 

@@ -1,6 +1,7 @@
 /** Presenting: the QR token needs a fresh face check, an active card and a presentable scene, and carries no personal data. */
 import { qrVersion } from '../../bench/qr-version';
-import { REAUTH_VALID_SECONDS, type PresentationView } from '../../core/api';
+import type { PresentationView } from '../../core/api';
+import { REAUTH_VALID_SECONDS } from '../../core/policy';
 import { PRESENTABLE_SCENES } from '../../core/scenes';
 import { base45Decode } from '../../server/token/base45';
 import { decodePresentation, TOKEN_PREFIX } from '../../server/token/presentation-token';

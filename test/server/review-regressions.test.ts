@@ -2,9 +2,8 @@
 import { generateKeyPairSync } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { keysFromEnvironment } from '../../server/adapters/keys/key-material';
-import { ADMIN_AUDIENCE, signAdminAssertion } from '../../server/functions/auth/admin-assertions';
-import { VERIFIER_AUDIENCE } from '../../server/functions/auth/terminal-assertions';
-import { REAUTH_VALID_SECONDS } from '../../core/api';
+import { signAdminAssertion } from '../../server/clients/assertions';
+import { ASSERTION_AUDIENCE, REAUTH_VALID_SECONDS } from '../../core/policy';
 import { createHarness, expectFailure, expectOk, faceCheck, type Harness } from '../support/harness';
 import { enrolled, presentToken, registerTerminal } from '../support/journeys';
 import { personFor, typed } from '../support/people';
@@ -35,7 +34,7 @@ describe('assertions signed for the future', () => {
     await enrolled(h, 'alice');
     const terminal = await registerTerminal(h, ['hotel']);
     const iat = seconds() + 365 * 86400;
-    const assertion = jwt.sign({ iat, exp: iat + 300, iss: terminal.terminalId, aud: VERIFIER_AUDIENCE }, terminal.privateKey, {
+    const assertion = jwt.sign({ iat, exp: iat + 300, iss: terminal.terminalId, aud: ASSERTION_AUDIENCE.terminal }, terminal.privateKey, {
       algorithm: 'ES256',
       keyid: terminal.terminalId,
     });
@@ -46,9 +45,9 @@ describe('assertions signed for the future', () => {
 
   it('an admin assertion without exp, or with a future iat, is refused', async () => {
     const register = (assertion: string) =>
-      h.emulator.functions.admin({ action: 'setVerifierEnabled', assertion, terminalId: 'vt_x', enabled: false }, {});
-    const noExp = jwt.sign({ iat: seconds(), aud: ADMIN_AUDIENCE }, h.emulator.adminKey, { algorithm: 'HS256' });
-    const future = jwt.sign({ iat: seconds() + 86400, exp: seconds() + 86500, aud: ADMIN_AUDIENCE }, h.emulator.adminKey, { algorithm: 'HS256' });
+      h.emulator.functions.admin({ action: 'setTerminalEnabled', assertion, terminalId: 'vt_x', enabled: false }, {});
+    const noExp = jwt.sign({ iat: seconds(), aud: ASSERTION_AUDIENCE.admin }, h.emulator.adminKey, { algorithm: 'HS256' });
+    const future = jwt.sign({ iat: seconds() + 86400, exp: seconds() + 86500, aud: ASSERTION_AUDIENCE.admin }, h.emulator.adminKey, { algorithm: 'HS256' });
     expect(expectFailure(await register(noExp)).code).toBe('ADMIN_UNAUTHORIZED');
     expect(expectFailure(await register(future)).code).toBe('ADMIN_UNAUTHORIZED');
     expect(expectFailure(await register(signAdminAssertion(h.emulator.adminKey, h.clock.now()))).code).toBe('VERIFIER_UNKNOWN');
@@ -57,7 +56,7 @@ describe('assertions signed for the future', () => {
 
 it('a terminal assertion whose kid is not a string is VERIFIER_UNKNOWN, not INTERNAL', async () => {
   const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  const assertion = jwt.sign({ aud: VERIFIER_AUDIENCE }, privateKey, { algorithm: 'ES256', header: { alg: 'ES256', kid: { $ne: null } as unknown as string } });
+  const assertion = jwt.sign({ aud: ASSERTION_AUDIENCE.terminal }, privateKey, { algorithm: 'ES256', header: { alg: 'ES256', kid: { $ne: null } as unknown as string } });
   const failure = expectFailure(await h.emulator.functions.verifier({ action: 'verify', assertion, token: 'EID1:', scene: 'hotel' }, {}));
   expect(failure.code).toBe('VERIFIER_UNKNOWN');
 });
@@ -66,7 +65,7 @@ it('registration refuses a key off the curve and a blank organisation, writing n
   const register = (organisation: string, x: string) =>
     h.emulator.functions.admin(
       {
-        action: 'registerVerifier',
+        action: 'registerTerminal',
         assertion: signAdminAssertion(h.emulator.adminKey, h.clock.now()),
         organisation,
         city: '北京',
@@ -78,7 +77,7 @@ it('registration refuses a key off the curve and a blank organisation, writing n
   expect(expectFailure(await register('synthetic hotel', 'A'.repeat(43)))).toMatchObject({ code: 'INVALID_INPUT', reason: 'public_key' });
   const { x } = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'jwk' });
   expect(expectFailure(await register('   ', x!)).code).toBe('INVALID_INPUT');
-  expect(h.rowCounts()).toMatchObject({ verifier_terminals: 0 });
+  expect(h.rowCounts()).toMatchObject({ terminals: 0 });
 });
 
 it('an admin key shorter than 32 bytes is refused at start-up', () => {

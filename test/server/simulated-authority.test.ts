@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { idCheckCharacter } from '../../core/id-number';
-import type { LivenessChallenge, Random } from '../../server/domain/ports';
+import type { LivenessChallenge } from '../../core/liveness';
+import type { Random } from '../../server/domain/ports';
 import {
   SimulatedAuthority,
   loadSyntheticPopulation,
@@ -13,8 +14,11 @@ import { OUTPUT_PATH, POPULATION_SEED, generatePopulation, renderPopulationJson 
 class FakeRandom implements Random {
   private next = 0;
   constructor(private readonly ints: number[]) {}
-  token(bytes: number): string {
-    return 'x'.repeat(bytes);
+  bytes(count: number): Uint8Array {
+    return new Uint8Array(count);
+  }
+  token(count: number): string {
+    return 'x'.repeat(count);
   }
   int(max: number): number {
     return this.ints[this.next++ % this.ints.length] % max;

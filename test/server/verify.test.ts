@@ -2,16 +2,16 @@
  * Verification as named checks, each with its own code, on real SQLite with a
  * frozen clock. SYNTHETIC people; terminal keys generated per test.
  */
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import type { UsageView } from '../../core/api';
 import { maskIdNumber } from '../../core/mask';
-import { signTerminalAssertion } from '../../server/emulator/demo-terminal';
-import { signAdminAssertion } from '../../server/functions/auth/admin-assertions';
-import { VERIFIER_AUDIENCE } from '../../server/functions/auth/terminal-assertions';
+import { signAdminAssertion, signTerminalAssertion } from '../../server/clients/assertions';
+import { ASSERTION_AUDIENCE } from '../../core/policy';
+import { CosePresentationSigner } from '../../server/adapters/keys/cose-presentation-signer';
 import { base45Decode, base45Encode } from '../../server/token/base45';
 import { decodeCbor, encodeCbor, type Cbor } from '../../server/token/cbor';
-import { signPresentation, TOKEN_PREFIX } from '../../server/token/presentation-token';
+import { TOKEN_PREFIX, type PresentationClaims } from '../../server/token/presentation-token';
 import { createHarness, expectFailure, expectOk, type Harness } from '../support/harness';
 import { enrolled, presentToken, registerTerminal, verifyAs } from '../support/journeys';
 
@@ -39,6 +39,9 @@ async function issuerSigned(openid: string, claims: { scene: number; issuedAt: n
   return signPresentation({ tokenId, cardRef: h.emulator.deps.cardRefs.seal(await cardIdOf(openid), tokenId), ...claims }, h.emulator.issuer.current);
 }
 
+/** Signs claims a test chooses with any key, as the issuer's adapter would. */
+const signPresentation = (claims: PresentationClaims, key: { keyId: string; privateKey: KeyObject }) => new CosePresentationSigner(key).sign(claims);
+
 const nowSeconds = () => Math.floor(h.clock.now().getTime() / 1000);
 
 describe('a registered terminal receives exactly the scene attributes', () => {
@@ -48,8 +51,8 @@ describe('a registered terminal receives exactly the scene attributes', () => {
     const result = expectOk(await verifyAs(h, hotel, await presentToken(h, 'alice', 'hotel'), 'hotel'));
     expect(result.attributes).toEqual({ fullName: person.name, idNumber: person.idNumber, level: 'basic' });
 
-    const { records } = expectOk(await h.call('alice', { action: 'listUsage' })) as unknown as { records: UsageView[] };
-    expect(records).toEqual([
+    const { usages } = expectOk(await h.call('alice', { action: 'listUsage' })) as unknown as { usages: UsageView[] };
+    expect(usages).toEqual([
       { id: 1, at: h.clock.now().toISOString(), organisation: '如家酒店 (synthetic)', scene: 'hotel', attributes: ['fullName', 'idNumber', 'level'] },
     ]);
   });
@@ -85,7 +88,7 @@ describe('each failing check has its own code', () => {
     const failure = expectFailure(await verifyAs(h, hotel, candidate, scene));
     expect(failure.code).toBe(code);
     if (reason) expect(failure.reason).toBe(reason);
-    expect(h.rowCounts()).toMatchObject({ usages: 0, presentation_uses: 0 });
+    expect(h.rowCounts()).toMatchObject({ usages: 0, spent_tokens: 0 });
   };
 
   it('tampered payload → CODE_INVALID (signature)', async () => {
@@ -168,7 +171,7 @@ describe('each failing check has its own code', () => {
   it('a reused code → CODE_USED, and exactly one usage record', async () => {
     expectOk(await verifyAs(h, hotel, token, 'age_check'));
     expect(expectFailure(await verifyAs(h, hotel, token, 'age_check')).code).toBe('CODE_USED');
-    expect(h.rowCounts()).toMatchObject({ usages: 1, presentation_uses: 1 });
+    expect(h.rowCounts()).toMatchObject({ usages: 1, spent_tokens: 1 });
   });
 
   it.each([
@@ -203,7 +206,7 @@ describe('terminals', () => {
     // Algorithm confusion: HS256 with the terminal's public key as the HMAC secret.
     const { x, y } = (await h.emulator.deps.store.getTerminal(hotel.terminalId))!.publicKeyJwk;
     const iat = Math.floor(h.clock.now().getTime() / 1000);
-    const hs = jwt.sign({ iat, exp: iat + 60, iss: hotel.terminalId, aud: VERIFIER_AUDIENCE }, JSON.stringify({ x, y }), {
+    const hs = jwt.sign({ iat, exp: iat + 60, iss: hotel.terminalId, aud: ASSERTION_AUDIENCE.terminal }, JSON.stringify({ x, y }), {
       algorithm: 'HS256',
       keyid: hotel.terminalId,
     });
@@ -211,7 +214,7 @@ describe('terminals', () => {
 
     expectOk(
       await h.emulator.functions.admin(
-        { action: 'setVerifierEnabled', assertion: signAdminAssertion(h.emulator.adminKey, h.clock.now()), terminalId: hotel.terminalId, enabled: false },
+        { action: 'setTerminalEnabled', assertion: signAdminAssertion(h.emulator.adminKey, h.clock.now()), terminalId: hotel.terminalId, enabled: false },
         {},
       ),
     );
@@ -225,16 +228,16 @@ describe('terminals', () => {
     const wrongKey = jwt.sign({ aud: 'e-id-admin' }, 'guessed-secret', { algorithm: 'HS256' });
     const failure = expectFailure(
       await h.emulator.functions.admin(
-        { action: 'registerVerifier', assertion: wrongKey, organisation: 'x', city: 'y', scenes: ['hotel'], publicKeyJwk: { kty: 'EC', crv: 'P-256', x, y } },
+        { action: 'registerTerminal', assertion: wrongKey, organisation: 'x', city: 'y', scenes: ['hotel'], publicKeyJwk: { kty: 'EC', crv: 'P-256', x, y } },
         {},
       ),
     );
     expect(failure.code).toBe('ADMIN_UNAUTHORIZED');
-    expect(h.rowCounts()).toMatchObject({ verifier_terminals: 0 });
+    expect(h.rowCounts()).toMatchObject({ terminals: 0 });
   });
 });
 
-describe('records page data', () => {
+describe('usage page data', () => {
   it('pages newest first', async () => {
     await enrolled(h, 'alice');
     const gate = await registerTerminal(h, ['age_check']);
@@ -242,11 +245,11 @@ describe('records page data', () => {
       expectOk(await verifyAs(h, gate, await presentToken(h, 'alice', 'age_check'), 'age_check'));
       h.clock.advance(1000);
     }
-    const first = expectOk(await h.call('alice', { action: 'listUsage', limit: 2 })) as unknown as { records: UsageView[]; nextBefore: number };
-    expect(first.records.map((r) => r.id)).toEqual([5, 4]);
-    const second = expectOk(await h.call('alice', { action: 'listUsage', limit: 2, before: first.nextBefore })) as unknown as { records: UsageView[]; nextBefore: number };
-    expect(second.records.map((r) => r.id)).toEqual([3, 2]);
+    const first = expectOk(await h.call('alice', { action: 'listUsage', limit: 2 })) as unknown as { usages: UsageView[]; nextBefore: number };
+    expect(first.usages.map((r) => r.id)).toEqual([5, 4]);
+    const second = expectOk(await h.call('alice', { action: 'listUsage', limit: 2, before: first.nextBefore })) as unknown as { usages: UsageView[]; nextBefore: number };
+    expect(second.usages.map((r) => r.id)).toEqual([3, 2]);
     const last = expectOk(await h.call('alice', { action: 'listUsage', limit: 2, before: second.nextBefore }));
-    expect(last).toMatchObject({ records: [{ id: 1 }], nextBefore: null });
+    expect(last).toMatchObject({ usages: [{ id: 1 }], nextBefore: null });
   });
 });

@@ -1,9 +1,5 @@
 /** A citizen and a terminal speaking to a running emulator over HTTP, as the h5 app and a counter would. */
-import { createPrivateKey } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { FaceChallengeView, Result } from '../../core/api';
-import { DEMO_TERMINAL_ID, type TerminalCredential } from '../../server/emulator/demo-terminal';
 
 export async function post(baseUrl: string, path: string, body: unknown, openid?: string): Promise<Result<Record<string, unknown>>> {
   const response = await fetch(baseUrl + path, {
@@ -14,7 +10,7 @@ export async function post(baseUrl: string, path: string, body: unknown, openid?
   return (await response.json()) as Result<Record<string, unknown>>;
 }
 
-export async function enrolOverHttp(baseUrl: string, openid: string, person: { name: string; idNumber: string }) {
+export async function enrollOverHttp(baseUrl: string, openid: string, person: { name: string; idNumber: string }) {
   const face = (await post(baseUrl, '/fn/citizen', { action: 'startFace' }, openid)) as unknown as FaceChallengeView;
   return post(
     baseUrl,
@@ -29,9 +25,4 @@ export async function enrolOverHttp(baseUrl: string, openid: string, person: { n
     },
     openid,
   );
-}
-
-/** The emulator's SIMULATED demo terminal credential, read from its data folder. */
-export function demoTerminal(dataDir: string): TerminalCredential {
-  return { terminalId: DEMO_TERMINAL_ID, privateKey: createPrivateKey(readFileSync(join(dataDir, 'keys', 'demo-terminal-es256.pem'))) };
 }

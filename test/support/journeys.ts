@@ -1,13 +1,12 @@
-/** Journey steps shared by the presentation and verification tests: enrol, register a terminal, present, verify. */
+/** Journey steps shared by the presentation and verification tests: enroll, register a terminal, present, verify. */
 import { generateKeyPairSync } from 'node:crypto';
 import type { PresentationView, Result, VerificationView } from '../../core/api';
 import type { Scene } from '../../core/scenes';
-import { signTerminalAssertion, type TerminalCredential } from '../../server/emulator/demo-terminal';
-import { signAdminAssertion } from '../../server/functions/auth/admin-assertions';
+import { signAdminAssertion, signTerminalAssertion, type TerminalCredential } from '../../server/clients/assertions';
 import { expectOk, faceCheck, type Harness } from './harness';
 import { personFor, typed } from './people';
 
-/** Enrols a synthetic person; the enrolment's face check also counts for presenting for five minutes. */
+/** Enrolls a synthetic person; the enrollment's face check also counts for presenting for five minutes. */
 export async function enrolled(h: Harness, openid: string, kase: Parameters<typeof personFor>[0] = 'ordinary', nth = 0) {
   const person = personFor(kase, nth);
   const { answer } = await faceCheck(h, openid);
@@ -20,7 +19,7 @@ export async function registerTerminal(h: Harness, scenes: Scene[], organisation
   const { x, y } = publicKey.export({ format: 'jwk' });
   const result = await h.emulator.functions.admin(
     {
-      action: 'registerVerifier',
+      action: 'registerTerminal',
       assertion: signAdminAssertion(h.emulator.adminKey, h.clock.now()),
       organisation,
       city: '北京',

@@ -6,16 +6,14 @@
  *
  * It logs nothing; in particular never a name or an ID number.
  */
-import type {
-  Authority,
-  AuthorityVerdict,
-  IdentityClaim,
-  LivenessAction,
-  LivenessAnswer,
-  LivenessChallenge,
-  Random,
-} from '../../domain/ports';
-import { LIVENESS_ACTIONS } from '../../../core/liveness';
+import type { Authority, AuthorityVerdict, IdentityClaim, Random } from '../../domain/ports';
+import {
+  LIVENESS_ACTIONS,
+  SIMULATED_CAPTURE_PREFIX,
+  type LivenessAction,
+  type LivenessAnswer,
+  type LivenessChallenge,
+} from '../../../core/liveness';
 import populationJson from './synthetic-population.json';
 
 export interface SyntheticPerson {
@@ -50,8 +48,6 @@ export interface SyntheticPopulation {
 const ACTIONS: readonly LivenessAction[] = LIVENESS_ACTIONS;
 const STATUSES: readonly string[] = ['alive', 'deceased', 'cancelled'];
 const FACES: readonly string[] = ['match', 'mismatch'];
-/** A simulator capture id starts with this; anything else (a real photo) never matches. */
-export const SIMULATED_CAPTURE_PREFIX = 'simulated-capture:';
 
 /** The committed synthetic population, checked on load. */
 export function loadSyntheticPopulation(): SyntheticPopulation {

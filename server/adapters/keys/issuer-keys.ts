@@ -1,9 +1,17 @@
 /**
  * The issuer's ES256 (P-256) keys as KeyObjects, parsed once. The key id is
  * the RFC 7638 thumbprint of the public key, so it never needs to be chosen.
+ * The current key signs; every published key verifies (the JWKS), which makes
+ * this the issuer keyring the domain and the offline checks see as a port.
  */
-import { createHash, createPublicKey, type JsonWebKey, type KeyObject } from 'node:crypto';
-import type { IssuerSigningKey } from '../../domain/ports';
+import { createHash, createPublicKey, verify, type JsonWebKey, type KeyObject } from 'node:crypto';
+import type { SignatureKeyring } from '../../token/check-presentation';
+
+/** The issuer's current signing key (a KeyObject, parsed once; never a PEM per call). */
+export interface IssuerSigningKey {
+  keyId: string;
+  privateKey: KeyObject;
+}
 
 export interface PublicJwk extends JsonWebKey {
   kid: string;
@@ -17,7 +25,7 @@ export function keyIdOf(publicKey: KeyObject): string {
   return createHash('sha256').update(canonical).digest('base64url').slice(0, 16);
 }
 
-export class IssuerKeys {
+export class IssuerKeys implements SignatureKeyring {
   readonly current: IssuerSigningKey;
   /** Every key that still verifies: the current one and, during rotation, older ones. */
   private readonly verifying = new Map<string, KeyObject>();
@@ -31,8 +39,9 @@ export class IssuerKeys {
     for (const key of [publicKey, ...olderPublicKeys]) this.verifying.set(keyIdOf(key), key);
   }
 
-  publicKey(keyId: string): KeyObject | undefined {
-    return this.verifying.get(keyId);
+  verify(keyId: string, signedBytes: Uint8Array, signature: Uint8Array): boolean {
+    const key = this.verifying.get(keyId);
+    return key !== undefined && es256Verify(key, signedBytes, signature);
   }
 
   jwks(): { keys: PublicJwk[] } {
@@ -40,4 +49,20 @@ export class IssuerKeys {
       keys: [...this.verifying].map(([kid, key]) => ({ ...key.export({ format: 'jwk' }), kid, alg: 'ES256', use: 'sig' })),
     };
   }
+}
+
+/** A keyring over published public keys alone (a verifier's JWKS), for the offline checks. */
+export function publicKeyring(keys: ReadonlyMap<string, KeyObject>): SignatureKeyring {
+  return {
+    verify(keyId, signedBytes, signature) {
+      const key = keys.get(keyId);
+      return key !== undefined && es256Verify(key, signedBytes, signature);
+    },
+  };
+}
+
+/** ES256 only, whatever a token says: the algorithm is pinned here, not read from the input. */
+export function es256Verify(publicKey: KeyObject, signedBytes: Uint8Array, signature: Uint8Array): boolean {
+  if (publicKey.asymmetricKeyType !== 'ec') return false;
+  return verify('sha256', signedBytes, { key: publicKey, dsaEncoding: 'ieee-p1363' }, signature);
 }

@@ -4,7 +4,8 @@
  * never from the wall clock, so a frozen clock gives a stable signature input.
  */
 import jwt from 'jsonwebtoken';
-import type { CardClaims, CardSigner, IssuerSigningKey } from '../../domain/ports';
+import type { CardClaims, CardSigner } from '../../domain/ports';
+import type { IssuerSigningKey } from './issuer-keys';
 
 export const CARD_ISSUER = 'e-id-card';
 const seconds = (date: Date) => Math.floor(date.getTime() / 1000);

@@ -1,16 +1,13 @@
 /**
  * The one check for the short-lived assertions terminals and admins sign:
  * algorithm pinned, key a KeyObject, audience (and issuer) fixed, iat and exp
- * both present, iat not in the future and at most MAX_AGE_SECONDS to exp.
+ * both present, iat not in the future and at most ASSERTION_MAX_AGE_SECONDS to exp.
  * jsonwebtoken alone accepts a future iat, which would let a caller pre-sign
  * an assertion that stays valid for as long as it likes.
  */
 import type { KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-// One clock tolerance for every time check, presentation tokens and assertions alike.
-import { CLOCK_TOLERANCE_SECONDS } from '../../token/check-presentation';
-
-export const MAX_AGE_SECONDS = 300;
+import { ASSERTION_MAX_AGE_SECONDS, CLOCK_TOLERANCE_SECONDS } from '../../../core/policy';
 
 export interface ShortLivedJwtRules {
   algorithm: 'ES256' | 'HS256';
@@ -30,13 +27,13 @@ export function verifyShortLivedJwt(token: string, key: KeyObject, rules: ShortL
       ...(rules.issuer !== undefined && { issuer: rules.issuer }),
       clockTimestamp: rules.now,
       clockTolerance: CLOCK_TOLERANCE_SECONDS,
-      maxAge: MAX_AGE_SECONDS,
+      maxAge: ASSERTION_MAX_AGE_SECONDS,
     }) as jwt.JwtPayload;
   } catch {
     return null;
   }
   const { iat, exp } = claims;
   if (typeof iat !== 'number' || typeof exp !== 'number') return null;
-  if (iat > rules.now + CLOCK_TOLERANCE_SECONDS || exp - iat > MAX_AGE_SECONDS) return null;
+  if (iat > rules.now + CLOCK_TOLERANCE_SECONDS || exp - iat > ASSERTION_MAX_AGE_SECONDS) return null;
   return { ...claims, iat, exp };
 }

@@ -8,13 +8,12 @@
  */
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import { CLOCK_TOLERANCE_SECONDS } from '../../token/check-presentation';
-import { verifyShortLivedJwt } from './short-lived-jwt';
 import { EidError } from '../../../core/errors';
+import { ASSERTION_AUDIENCE, CLOCK_TOLERANCE_SECONDS } from '../../../core/policy';
+import { verifyShortLivedJwt } from './short-lived-jwt';
 import type { Clock } from '../../domain/ports';
 import type { Store, TerminalRecord } from '../../domain/store';
 
-export const VERIFIER_AUDIENCE = 'e-id-verifier';
 const REMEMBERED_ASSERTIONS = 10_000;
 
 export class TerminalAssertions {
@@ -42,7 +41,7 @@ export class TerminalAssertions {
     if (typeof terminalId !== 'string' || terminalId.length > 64 || header?.alg !== 'ES256') throw unknown();
     const key = await this.publicKey(terminalId);
     if (!key) throw unknown();
-    const claims = verifyShortLivedJwt(assertion, key, { algorithm: 'ES256', audience: VERIFIER_AUDIENCE, issuer: terminalId, now });
+    const claims = verifyShortLivedJwt(assertion, key, { algorithm: 'ES256', audience: ASSERTION_AUDIENCE.terminal, issuer: terminalId, now });
     if (!claims) throw new EidError('VERIFIER_UNKNOWN', { reason: 'assertion' });
     if (this.verified.size >= REMEMBERED_ASSERTIONS) this.verified.clear();
     this.verified.set(assertion, { terminalId, exp: claims.exp });

@@ -1,0 +1,34 @@
+/**
+ * The one composition of the use cases' dependencies. The emulator and the
+ * deployed functions differ only in the adapters they hand in (SQLite or
+ * CloudBase, the simulated or the platform authority, development or
+ * managed keys); how those become `Deps` is written here once.
+ */
+import { CosePresentationSigner } from '../adapters/keys/cose-presentation-signer';
+import { JwtCardSigner } from '../adapters/keys/jwt-card-signer';
+import type { KeyMaterial } from '../adapters/keys/key-material';
+import type { Deps } from '../domain/deps';
+import type { Authority, Clock, Random } from '../domain/ports';
+import type { Store } from '../domain/store';
+
+export interface Adapters {
+  store: Store;
+  authority: Authority;
+  keys: KeyMaterial;
+  clock: Clock;
+  random: Random;
+}
+
+export function composeDeps({ store, authority, keys, clock, random }: Adapters): Deps {
+  return {
+    store,
+    authority,
+    pii: keys.pii,
+    cardSigner: new JwtCardSigner(keys.issuer.current),
+    presentationSigner: new CosePresentationSigner(keys.issuer.current),
+    issuerKeys: keys.issuer,
+    cardRefs: keys.cardRefs,
+    clock,
+    random,
+  };
+}
