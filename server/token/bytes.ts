@@ -29,3 +29,22 @@ export function toBase64Url(bytes: Uint8Array): string {
   }
   return out;
 }
+
+/** The inverse of toBase64Url; null for anything that is not unpadded base64url of whole bytes. */
+export function fromBase64Url(text: string): Uint8Array | null {
+  if (text.length % 4 === 1 || !/^[A-Za-z0-9_-]*$/.test(text)) return null;
+  const out = new Uint8Array(Math.floor((text.length * 3) / 4));
+  let bits = 0;
+  let value = 0;
+  let o = 0;
+  for (const char of text) {
+    value = (value << 6) | BASE64URL.indexOf(char);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[o++] = (value >> bits) & 0xff;
+    }
+  }
+  // Leftover bits must be zero, or two texts would name the same bytes.
+  return (value & ((1 << bits) - 1)) === 0 ? out : null;
+}

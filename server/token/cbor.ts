@@ -1,13 +1,13 @@
 /**
  * The small, strict subset of CBOR (RFC 8949) that the presentation token
  * uses: unsigned and negative integers, byte strings, text strings, arrays,
- * maps with integer keys, and tags. Definite lengths only; the decoder refuses
- * anything else, trailing bytes and nesting past a small depth, so hostile
- * input costs little and never throws past `decodeCbor`.
+ * maps with integer or text keys (CWT claims), and tags. Definite lengths
+ * only; the decoder refuses anything else, trailing bytes and nesting past a
+ * small depth, so hostile input costs little and never throws past `decodeCbor`.
  */
 import { concatBytes, strictUtf8Decoder, utf8Encoder } from './bytes';
 
-export type Cbor = number | Uint8Array | string | Cbor[] | Map<number, Cbor> | { tag: number; value: Cbor };
+export type Cbor = number | Uint8Array | string | Cbor[] | Map<number | string, Cbor> | { tag: number; value: Cbor };
 
 function head(major: number, n: number): number[] {
   if (n < 24) return [(major << 5) | n];
@@ -87,10 +87,10 @@ class Reader {
       }
       case 5: {
         if (n > this.bytes.length) throw new RangeError('length');
-        const map = new Map<number, Cbor>();
+        const map = new Map<number | string, Cbor>();
         for (let i = 0; i < n; i++) {
           const key = this.item(depth + 1);
-          if (typeof key !== 'number' || map.has(key)) throw new RangeError('map key');
+          if ((typeof key !== 'number' && typeof key !== 'string') || map.has(key)) throw new RangeError('map key');
           map.set(key, this.item(depth + 1));
         }
         return map;

@@ -10,6 +10,7 @@ import { signAdminAssertion, signTerminalAssertion } from '../../server/clients/
 import { ASSERTION_AUDIENCE } from '../../core/policy';
 import { CosePresentationSigner } from '../../server/adapters/keys/cose-presentation-signer';
 import { base45Decode, base45Encode } from '../../server/token/base45';
+import { fromBase64Url } from '../../server/token/bytes';
 import { decodeCbor, encodeCbor, type Cbor } from '../../server/token/cbor';
 import { TOKEN_PREFIX, type PresentationClaims } from '../../server/token/presentation-token';
 import { createHarness, expectFailure, expectOk, type Harness } from '../support/harness';
@@ -21,7 +22,7 @@ beforeEach(() => {
 });
 afterEach(() => h.close());
 
-type Sign1 = [Uint8Array, Map<number, Cbor>, Uint8Array, Uint8Array];
+type Sign1 = [Uint8Array, Map<number | string, Cbor>, Uint8Array, Uint8Array];
 /** Takes a token apart, lets a test change one part, and puts it back together with no new signature. */
 function tamper(token: string, change: (parts: Sign1) => Sign1): string {
   const message = decodeCbor(base45Decode(token.slice(TOKEN_PREFIX.length))!) as { tag: number; value: Sign1 };
@@ -93,8 +94,8 @@ describe('each failing check has its own code', () => {
 
   it('tampered payload → CODE_INVALID (signature)', async () => {
     const forged = tamper(token, ([p, u, payload, s]) => {
-      const claims = decodeCbor(payload) as Map<number, Cbor>;
-      claims.set(3, 1); // age check → hotel, which would release the full ID number
+      const claims = decodeCbor(payload) as Map<number | string, Cbor>;
+      claims.set('s', 1); // age check → hotel, which would release the full ID number
       return [p, u, encodeCbor(claims), s];
     });
     await expectCode(forged, 'CODE_INVALID', 'signature', 'hotel');
@@ -108,19 +109,34 @@ describe('each failing check has its own code', () => {
     const stranger = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
     const forged = signPresentation(
       { tokenId: Buffer.alloc(12, 1), cardRef: Buffer.alloc(16, 2), scene: 4, issuedAt: nowSeconds(), expiresAt: nowSeconds() + 60 },
-      { keyId: 'not-a-published-kid', privateKey: stranger },
+      { keyId: 'unpublishedKid00', privateKey: stranger },
     );
     await expectCode(forged, 'CODE_INVALID', 'signature');
   });
 
   it('algorithm confusion: a header claiming HMAC or EdDSA, or the issuer kid in an unprotected header → CODE_INVALID', async () => {
-    const kid = new TextEncoder().encode(h.emulator.issuer.current.keyId);
+    const kid = fromBase64Url(h.emulator.issuer.current.keyId)!;
     const withHeader = (alg: number) =>
-      tamper(token, ([, u, payload, s]) => [encodeCbor(new Map<number, Cbor>([[1, alg], [4, kid]])), u, payload, s]);
+      tamper(token, ([, u, payload, s]) => [encodeCbor(new Map<number, Cbor>([[1, alg], [3, 61], [4, kid]])), u, payload, s]);
     await expectCode(withHeader(5), 'CODE_INVALID', 'structure'); // HMAC 256/256
     await expectCode(withHeader(-8), 'CODE_INVALID', 'structure'); // EdDSA
     await expectCode(tamper(token, ([p, , payload, s]) => [p, new Map<number, Cbor>([[1, -7]]), payload, s]), 'CODE_INVALID', 'structure');
     await expectCode(tamper(token, ([p, u, payload]) => [p, u, payload, new Uint8Array(0)]), 'CODE_INVALID', 'structure');
+  });
+
+  it('a high-S copy of a valid token (the same signature as (r, n − s)) → CODE_INVALID (structure): one token, one encoding', async () => {
+    const order = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;
+    const highS = tamper(token, ([p, u, payload, signature]) => {
+      const s = BigInt('0x' + Buffer.from(signature.subarray(32)).toString('hex'));
+      const flipped = Buffer.from((order - s).toString(16).padStart(64, '0'), 'hex');
+      return [p, u, payload, Uint8Array.from([...signature.subarray(0, 32), ...flipped])];
+    });
+    await expectCode(highS, 'CODE_INVALID', 'structure');
+    expectOk(await verifyAs(h, hotel, token, 'age_check')); // the low-S original still verifies
+  });
+
+  it('an EID1 token (the retired layout) is refused, not read as EID2', async () => {
+    await expectCode('EID1:' + token.slice(TOKEN_PREFIX.length), 'CODE_INVALID', 'structure');
   });
 
   it('expired (past the 5 s tolerance) → CODE_EXPIRED', async () => {
