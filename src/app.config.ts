@@ -6,7 +6,7 @@ export default defineAppConfig({
     'pages/face/index',
     'pages/result/index',
     'pages/card/index',
-    'pages/records/index',
+    'pages/usage/index',
   ],
   // Rarely used: the staff page loads only when opened, keeping the main package small (STYLE.md).
   subPackages: [{ root: 'pages/staff', pages: ['index'] }],

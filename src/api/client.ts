@@ -3,15 +3,12 @@
  * network failure becomes an INTERNAL failure so pages handle one shape.
  */
 import type { CitizenActions, Failure, Result, VerificationView } from '../../core/api';
+import { failure } from '../../core/failure';
 import type { Scene } from '../../core/scenes';
-import { ERROR_MESSAGES } from '../../core/errors';
 import { verifyAtCounter } from './staff-verify';
 import { callFunction } from './transport';
 
-function networkFailure(): Failure {
-  const m = ERROR_MESSAGES.INTERNAL;
-  return { ok: false, code: 'INTERNAL', message: `${m.zh} (${m.en})`, reason: 'network' };
-}
+const networkFailure = (): Failure => failure('INTERNAL', { reason: 'network' });
 
 async function citizen<A extends keyof CitizenActions>(
   action: A,

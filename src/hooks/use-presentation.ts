@@ -10,7 +10,7 @@ import type { Scene } from '../../core/scenes';
 import { api } from '../api/client';
 
 /** Renew this long before the code runs out, so staff never scan a dying code. */
-export const RENEW_BEFORE_MS = 10_000;
+const RENEW_BEFORE_MS = 10_000;
 /** After a renewal that failed on the way (network), try again this soon while the old code still holds. */
 const RETRY_MS = 3_000;
 

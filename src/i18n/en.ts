@@ -38,6 +38,7 @@ export const en: Messages = {
   'card.validity': 'Valid',
   'card.keyId': 'Issuer key',
   'card.masked': 'Parts of the name and number are hidden to protect your privacy.',
+  'card.loadFailed': "The e-ID card couldn't be loaded",
 
   'enroll.intro': 'Enter your details exactly as on your resident ID card.',
   'enroll.name': 'Full name',
@@ -134,7 +135,7 @@ export const en: Messages = {
 
   'common.listSeparator': ', ',
 
-  'title.records': 'Usage records',
+  'title.usage': 'Usage records',
   'title.staff': 'For staff',
 
   'cards.staffEntry': 'For staff: verify a card',
@@ -157,7 +158,7 @@ export const en: Messages = {
   'card.receives': 'They receive: {list}',
   'card.noQr.suspended': 'The e-ID card is suspended, so no QR code can be shown now.',
   'card.noQr.revoked': 'The e-ID card has been revoked and can no longer show a QR code. Apply again if you need one.',
-  'card.records': 'See the usage records',
+  'card.usage': 'See the usage records',
 
   'qr.preparing': 'Preparing the QR code…',
   'qr.sceneLabel': 'For',
@@ -191,14 +192,14 @@ export const en: Messages = {
   'attr.adult': 'adult or not',
   'attr.over18': '18 or over, or not',
 
-  'records.heading': 'Usage records',
-  'records.intro': 'Every time your e-ID card is verified, it is recorded here, newest first.',
-  'records.released': 'Given: {list}',
-  'records.empty': 'No records yet.',
-  'records.more': 'Load more',
-  'records.end': 'There are no more records.',
-  'records.back': 'Back to the e-ID card',
-  'records.loadFailed': "The records couldn't be loaded",
+  'usage.heading': 'Usage records',
+  'usage.intro': 'Every time your e-ID card is verified, it is recorded here, newest first.',
+  'usage.released': 'Given: {list}',
+  'usage.empty': 'No records yet.',
+  'usage.more': 'Load more',
+  'usage.end': 'There are no more records.',
+  'usage.back': 'Back to the e-ID card',
+  'usage.loadFailed': "The records couldn't be loaded",
 
   'staff.heading': 'Verify an e-ID card',
   'staff.intro': 'For staff at hotels, internet cafes, stations and similar counters.',
@@ -208,7 +209,7 @@ export const en: Messages = {
   'staff.scanFailed': 'No QR code was scanned; please try again.',
   'staff.noTerminal': 'This device is not registered as a verifier terminal, so scanning here cannot give a result. Use a registered verifier terminal.',
   'staff.pasteLabel': '模拟扫码：粘贴码内容 (Simulator: paste the code)',
-  'staff.pastePlaceholder': 'EID1:…',
+  'staff.pastePlaceholder': 'EID2:…',
   'staff.verify': 'Verify',
   'staff.verifying': 'Verifying…',
   'staff.needToken': 'Please paste the code first.',

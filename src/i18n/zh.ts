@@ -39,6 +39,7 @@ export const zh = {
   'card.validity': '有效期',
   'card.keyId': '签发密钥',
   'card.masked': '为保护隐私，姓名和号码部分隐藏。',
+  'card.loadFailed': '电子身份证没有加载成功',
 
   'enroll.intro': '请按居民身份证上的内容填写。',
   'enroll.name': '姓名',
@@ -129,7 +130,7 @@ export const zh = {
 
   'common.listSeparator': '、',
 
-  'title.records': '使用记录',
+  'title.usage': '使用记录',
   'title.staff': '核验人员',
 
   'cards.staffEntry': '核验人员入口',
@@ -152,7 +153,7 @@ export const zh = {
   'card.receives': '对方获得：{list}',
   'card.noQr.suspended': '电子身份证已挂失暂停，现在不能出示二维码。',
   'card.noQr.revoked': '电子身份证已注销，不能再出示二维码。如需使用，请重新申领。',
-  'card.records': '查看使用记录',
+  'card.usage': '查看使用记录',
 
   'qr.preparing': '正在生成二维码…',
   'qr.sceneLabel': '使用场景',
@@ -186,14 +187,14 @@ export const zh = {
   'attr.adult': '是否成年',
   'attr.over18': '是否年满 18 周岁',
 
-  'records.heading': '使用记录',
-  'records.intro': '每次有人核验您的电子身份证，都会记在这里，最新的在最前面。',
-  'records.released': '提供了：{list}',
-  'records.empty': '还没有使用记录。',
-  'records.more': '加载更多',
-  'records.end': '没有更多记录了。',
-  'records.back': '返回电子身份证',
-  'records.loadFailed': '使用记录没有加载成功',
+  'usage.heading': '使用记录',
+  'usage.intro': '每次有人核验您的电子身份证，都会记在这里，最新的在最前面。',
+  'usage.released': '提供了：{list}',
+  'usage.empty': '还没有使用记录。',
+  'usage.more': '加载更多',
+  'usage.end': '没有更多记录了。',
+  'usage.back': '返回电子身份证',
+  'usage.loadFailed': '使用记录没有加载成功',
 
   'staff.heading': '核验电子身份证',
   'staff.intro': '供酒店、网吧、车站等核验人员使用。',
@@ -203,7 +204,7 @@ export const zh = {
   'staff.scanFailed': '没有扫到二维码，请再试一次。',
   'staff.noTerminal': '本设备没有登记为核验终端，扫码后无法得到核验结果。正式核验请使用已登记的核验终端。',
   'staff.pasteLabel': '模拟扫码：粘贴码内容 (Simulator)',
-  'staff.pastePlaceholder': 'EID1:…',
+  'staff.pastePlaceholder': 'EID2:…',
   'staff.verify': '核验',
   'staff.verifying': '正在核验…',
   'staff.needToken': '请先粘贴码内容。',

@@ -1,15 +1,15 @@
-/** The outcome of the last enrolment attempt, for the result page; memory only. */
+/** The outcome of the last enrollment attempt, for the result page; memory only. */
 import type { CardView, Result } from '../../core/api';
 
-export type EnrolOutcome = Result<{ card: CardView }>;
+export type EnrollOutcome = Result<{ card: CardView }>;
 
-let last: EnrolOutcome | null = null;
+let last: EnrollOutcome | null = null;
 
-export function setLastResult(outcome: EnrolOutcome): void {
+export function setLastResult(outcome: EnrollOutcome): void {
   last = outcome;
 }
 
-export function lastResult(): EnrolOutcome | null {
+export function lastResult(): EnrollOutcome | null {
   return last;
 }
 

@@ -1,4 +1,4 @@
-/** The enrolment journey through the h5 pages, as a person would click it. Taro keeps earlier pages hidden in the DOM, hence :visible. */
+/** The enrollment journey through the h5 pages, as a person would click it. Taro keeps earlier pages hidden in the DOM, hence :visible. */
 import type { Page } from 'playwright-core';
 
 type Shot = (page: Page, name: string) => Promise<unknown>;
@@ -15,7 +15,7 @@ export async function answerFaceChallenge(page: Page): Promise<void> {
   await page.locator('#face-digits:visible input').fill(digits);
 }
 
-export async function enrolThroughPages(page: Page, baseUrl: string, person: { name: string; idNumber: string }, shot: Shot, prefix = ''): Promise<void> {
+export async function enrollThroughPages(page: Page, baseUrl: string, person: { name: string; idNumber: string }, shot: Shot, prefix = ''): Promise<void> {
   await page.goto(baseUrl + '/');
   await page.locator('#enroll-start:visible').waitFor();
   await shot(page, `${prefix}01-card-package-empty`);
@@ -23,7 +23,7 @@ export async function enrolThroughPages(page: Page, baseUrl: string, person: { n
 
   await page.locator('#enroll-name:visible input').fill(person.name);
   await page.locator('#enroll-id-number:visible input').fill(person.idNumber);
-  await shot(page, `${prefix}02-enrol-form`);
+  await shot(page, `${prefix}02-enroll-form`);
   await page.locator('#enroll-submit:visible').click();
 
   await page.locator('#consent-check:visible').click();

@@ -1,7 +1,7 @@
 /**
- * End to end: enrol, unlock the card, pick a scene, screenshot the QR code,
+ * End to end: enroll, unlock the card, pick a scene, screenshot the QR code,
  * decode it from the pixels with an independent decoder (jsQR), verify it as
- * a registered terminal over HTTP, and see the use on the records page.
+ * a registered terminal over HTTP, and see the use on the usage page.
  */
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
@@ -10,7 +10,7 @@ import { loadDemoTerminal } from '../../server/clients/demo-terminal-key';
 import { post } from '../support/http-citizen';
 import { personFor } from '../support/people';
 import { newPhone, shot, useEmulatorAndChromium } from './browser';
-import { enrolThroughPages } from './pages';
+import { enrollThroughPages } from './pages';
 
 const world = useEmulatorAndChromium();
 
@@ -19,11 +19,11 @@ function decodeQr(png: Buffer): string | null {
   return jsQR(new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.length), image.width, image.height)?.data ?? null;
 }
 
-it('shows a QR code that a terminal verifies once, and the use appears in the records', async () => {
+it('shows a QR code that a terminal verifies once, and the use appears on the usage page', async () => {
   const { emulator, browser } = world;
   const page = await newPhone(browser);
   const person = personFor('ordinary');
-  await enrolThroughPages(page, emulator.baseUrl, person, shot, 'present-');
+  await enrollThroughPages(page, emulator.baseUrl, person, shot, 'present-');
   await page.locator('#result-view-card:visible').click();
 
   await page.locator('#card-unlock:visible').click();
@@ -36,7 +36,7 @@ it('shows a QR code that a terminal verifies once, and the use appears in the re
   await shot(page, 'present-08-card-qr');
 
   const token = decodeQr(await page.screenshot());
-  expect(token).toMatch(/^EID1:/);
+  expect(token).toMatch(/^EID2:/);
   expect(token).not.toContain(person.idNumber);
 
   const assertion = signTerminalAssertion(loadDemoTerminal(emulator.dataDir), new Date());
@@ -45,11 +45,11 @@ it('shows a QR code that a terminal verifies once, and the use appears in the re
   const again = await post(emulator.baseUrl, '/fn/verifier', { action: 'verify', assertion, token, scene: 'hotel' });
   expect(again).toMatchObject({ ok: false, code: 'CODE_USED' });
 
-  await page.locator('#card-records:visible').click();
-  const item = page.locator('#records-item:visible').first();
+  await page.locator('#card-usage:visible').click();
+  const item = page.locator('#usage-item:visible').first();
   await item.waitFor({ timeout: 10000 });
   await page.waitForTimeout(500); // let the page's slide-in transition finish before the screenshot
-  await shot(page, 'present-09-records');
+  await shot(page, 'present-09-usage');
   const text = await item.textContent();
   expect(text).toContain('模拟核验终端');
   expect(text).toContain('酒店');

@@ -1,14 +1,14 @@
 /**
  * @jest-environment jsdom
  *
- * The enrolment page of the BUILT weapp (dist/weapp, or $EID_WEAPP_DIR), in
+ * The enrollment page of the BUILT weapp (dist/weapp, or $EID_WEAPP_DIR), in
  * miniprogram-simulate: real WXML, real Taro + React bundle, real input
  * events. SYNTHETIC identities only (server/adapters/authority/synthetic-population.json).
  *
  * The app is launched once for the file, as a mini-program keeps running
- * between page visits; every test opens a fresh enrolment page and closes it.
+ * between page visits; every test opens a fresh enrollment page and closes it.
  * App state lives on between tests as it would between visits (the
- * enrolment draft, for one), so the test that goes on to consent runs last.
+ * enrollment draft, for one), so the test that goes on to consent runs last.
  */
 import { translator } from '../../src/i18n/translate';
 import { personFor } from '../support/people';
@@ -46,7 +46,7 @@ afterEach(async () => {
 const errorOf = (field: string) => page.find(`${field}-error`)?.dom?.textContent;
 const isBlocked = () => String(page.attr(SUBMIT, 'class')).split(' ').includes('eid-button--blocked');
 
-describe('weapp enrolment page (built output in miniprogram-simulate)', () => {
+describe('weapp enrollment page (built output in miniprogram-simulate)', () => {
   it('renders its Chinese labels, title and a blocked button that says what is missing', () => {
     expect(ordinary.name).toBe('李明华');
     const text = page.text();

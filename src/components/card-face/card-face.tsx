@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { CardView } from '../../../core/api';
+import { calendarDate } from '../../display/dates';
 import { useT } from '../../i18n';
-import { calendarDate } from '../../lib/dates';
 import './card-face.scss';
 
 export interface Props {

@@ -1,9 +1,9 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { LIVENESS_DIGITS_PATTERN, type LivenessAction, type LivenessAnswer } from '../../../core/liveness';
+import type { HeldChallenge } from '../../api/face-session';
 import { useCountdown } from '../../hooks/use-countdown';
 import { useT, type MessageKey } from '../../i18n';
-import type { HeldChallenge } from '../../lib/face-session';
 import { ActionButton } from '../action-button';
 import { FaceCapture } from '../face-capture';
 import { Notice } from '../notice';
@@ -25,7 +25,7 @@ export interface Props {
 /**
  * The liveness challenge as the citizen does it: each action in turn, then
  * the digits read aloud, within the session's time. The challenge comes from
- * the server; this only walks the citizen through it. Used by enrolment and
+ * the server; this only walks the citizen through it. Used by enrollment and
  * by the face check before showing a QR code, with the same ids.
  */
 export function FaceChallenge({ challenge, verifying, restarting, onRestart, onSubmit }: Props) {

@@ -3,10 +3,10 @@ import { useEffect, useRef, useState } from 'react';
 import type { Failure } from '../../../core/api';
 import type { LivenessAnswer } from '../../../core/liveness';
 import { api } from '../../api/client';
+import { afterFailedAttempt, canReuseFaceSession, startFaceSession, type HeldChallenge } from '../../api/face-session';
+import { adviceFor } from '../../display/enroll-advice';
 import { useT } from '../../i18n';
-import { adviceFor, attemptsLeft, canReuseFaceSession } from '../../lib/enrol-outcome';
-import { startFaceSession, type HeldChallenge } from '../../lib/face-session';
-import { simulatedCapture } from '../../lib/simulated-capture';
+import { simulatedCapture } from '../../platform/simulated-capture';
 import { ActionButton } from '../action-button';
 import { FaceChallenge } from '../face-challenge';
 import { Notice } from '../notice';
@@ -28,7 +28,7 @@ type Step =
 
 /**
  * A fresh face check of the card holder (the reauth action): the same
- * challenge as enrolment, checked against the card's identity.
+ * challenge as enrollment, checked against the card's identity.
  */
 export function FaceRecheck({ purpose, onPassed, onCancel }: Props) {
   const { t, errorTitle } = useT();
@@ -61,9 +61,7 @@ export function FaceRecheck({ purpose, onPassed, onCancel }: Props) {
       return;
     }
     if (canReuseFaceSession(outcome)) {
-      const left = attemptsLeft(outcome) ?? challenge.view.attemptsLeft;
-      const again = { ...challenge, view: { ...challenge.view, attemptsLeft: left } };
-      setStep({ kind: 'challenge', challenge: again, attempt: attempt + 1, lastFailure: outcome });
+      setStep({ kind: 'challenge', challenge: afterFailedAttempt(challenge, outcome), attempt: attempt + 1, lastFailure: outcome });
     } else {
       setStep({ kind: 'failed', failure: outcome });
     }

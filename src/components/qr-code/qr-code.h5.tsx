@@ -5,7 +5,7 @@
  */
 import { View } from '@tarojs/components';
 import { useEffect, useMemo, useRef } from 'react';
-import { drawQr, qrMatrix } from '../../lib/qr-matrix';
+import { drawQr, qrMatrix } from '../../display/qr-matrix';
 import type { Props } from './types';
 import './qr-code.scss';
 

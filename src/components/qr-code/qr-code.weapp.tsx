@@ -5,7 +5,7 @@
 import { Canvas, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useMemo } from 'react';
-import { drawQr, qrMatrix, type Paint2D } from '../../lib/qr-matrix';
+import { drawQr, qrMatrix, type Paint2D } from '../../display/qr-matrix';
 import type { Props } from './types';
 import './qr-code.scss';
 

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { SCENES, type Scene } from '../../../core/scenes';
+import { attributeNames, sceneLabel } from '../../display/scene-text';
 import { useT } from '../../i18n';
-import { attributeNames, sceneLabel } from '../../lib/scene-text';
 import { QrCode } from '../qr-code';
 import { SimulatorCode } from '../simulator-code';
 import './qr-panel.scss';

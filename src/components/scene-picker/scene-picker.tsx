@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { SCENES, type Scene } from '../../../core/scenes';
+import { attributeNames, sceneLabel } from '../../display/scene-text';
 import { useT } from '../../i18n';
-import { attributeNames, sceneLabel } from '../../lib/scene-text';
 import './scene-picker.scss';
 
 export interface Props {

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { useT } from '../../i18n';
-import { restartAt } from '../../lib/navigation';
+import { restartAt } from '../../navigation/navigation';
 import { ActionButton } from '../action-button';
 import { Notice } from '../notice';
 

@@ -1,35 +1,22 @@
-/** Home: the card package. Shows the card once issued, or invites enrolment. */
+/** Home: the card package. Shows the card once issued, or invites enrollment. */
 import { Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
-import { useCallback, useRef, useState } from 'react';
-import type { CardView, Failure } from '../../../core/api';
-import { api } from '../../api/client';
 import { ActionButton } from '../../components/action-button';
 import { CardFace } from '../../components/card-face';
 import { LangToggle } from '../../components/lang-toggle';
 import { LoadStatus } from '../../components/load-status';
 import { Notice } from '../../components/notice';
+import { useHeldCard } from '../../hooks/use-held-card';
 import { usePageTitle, useT } from '../../i18n';
-import { goTo } from '../../lib/navigation';
-import { clearDraft } from '../../state/enrolment';
+import { goTo } from '../../navigation/navigation';
+import { clearDraft } from '../../state/enrollment';
 import { clearLastResult } from '../../state/last-result';
 import './index.scss';
-
-type Load = { state: 'loading' } | { state: 'loaded'; card: CardView | null } | { state: 'failed'; failure: Failure };
 
 export default function Cards() {
   const { t } = useT();
   usePageTitle('title.cards');
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
-  const latestCall = useRef(0);
-
-  const reload = useCallback(async () => {
-    const call = ++latestCall.current;
-    setLoad({ state: 'loading' });
-    const result = await api.getCard();
-    if (call !== latestCall.current) return;
-    setLoad(result.ok ? { state: 'loaded', card: result.card } : { state: 'failed', failure: result });
-  }, []);
+  const { load, reload } = useHeldCard();
 
   useDidShow(() => {
     // Back on the home page, any unfinished application is abandoned.
@@ -38,7 +25,7 @@ export default function Cards() {
     void reload();
   });
 
-  const startEnrolment = () => {
+  const startEnrollment = () => {
     clearDraft();
     goTo('enroll');
   };
@@ -57,7 +44,7 @@ export default function Cards() {
           <Notice title={t('cards.empty')}>
             <Text>{t('cards.emptyHint')}</Text>
           </Notice>
-          <ActionButton id='enroll-start' label={t('cards.start')} onTap={startEnrolment} />
+          <ActionButton id='enroll-start' label={t('cards.start')} onTap={startEnrollment} />
         </View>
       )}
 

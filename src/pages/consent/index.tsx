@@ -1,7 +1,7 @@
 /**
  * Step 2: the separate, explicit consent to process sensitive personal data
  * (PIPL art. 29). Nothing is ticked for the citizen; the answer is a boolean
- * that travels with the enrolment request.
+ * that travels with the enrollment request.
  */
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
@@ -10,8 +10,8 @@ import { ActionButton } from '../../components/action-button';
 import { CheckRow } from '../../components/check-row';
 import { StaleDraft } from '../../components/stale-draft';
 import { usePageTitle, useT, type MessageKey } from '../../i18n';
-import { backTo, goTo } from '../../lib/navigation';
-import { currentDraft, giveConsent } from '../../state/enrolment';
+import { backTo, goTo } from '../../navigation/navigation';
+import { currentDraft, giveConsent } from '../../state/enrollment';
 import './index.scss';
 
 const COLLECTED: MessageKey[] = ['consent.what.name', 'consent.what.idNumber', 'consent.what.face', 'consent.what.video'];

@@ -6,14 +6,14 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useMemo, useState } from 'react';
-import type { IdNumberReason, NameReason } from '../../../core/errors';
+import type { IdNumberReason, NameReason } from '../../../core/reasons';
 import { normalizeIdNumber } from '../../../core/id-number';
 import { ActionButton } from '../../components/action-button';
 import { TextField } from '../../components/text-field';
+import { checkEnrollmentForm } from '../../display/enrollment-form';
 import { usePageTitle, useT } from '../../i18n';
-import { checkEnrolmentForm } from '../../lib/enrolment-form';
-import { goTo } from '../../lib/navigation';
-import { currentDraft, startDraft } from '../../state/enrolment';
+import { goTo } from '../../navigation/navigation';
+import { currentDraft, startDraft } from '../../state/enrollment';
 import './index.scss';
 
 type Field = 'name' | 'idNumber';
@@ -34,7 +34,7 @@ export default function Enroll() {
   const [submitTried, setSubmitTried] = useState(false);
   const [focused, setFocused] = useState<Field | null>(null);
 
-  const check = useMemo(() => checkEnrolmentForm(name, idNumber, new Date()), [name, idNumber]);
+  const check = useMemo(() => checkEnrollmentForm(name, idNumber, new Date()), [name, idNumber]);
   const idComplete = normalizeIdNumber(idNumber).length >= 18;
 
   // Say what is wrong as soon as it is certain, not while a value is still being typed.

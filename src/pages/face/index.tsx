@@ -1,22 +1,22 @@
 /**
- * Step 3: the liveness challenge, then the enrolment call. The challenge UI
+ * Step 3: the liveness challenge, then the enrollment call. The challenge UI
  * is the shared FaceChallenge; this page holds the session in the draft (so
- * a retry can resume it) and turns the answer into an enrolment.
+ * a retry can resume it) and turns the answer into an enrollment.
  */
 import { Text, View } from '@tarojs/components';
 import { useEffect, useRef, useState } from 'react';
 import type { LivenessAnswer } from '../../../core/liveness';
 import { api } from '../../api/client';
+import { afterFailedAttempt, canReuseFaceSession, startFaceSession, type HeldChallenge } from '../../api/face-session';
 import { FaceChallenge } from '../../components/face-challenge';
 import { Notice } from '../../components/notice';
 import { StaleDraft } from '../../components/stale-draft';
+import { needsDraftAfter } from '../../display/enroll-advice';
 import { usePageTitle, useT } from '../../i18n';
-import { attemptsLeft, canReuseFaceSession, needsDraftAfter } from '../../lib/enrol-outcome';
-import { startFaceSession, type HeldChallenge } from '../../lib/face-session';
-import { replaceWith } from '../../lib/navigation';
-import { simulatedCapture } from '../../lib/simulated-capture';
-import { clearDraft, currentDraft, holdChallenge } from '../../state/enrolment';
-import { setLastResult, type EnrolOutcome } from '../../state/last-result';
+import { replaceWith } from '../../navigation/navigation';
+import { simulatedCapture } from '../../platform/simulated-capture';
+import { clearDraft, currentDraft, holdChallenge } from '../../state/enrollment';
+import { setLastResult, type EnrollOutcome } from '../../state/last-result';
 import './index.scss';
 
 /** A held session with less time than this left is not worth resuming. */
@@ -35,7 +35,7 @@ export default function Face() {
   const mounted = useRef(true);
   const draft = currentDraft();
 
-  const showOutcome = (outcome: EnrolOutcome) => {
+  const showOutcome = (outcome: EnrollOutcome) => {
     setLastResult(outcome);
     replaceWith('result');
   };
@@ -86,10 +86,7 @@ export default function Face() {
     if (!mounted.current) return;
     if (!needsDraftAfter(outcome)) clearDraft();
     else if (!canReuseFaceSession(outcome)) holdChallenge(undefined);
-    else if (!outcome.ok) {
-      const left = attemptsLeft(outcome) ?? challenge.view.attemptsLeft;
-      holdChallenge({ ...challenge, view: { ...challenge.view, attemptsLeft: left } });
-    }
+    else if (!outcome.ok) holdChallenge(afterFailedAttempt(challenge, outcome));
     showOutcome(outcome);
   };
 

@@ -3,9 +3,9 @@ import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { Notice } from '../../components/notice';
+import { adviceFor, type NextAction } from '../../display/enroll-advice';
 import { usePageTitle, useT, type MessageKey } from '../../i18n';
-import { adviceFor, type NextAction } from '../../lib/enrol-outcome';
-import { backTo, replaceWith, restartAt } from '../../lib/navigation';
+import { backTo, replaceWith, restartAt } from '../../navigation/navigation';
 import { lastResult } from '../../state/last-result';
 import './index.scss';
 

@@ -5,22 +5,22 @@
  */
 import { Text, View } from '@tarojs/components';
 import { useDidHide } from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { Failure, VerificationView } from '../../../core/api';
 import { ATTRIBUTES, PRESENTABLE_SCENES, type Attribute, type ReleasedAttributes, type Scene } from '../../../core/scenes';
 import { api } from '../../api/client';
 import { ActionButton } from '../../components/action-button';
 import { CodeReader } from '../../components/code-reader';
 import { Notice } from '../../components/notice';
+import { localDateTime } from '../../display/dates';
+import { sceneLabel } from '../../display/scene-text';
+import { refusalReason } from '../../display/staff-refusal';
+import { useLatestCall } from '../../hooks/use-latest-call';
 import { usePageTitle, useT } from '../../i18n';
-import { localDateTime } from '../../lib/dates';
-import { backTo } from '../../lib/navigation';
-import { sceneLabel } from '../../lib/scene-text';
-import { refusalReason } from '../../lib/staff-outcome';
+import { backTo } from '../../navigation/navigation';
 import './index.scss';
 
 type Check = { state: 'idle' } | { state: 'verifying' } | { state: 'verified'; view: VerificationView } | { state: 'refused'; failure: Failure };
-
 
 export default function Staff() {
   const { t, lang, errorTitle } = useT();
@@ -29,10 +29,10 @@ export default function Staff() {
   const [check, setCheck] = useState<Check>({ state: 'idle' });
   // A new reader after each result, so a pasted code does not linger for the next person.
   const [readerKey, setReaderKey] = useState(0);
-  const latestCall = useRef(0);
+  const latestCall = useLatestCall();
 
   const reset = () => {
-    latestCall.current++;
+    latestCall.cancel();
     setCheck({ state: 'idle' });
     setReaderKey((key) => key + 1);
   };
@@ -40,10 +40,10 @@ export default function Staff() {
   useDidHide(reset);
 
   const verify = async (token: string) => {
-    const call = ++latestCall.current;
+    const isLatest = latestCall.begin();
     setCheck({ state: 'verifying' });
     const result = await api.verifyAtCounter({ token, scene });
-    if (call !== latestCall.current) return;
+    if (!isLatest()) return;
     setCheck(result.ok ? { state: 'verified', view: result } : { state: 'refused', failure: result });
   };
 

@@ -225,7 +225,7 @@ function launch(dir: string): Weapp {
   // taro.js is first evaluated, so they must exist before app.js is required.
   g.getApp = () => app;
   // The open pages, oldest first, as WeChat returns them. Taro reads the last
-  // one (e.g. in transferHydrateData), and src/lib/navigation reads `route`.
+  // one (e.g. in transferHydrateData), and src/navigation/navigation reads `route`.
   g.getCurrentPages = () => stack.slice();
   g.requirePlugin = (name) => {
     throw new Error(`requirePlugin('${name}'): the simulator has no mini-program plugins`);

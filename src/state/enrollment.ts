@@ -1,13 +1,11 @@
 /**
- * The enrolment draft lives only in memory: personal data never goes into a
+ * The enrollment draft lives only in memory: personal data never goes into a
  * URL, storage or a log. A reload loses it on purpose; pages then send the
  * citizen back to the start.
  */
-import type { HeldChallenge } from '../lib/face-session';
+import type { HeldChallenge } from '../api/face-session';
 
-export type { HeldChallenge };
-
-export interface EnrolmentDraft {
+export interface EnrollmentDraft {
   /** Normalised, as core/name and core/id-number returned them. */
   name: string;
   idNumber: string;
@@ -15,9 +13,9 @@ export interface EnrolmentDraft {
   challenge?: HeldChallenge;
 }
 
-let draft: EnrolmentDraft | null = null;
+let draft: EnrollmentDraft | null = null;
 
-export function currentDraft(): Readonly<EnrolmentDraft> | null {
+export function currentDraft(): Readonly<EnrollmentDraft> | null {
   return draft;
 }
 

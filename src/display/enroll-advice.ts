@@ -1,11 +1,14 @@
 /**
- * What the citizen is told after an enrolment attempt, and what they can do
- * next: decided from the stable code and reason, never from a message.
+ * What the citizen is told after an enrollment attempt or a face re-check,
+ * and what they can do next: decided from the stable code and reason, never
+ * from a message.
  */
 import type { Failure } from '../../core/api';
-import { ID_NUMBER_REASONS, NAME_REASONS } from '../../core/errors';
+import { ID_NUMBER_REASONS, NAME_REASONS } from '../../core/reasons';
+import { attemptsLeft } from '../api/face-session';
 import type { MessageKey, Vars } from '../i18n';
-import type { EnrolOutcome } from '../state/last-result';
+import type { EnrollOutcome } from '../state/last-result';
+import { unavailableReason } from './unavailable';
 
 export type NextAction = 'viewCard' | 'retryFace' | 'edit' | 'consent' | 'cards';
 
@@ -22,14 +25,8 @@ export interface FailureAdvice {
   actions: NextAction[];
 }
 
-
 function isOneOf<T extends string>(list: readonly T[], value: string | undefined): value is T {
   return value !== undefined && (list as readonly string[]).includes(value);
-}
-
-export function attemptsLeft(failure: Failure): number | undefined {
-  const value = failure.details?.attemptsLeft;
-  return typeof value === 'number' ? value : undefined;
 }
 
 function faceAdvice(key: MessageKey, failure: Failure): FailureAdvice {
@@ -41,7 +38,7 @@ function faceAdvice(key: MessageKey, failure: Failure): FailureAdvice {
   };
 }
 
-function identityAdvice(reason: string | undefined): FailureAdvice {
+function identityAdvice(reason: Failure['reason']): FailureAdvice {
   switch (reason) {
     case 'not_found':
       return { reason: { key: 'next.identity.not_found' }, actions: ['edit', 'cards'] };
@@ -56,6 +53,8 @@ function identityAdvice(reason: string | undefined): FailureAdvice {
 }
 
 export function adviceFor(failure: Failure): FailureAdvice {
+  const unavailable = unavailableReason(failure);
+  if (unavailable) return { reason: { key: unavailable }, actions: ['retryFace', 'cards'] };
   switch (failure.code) {
     case 'FACE_MISMATCH':
     case 'LIVENESS_FAILED':
@@ -79,21 +78,13 @@ export function adviceFor(failure: Failure): FailureAdvice {
         reason: isOneOf(NAME_REASONS, failure.reason) ? { key: `reason.name.${failure.reason}` } : { key: 'next.edit' },
         actions: ['edit', 'cards'],
       };
-    case 'INTERNAL':
-      return { reason: { key: failure.reason === 'network' ? 'next.network' : 'next.later' }, actions: ['retryFace', 'cards'] };
     default:
       return { reason: { key: 'next.default' }, actions: ['cards'] };
   }
 }
 
 /** Whether the citizen's details are still needed after this outcome (to retry or correct them). */
-export function needsDraftAfter(outcome: EnrolOutcome): boolean {
+export function needsDraftAfter(outcome: EnrollOutcome): boolean {
   if (outcome.ok) return false;
   return adviceFor(outcome).actions.some((action) => action === 'retryFace' || action === 'edit' || action === 'consent');
-}
-
-/** Whether the same face session can be tried again (the authority said attempts remain). */
-export function canReuseFaceSession(outcome: EnrolOutcome): boolean {
-  if (outcome.ok || (outcome.code !== 'FACE_MISMATCH' && outcome.code !== 'LIVENESS_FAILED')) return false;
-  return (attemptsLeft(outcome) ?? 0) > 0;
 }

@@ -6,7 +6,7 @@ export const ROUTES = {
   face: '/pages/face/index',
   result: '/pages/result/index',
   card: '/pages/card/index',
-  records: '/pages/records/index',
+  usage: '/pages/usage/index',
   staff: '/pages/staff/index',
 } as const;
 

@@ -5,7 +5,7 @@
 import qrcode from 'qrcode-generator';
 
 /** The standard's minimum margin of light modules around the symbol. */
-export const QUIET_ZONE_MODULES = 4;
+const QUIET_ZONE_MODULES = 4;
 
 /** QR alphanumeric mode's character set; Base45 tokens use exactly these, which keeps the symbol small. */
 const ALPHANUMERIC = /^[0-9A-Z $%*+\-./:]*$/;

@@ -1,3 +1,4 @@
+/** Moving between pages by name (routes.ts), so no page writes a path. */
 import Taro from '@tarojs/taro';
 import { ROUTES, type PageName } from './routes';
 

@@ -3,9 +3,15 @@
  * stable code and reason (the verifier's named check), never from a message.
  */
 import type { Failure } from '../../core/api';
+import type { ErrorCode } from '../../core/errors';
+import type { ErrorReason } from '../../core/reasons';
 import type { MessageKey } from '../i18n';
+import { unavailableReason } from './unavailable';
 
-const REFUSALS: Record<string, MessageKey> = {
+/** A code alone, or a code with the reason that narrows it: a misspelt code or reason does not compile. */
+type RefusalKey = ErrorCode | `${ErrorCode}.${ErrorReason}`;
+
+const REFUSALS: Partial<Record<RefusalKey, MessageKey>> = {
   CODE_INVALID: 'staff.why.CODE_INVALID',
   'CODE_INVALID.structure': 'staff.why.CODE_INVALID.structure',
   'CODE_INVALID.signature': 'staff.why.CODE_INVALID.signature',
@@ -28,6 +34,6 @@ const REFUSALS: Record<string, MessageKey> = {
 };
 
 export function refusalReason(failure: Failure): MessageKey {
-  if (failure.code === 'INTERNAL') return failure.reason === 'network' ? 'next.network' : 'next.later';
-  return REFUSALS[`${failure.code}.${failure.reason ?? ''}`] ?? REFUSALS[failure.code] ?? 'next.later';
+  const narrowed = failure.reason === undefined ? undefined : REFUSALS[`${failure.code}.${failure.reason}`];
+  return unavailableReason(failure) ?? narrowed ?? REFUSALS[failure.code] ?? 'next.later';
 }

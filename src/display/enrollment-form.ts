@@ -2,7 +2,7 @@
  * Runs the shared rules of core/ over what the citizen typed. The rules live
  * there once; this only decides which field a reason belongs to.
  */
-import type { IdNumberReason, NameReason } from '../../core/errors';
+import type { IdNumberReason, NameReason } from '../../core/reasons';
 import { allowsLatinName, parseIdNumber } from '../../core/id-number';
 import { parseName } from '../../core/name';
 
@@ -13,7 +13,7 @@ export interface FormCheck {
   valid?: { name: string; idNumber: string };
 }
 
-export function checkEnrolmentForm(rawName: string, rawIdNumber: string, today: Date): FormCheck {
+export function checkEnrollmentForm(rawName: string, rawIdNumber: string, today: Date): FormCheck {
   const name = parseName(rawName, { allowLatin: allowsLatinName(rawIdNumber) });
   const idNumber = parseIdNumber(rawIdNumber, today);
   if (name.ok && idNumber.ok) return { valid: { name: name.value, idNumber: idNumber.value.number } };

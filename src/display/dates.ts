@@ -6,7 +6,7 @@ export function calendarDate(iso: string): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-/** An ISO timestamp as local date and time to the minute, YYYY-MM-DD HH:mm (records, verification results). */
+/** An ISO timestamp as local date and time to the minute, YYYY-MM-DD HH:mm (usage, verification results). */
 export function localDateTime(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;

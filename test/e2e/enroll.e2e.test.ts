@@ -1,19 +1,19 @@
 /**
  * End to end: `npm start`'s emulator serving the h5 build, driven in Debian's
- * Chromium. A citizen enrols a SYNTHETIC identity through every page and sees
+ * Chromium. A citizen enrolls a SYNTHETIC identity through every page and sees
  * the card; a face that does not match shows its reason. Screenshots go to
  * test-output/e2e/.
  */
 import { newPhone, shot, useEmulatorAndChromium } from './browser';
 import { personFor } from '../support/people';
-import { enrolThroughPages } from './pages';
+import { enrollThroughPages } from './pages';
 
 const world = useEmulatorAndChromium();
 
-it('enrols a synthetic citizen through every page and shows the basic card', async () => {
+it('enrolls a synthetic citizen through every page and shows the basic card', async () => {
   const page = await newPhone(world.browser);
   const person = personFor('ordinary');
-  await enrolThroughPages(page, world.emulator.baseUrl, person, shot);
+  await enrollThroughPages(page, world.emulator.baseUrl, person, shot);
 
   await expect(page.locator('#result-title:visible').textContent()).resolves.toMatch(/成功|已领取|签发/);
   await shot(page, '06-result-success');
@@ -32,7 +32,7 @@ it('enrols a synthetic citizen through every page and shows the basic card', asy
 
 it('shows the precise reason when the face does not match', async () => {
   const page = await newPhone(world.browser);
-  await enrolThroughPages(page, world.emulator.baseUrl, personFor('face_mismatch'), shot, 'mismatch-');
+  await enrollThroughPages(page, world.emulator.baseUrl, personFor('face_mismatch'), shot, 'mismatch-');
   const title = await page.locator('#result-title:visible').textContent();
   const reason = await page.locator('#result-reason:visible').textContent();
   await shot(page, 'mismatch-06-result');

@@ -1,0 +1,1 @@
+export { CardLocked, type Props as CardLockedProps } from './card-locked';

@@ -1,0 +1,100 @@
+import { Text } from '@tarojs/components';
+import type { Failure } from '../../../core/api';
+import type { ErrorCode } from '../../../core/errors';
+import type { Scene } from '../../../core/scenes';
+import { unavailableReason } from '../../display/unavailable';
+import { useCountdown } from '../../hooks/use-countdown';
+import type { QrState } from '../../hooks/use-presentation';
+import { useT, type MessageKey } from '../../i18n';
+import { backTo } from '../../navigation/navigation';
+import { ActionButton } from '../action-button';
+import { FaceRecheck } from '../face-recheck';
+import { Notice } from '../notice';
+import { QrPanel } from '../qr-panel';
+
+export interface Props {
+  /** Any state once a scene is chosen. */
+  state: Exclude<QrState, { kind: 'none' }>;
+  onShow: (scene: Scene) => void;
+  /** Back to choosing a scene. */
+  onStop: () => void;
+  onStartFaceCheck: () => void;
+}
+
+const NO_QR_REASON: Partial<Record<ErrorCode, MessageKey>> = {
+  LEVEL_TOO_LOW: 'qr.why.LEVEL_TOO_LOW',
+  SCENE_NOT_ALLOWED: 'qr.why.SCENE_NOT_ALLOWED',
+  CARD_NOT_FOUND: 'qr.why.CARD_NOT_FOUND',
+};
+
+function noQrReason(failure: Failure): MessageKey {
+  return unavailableReason(failure) ?? NO_QR_REASON[failure.code] ?? 'next.later';
+}
+
+/** The QR code for the chosen scene in each of its states: preparing, shown, expired, a face check in the way, or refused. */
+export function CardQr({ state, onShow, onStop, onStartFaceCheck }: Props) {
+  const { t, errorTitle } = useT();
+  const secondsLeft = useCountdown(state.kind === 'shown' ? state.deadline : undefined);
+  const otherScene = <ActionButton id='card-qr-back' variant='secondary' label={t('qr.otherScene')} onTap={onStop} />;
+
+  switch (state.kind) {
+    case 'loading':
+      return (
+        <>
+          <Notice id='card-qr-loading'>
+            <Text>{t('qr.preparing')}</Text>
+          </Notice>
+          {otherScene}
+        </>
+      );
+    case 'shown':
+      return (
+        <>
+          <QrPanel scene={state.scene} token={state.token} secondsLeft={secondsLeft} renewal={state.renewal} />
+          {otherScene}
+        </>
+      );
+    case 'expired':
+      return (
+        <>
+          <Notice tone='error' id='card-qr-expired' title={t('qr.expired')} />
+          <ActionButton id='card-qr-again' label={t('qr.again')} onTap={() => onShow(state.scene)} />
+          {otherScene}
+        </>
+      );
+    case 'face_check':
+      return state.stage === 'checking' ? (
+        <FaceRecheck purpose='present' onPassed={() => onShow(state.scene)} onCancel={onStop} />
+      ) : (
+        <>
+          <Notice id='card-reauth-needed' title={errorTitle('REAUTH_REQUIRED')}>
+            <Text>{t('qr.reauthAgain')}</Text>
+          </Notice>
+          <ActionButton id='card-reauth-start' label={t('qr.startFaceCheck')} onTap={onStartFaceCheck} />
+          {otherScene}
+        </>
+      );
+    case 'failed': {
+      const { failure } = state;
+      if (failure.code === 'CARD_SUSPENDED' || failure.code === 'CARD_REVOKED') {
+        return (
+          <>
+            <Notice tone='error' id='card-no-qr' title={errorTitle(failure.code)}>
+              <Text>{t(failure.code === 'CARD_SUSPENDED' ? 'card.noQr.suspended' : 'card.noQr.revoked')}</Text>
+            </Notice>
+            <ActionButton id='card-back' variant='secondary' label={t('common.backToCards')} onTap={() => backTo('cards')} />
+          </>
+        );
+      }
+      return (
+        <>
+          <Notice tone='error' id='card-qr-error' title={errorTitle(failure.code)}>
+            <Text>{t(noQrReason(failure))}</Text>
+          </Notice>
+          {failure.code === 'INTERNAL' && <ActionButton id='card-qr-retry' label={t('common.retry')} onTap={() => onShow(state.scene)} />}
+          {otherScene}
+        </>
+      );
+    }
+  }
+}

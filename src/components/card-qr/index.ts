@@ -1,0 +1,1 @@
+export { CardQr, type Props as CardQrProps } from './card-qr';

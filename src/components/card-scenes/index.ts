@@ -1,0 +1,1 @@
+export { CardScenes, type Props as CardScenesProps } from './card-scenes';

@@ -1,0 +1,100 @@
+/** Every use of the card by a verifier, newest first (journey 6): when, who, for what, and which attributes (never their values). */
+import { Text, View } from '@tarojs/components';
+import { useDidShow } from '@tarojs/taro';
+import { useState } from 'react';
+import type { Failure, UsageView } from '../../../core/api';
+import { api } from '../../api/client';
+import { ActionButton } from '../../components/action-button';
+import { LoadStatus } from '../../components/load-status';
+import { Notice } from '../../components/notice';
+import { localDateTime } from '../../display/dates';
+import { attributeNames, sceneLabel } from '../../display/scene-text';
+import { useLatestCall } from '../../hooks/use-latest-call';
+import { usePageTitle, useT } from '../../i18n';
+import { backTo } from '../../navigation/navigation';
+import './index.scss';
+
+type Load =
+  | { state: 'loading' }
+  | { state: 'failed'; failure: Failure }
+  | { state: 'loaded'; usages: UsageView[]; nextBefore: number | null; more: 'idle' | 'loading' | Failure };
+
+export default function Usage() {
+  const { t, lang, errorTitle } = useT();
+  usePageTitle('title.usage');
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const latestCall = useLatestCall();
+
+  const reload = async () => {
+    const isLatest = latestCall.begin();
+    setLoad({ state: 'loading' });
+    const result = await api.listUsage({});
+    if (!isLatest()) return;
+    setLoad(result.ok ? { state: 'loaded', usages: result.usages, nextBefore: result.nextBefore, more: 'idle' } : { state: 'failed', failure: result });
+  };
+
+  const loadMore = async () => {
+    if (load.state !== 'loaded' || load.nextBefore === null || load.more === 'loading') return;
+    const isLatest = latestCall.begin();
+    const shown = load;
+    setLoad({ ...shown, more: 'loading' });
+    const result = await api.listUsage({ before: shown.nextBefore ?? undefined });
+    if (!isLatest()) return;
+    setLoad(
+      result.ok
+        ? { state: 'loaded', usages: [...shown.usages, ...result.usages], nextBefore: result.nextBefore, more: 'idle' }
+        : { ...shown, more: result },
+    );
+  };
+
+  useDidShow(() => void reload());
+
+  return (
+    <View className='eid-page'>
+      <Text className='eid-heading'>{t('usage.heading')}</Text>
+      <Text className='eid-paragraph'>{t('usage.intro')}</Text>
+
+      <LoadStatus idPrefix='usage' state={load} failedTitle={t('usage.loadFailed')} onRetry={() => void reload()} />
+
+      {load.state === 'loaded' && load.usages.length === 0 && (
+        <Notice id='usage-empty'>
+          <Text>{t('usage.empty')}</Text>
+        </Notice>
+      )}
+
+      {load.state === 'loaded' && load.usages.length > 0 && (
+        <>
+          <View id='usage-list' className='usage__list'>
+            {load.usages.map((usage) => (
+              <View key={usage.id} id='usage-item' className='usage__item' data-usage-id={usage.id}>
+                <Text className='usage__time'>{localDateTime(usage.at)}</Text>
+                <Text className='usage__organisation'>{usage.organisation}</Text>
+                <Text className='usage__scene'>{sceneLabel(usage.scene, lang)}</Text>
+                <Text className='usage__released'>{t('usage.released', { list: attributeNames(usage.attributes, t) })}</Text>
+              </View>
+            ))}
+          </View>
+          {typeof load.more === 'object' && <Notice tone='error' id='usage-more-error' title={errorTitle(load.more.code)} />}
+          {load.nextBefore !== null ? (
+            <ActionButton
+              id='usage-more'
+              variant='secondary'
+              label={t('usage.more')}
+              busy={load.more === 'loading'}
+              busyLabel={t('common.loading')}
+              onTap={() => void loadMore()}
+            />
+          ) : (
+            <Text id='usage-end' className='eid-paragraph usage__end'>
+              {t('usage.end')}
+            </Text>
+          )}
+        </>
+      )}
+
+      <View className='eid-actions'>
+        <ActionButton id='usage-back' variant='secondary' label={t('usage.back')} onTap={() => backTo('card')} />
+      </View>
+    </View>
+  );
+}
