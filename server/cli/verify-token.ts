@@ -61,7 +61,7 @@ export async function runVerifyCli(argv: string[], io: CliIo): Promise<number> {
   }
 
   const keys = await loadJwks(values.jwks!, io);
-  const offline = checkPresentationOffline(token, { keys: publicKeyring(keys), now: io.now(), expectedScene: scene });
+  const offline = await checkPresentationOffline(token, { keys: publicKeyring(keys), now: io.now(), expectedScene: scene });
   if (!offline.ok) {
     io.out(`OFFLINE CHECK FAILED at "${offline.check}": ${offline.code}`);
     return 1;

@@ -22,7 +22,7 @@ export async function verifyPresentation(
   { token, scene }: Pick<VerifyEvent, 'token' | 'scene'>,
 ): Promise<VerificationView> {
   const now = deps.clock.now();
-  const offline = checkPresentationOffline(token, { keys: deps.issuerKeys, now, expectedScene: scene });
+  const offline = await checkPresentationOffline(token, { keys: deps.issuerKeys, now, expectedScene: scene });
   if (!offline.ok) throw new EidError(offline.code, { reason: offline.check });
   if (!terminal.scenes.includes(scene)) throw new EidError('SCENE_NOT_ALLOWED', { reason: 'terminal' });
 

@@ -14,9 +14,11 @@ import { decodePresentation, type DecodedPresentation } from './presentation-tok
  * The issuer's published keys, by key id: true only when `keyId` is a key
  * that still verifies and the signature (ES256, r‖s) is valid over the bytes.
  * The algorithm is the implementation's to pin, never the token's to choose.
+ * Asynchronous, so an implementation can check off the event loop (Node's
+ * crypto thread pool) and a verifier uses every core.
  */
 export interface SignatureKeyring {
-  verify(keyId: string, signedBytes: Uint8Array, signature: Uint8Array): boolean;
+  verify(keyId: string, signedBytes: Uint8Array, signature: Uint8Array): Promise<boolean>;
 }
 
 export type OfflineResult =
@@ -32,10 +34,10 @@ export interface OfflineCheckOptions {
 
 const fail = (check: OfflineCheck, code: ErrorCode): OfflineResult => ({ ok: false, check, code });
 
-export function checkPresentationOffline(token: unknown, options: OfflineCheckOptions): OfflineResult {
+export async function checkPresentationOffline(token: unknown, options: OfflineCheckOptions): Promise<OfflineResult> {
   const decoded = decodePresentation(token);
   if (!decoded) return fail('structure', 'CODE_INVALID');
-  if (!options.keys.verify(decoded.keyId, decoded.signedBytes, decoded.signature)) return fail('signature', 'CODE_INVALID');
+  if (!(await options.keys.verify(decoded.keyId, decoded.signedBytes, decoded.signature))) return fail('signature', 'CODE_INVALID');
 
   const { issuedAt, expiresAt, scene: sceneCode } = decoded.claims;
   const now = Math.floor(options.now.getTime() / 1000);
