@@ -77,6 +77,14 @@ export interface UsageView {
   attributes: Attribute[];
 }
 
+/** A terminal session: send `sessionKey`'s HMAC with each request (server/clients/terminal-session.ts) until `expiresAt`. */
+export interface TerminalSessionView {
+  sessionId: string;
+  /** 32 bytes, base64url: the HMAC key; the terminal keeps it secret. */
+  sessionKey: string;
+  expiresAt: string;
+}
+
 export interface VerificationView {
   scene: Scene;
   attributes: ReleasedAttributes;

@@ -23,9 +23,37 @@ export const BASIC_CARD_VALIDITY_YEARS = 5;
 /** Terminal and admin assertions: at most this long from `iat` to `exp`. */
 export const ASSERTION_MAX_AGE_SECONDS = 300;
 
-/** Failed identity checks: at most this many per rate-limit key within the window. */
+/** Failed identity checks: at most this many per caller within the window (server/domain/rate-limit.ts). */
 export const FAILURE_LIMIT = 5;
 export const FAILURE_WINDOW_SECONDS = 60 * 60;
+
+/**
+ * An ID number is under attack once this many live faces that are not its
+ * registered person's failed on it within FAILURE_WINDOW_SECONDS; from then on
+ * each further such failure spends the failing caller's whole window at once.
+ * It never stops a caller whose face passes (server/domain/rate-limit.ts says why).
+ */
+export const ID_NUMBER_MISMATCH_LIMIT = 5;
+
+/** A caller may open at most this many face sessions within the window; a new session closes the caller's open one. */
+export const FACE_START_LIMIT = 30;
+export const FACE_START_WINDOW_SECONDS = 60 * 60;
+
+/**
+ * How long a spent token's one-time-use row is kept after its use. A token
+ * used at u was valid then, so its iat ≤ u + tolerance and every verifier
+ * refuses it as expired after exp + tolerance ≤ u + lifetime + 2·tolerance;
+ * one more second covers the whole-second times in the token.
+ */
+export const SPENT_TOKEN_RETENTION_SECONDS = PRESENTATION_MAX_LIFETIME_SECONDS + 2 * CLOCK_TOLERANCE_SECONDS + 1;
+
+/** The emulator prunes expired sessions, old failures and spent-token rows on start and this often. */
+export const PRUNE_INTERVAL_SECONDS = 10 * 60;
+
+/** A terminal session (one assertion, then an HMAC per request) lives at most this long. */
+export const TERMINAL_SESSION_SECONDS = 10 * 60;
+/** A session request's counter may arrive out of order by at most this much (concurrent requests); each counter counts once. */
+export const TERMINAL_SESSION_REPLAY_WINDOW = 1024;
 
 /** Usage records come in pages of this size by default, and never more than the maximum. */
 export const USAGE_PAGE_SIZE = 20;

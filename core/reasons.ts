@@ -12,12 +12,16 @@ export type IdNumberReason = (typeof ID_NUMBER_REASONS)[number];
 export const NAME_REASONS = ['empty', 'too_long', 'characters', 'dots', 'latin_not_allowed'] as const;
 export type NameReason = (typeof NAME_REASONS)[number];
 
-/** Why the authority could not confirm the identity (never says more than the holder needs). */
+/**
+ * Why the authority could not confirm the identity. Told only to a caller whose
+ * liveness and face both passed (server/domain/face-check.ts); anyone else gets
+ * IDENTITY_NOT_FOUND or FACE_MISMATCH with no reason.
+ */
 export const IDENTITY_REASONS = ['not_found', 'name_mismatch', 'deceased', 'cancelled'] as const;
 export type IdentityReason = (typeof IDENTITY_REASONS)[number];
 
-/** Why an event was refused before any use case ran (INVALID_INPUT). */
-export const INPUT_REASONS = ['schema', 'unknown_action', 'forbidden_key', 'no_caller', 'public_key'] as const;
+/** Why an event was refused before any use case ran (INVALID_INPUT); `too_deep`: nested deeper than any event can be. */
+export const INPUT_REASONS = ['schema', 'unknown_action', 'forbidden_key', 'too_deep', 'no_caller', 'public_key'] as const;
 export type InputReason = (typeof INPUT_REASONS)[number];
 
 /** Which live card stood in the way of a new one (CARD_EXISTS). */
@@ -39,7 +43,7 @@ export const CARD_STATE_REASONS = ['expired'] as const;
 /** Why a scene cannot be shown as a QR code at a counter. */
 export const PRESENT_REASONS = ['not_presentable'] as const;
 /** Why a caller's credential was refused. */
-export const CREDENTIAL_REASONS = ['assertion', 'admin_assertion', 'no_terminal_credential'] as const;
+export const CREDENTIAL_REASONS = ['assertion', 'admin_assertion', 'no_terminal_credential', 'session', 'replay'] as const;
 /** Why the service could not answer (INTERNAL): the network on the way, or a deployment missing an adapter. */
 export const SERVICE_REASONS = ['network', 'not_configured'] as const;
 

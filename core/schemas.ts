@@ -83,17 +83,38 @@ export const citizenEvent = z.discriminatedUnion('action', [
   listUsageEvent,
 ]);
 
-/** A registered terminal's request: a short-lived ES256 assertion of who it is, and the scanned token. */
+/** A terminal session's proof for one request: the session id, a counter and the HMAC of core/terminal-session. */
+const sessionProof = z
+  .object({
+    id: text(512),
+    counter: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+    mac: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+  })
+  .strict();
+
+/**
+ * A registered terminal's request: the scanned token and who the terminal is,
+ * either a short-lived ES256 assertion or a terminal session's proof (exactly one).
+ */
 export const verifyEvent = z
   .object({
     action: z.literal('verify'),
-    assertion: text(2048),
+    assertion: text(2048).optional(),
+    session: sessionProof.optional(),
     token: text(1024),
     scene: sceneSchema,
   })
   .strict();
 
-export const verifierEvent = z.discriminatedUnion('action', [verifyEvent]);
+/** A terminal proves itself once with its assertion and gets a short-lived session key for its next requests. */
+export const openSessionEvent = z
+  .object({
+    action: z.literal('openSession'),
+    assertion: text(2048),
+  })
+  .strict();
+
+export const verifierEvent = z.discriminatedUnion('action', [verifyEvent, openSessionEvent]);
 
 const publicJwk = z
   .object({
@@ -134,6 +155,7 @@ export type ReauthEvent = z.infer<typeof reauthEvent>;
 export type PresentEvent = z.infer<typeof presentEvent>;
 export type ListUsageEvent = z.infer<typeof listUsageEvent>;
 export type VerifyEvent = z.infer<typeof verifyEvent>;
+export type OpenSessionEvent = z.infer<typeof openSessionEvent>;
 export type RegisterTerminalEvent = z.infer<typeof registerTerminalEvent>;
 export type SetTerminalEnabledEvent = z.infer<typeof setTerminalEnabledEvent>;
 
@@ -149,13 +171,22 @@ export const KNOWN_ACTIONS: ReadonlySet<string> = new Set(
  */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-export function hasForbiddenKey(value: unknown, depth = 0): boolean {
-  if (depth > 8) return true;
-  if (Array.isArray(value)) return value.some((item) => hasForbiddenKey(item, depth + 1));
-  if (value === null || typeof value !== 'object') return false;
-  for (const key of Object.getOwnPropertyNames(value)) {
-    if (FORBIDDEN_KEYS.has(key)) return true;
-    if (hasForbiddenKey((value as Record<string, unknown>)[key], depth + 1)) return true;
+/** Deeper than any event we declare (the deepest, enroll → liveness → actions, is 3): refused before zod walks it. */
+export const MAX_EVENT_DEPTH = 8;
+
+/**
+ * What is wrong with an event's shape before its schema is even tried: a key
+ * that reaches prototype machinery, or nesting deeper than MAX_EVENT_DEPTH.
+ * Stops at that depth, so a 30,000-deep value costs no more than a shallow one.
+ */
+export function eventShapeProblem(value: unknown, depth = 0): 'forbidden_key' | 'too_deep' | null {
+  if (value === null || typeof value !== 'object') return null;
+  if (depth >= MAX_EVENT_DEPTH) return 'too_deep';
+  const children = Array.isArray(value) ? value : Object.getOwnPropertyNames(value).map((key) => (FORBIDDEN_KEYS.has(key) ? FORBIDDEN : (value as Record<string, unknown>)[key]));
+  for (const child of children) {
+    const problem = child === FORBIDDEN ? 'forbidden_key' : eventShapeProblem(child, depth + 1);
+    if (problem) return problem;
   }
-  return false;
+  return null;
 }
+const FORBIDDEN = Symbol('forbidden key');

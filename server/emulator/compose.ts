@@ -53,7 +53,7 @@ export function composeEmulator({ dataDir, log, env = {}, clock = systemClock }:
   return {
     functions: {
       citizen: createCitizenFunction(deps, log),
-      verifier: createVerifierFunction(deps, log),
+      verifier: createVerifierFunction(deps, keys.terminalSessionKey, log),
       partner: createFunctionWithoutActions(log),
       admin: createAdminFunction(deps, keys.adminKey, log),
     },

@@ -1,15 +1,37 @@
-/** The verifier function: registered terminals (hotels, internet cafes, gates) verify presentation tokens. */
-import { verifierEvent } from '../../core/schemas';
+/**
+ * The verifier function: registered terminals (hotels, internet cafes, gates)
+ * verify presentation tokens, authenticated per request by an ES256 assertion
+ * or by a terminal session opened with one (auth/terminal-sessions.ts).
+ */
+import { EidError } from '../../core/errors';
+import { verifierEvent, type VerifyEvent } from '../../core/schemas';
 import type { Deps } from '../domain/deps';
+import type { TerminalRecord } from '../domain/store';
 import { verifyPresentation } from '../domain/verify-presentation';
 import { TerminalAssertions } from './auth/terminal-assertions';
+import { TerminalSessions } from './auth/terminal-sessions';
 import { atBoundary, parseEvent, type CloudFunction, type Logger } from './boundary';
 
-export function createVerifierFunction(deps: Deps, log: Logger): CloudFunction {
+export function createVerifierFunction(deps: Deps, sessionTicketKey: Buffer, log: Logger): CloudFunction {
   const terminals = new TerminalAssertions(deps.store, deps.clock);
+  const sessions = new TerminalSessions(sessionTicketKey, deps.clock);
+
+  /** The terminal behind a request; its enabled flag is read every time, so disabling bites at once. */
+  const terminalOf = async ({ assertion, session, scene, token }: VerifyEvent): Promise<TerminalRecord> => {
+    if (!assertion === !session) throw new EidError('INVALID_INPUT', { reason: 'schema', details: { field: 'assertion' } });
+    if (assertion) return terminals.authenticate(assertion);
+    const terminal = await deps.store.getTerminal(sessions.authenticate(session!, { scene, token }));
+    if (!terminal?.enabled) throw new EidError('VERIFIER_UNKNOWN', { reason: 'session' });
+    return terminal;
+  };
+
   return atBoundary(log, async (event) => {
     const request = parseEvent(verifierEvent, event);
-    const terminal = await terminals.authenticate(request.assertion);
-    return verifyPresentation(deps, terminal, request);
+    switch (request.action) {
+      case 'openSession':
+        return sessions.start((await terminals.authenticate(request.assertion)).id);
+      case 'verify':
+        return verifyPresentation(deps, await terminalOf(request), request);
+    }
   });
 }

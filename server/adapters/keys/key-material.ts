@@ -16,17 +16,21 @@ export interface KeyMaterial {
   cardRefs: AesCtrCardRefCipher;
   /** HMAC key for admin assertions (HS256). */
   adminKey: KeyObject;
+  /** Seals terminal session tickets (AES-256-GCM). */
+  terminalSessionKey: Buffer;
 }
 
 function assemble(encryption: Buffer, index: Buffer, issuerPem: string | Buffer, admin: Buffer): KeyMaterial {
-  // The card-reference key is derived, not stored: one secret fewer to hand out, kept apart by its label.
-  const cardRefKey = Buffer.from(hkdfSync('sha256', encryption, Buffer.alloc(0), 'e-id card-ref v1', 32));
+  // Card-reference and session-ticket keys are derived, not stored: fewer secrets to hand out, kept apart by their labels.
+  const derive = (label: string) => Buffer.from(hkdfSync('sha256', encryption, Buffer.alloc(0), label, 32));
+  const cardRefKey = derive('e-id card-ref v1');
   if (admin.length < 32) throw new TypeError('The admin key must be at least 32 bytes');
   return {
     pii: new AesGcmPiiProtector(encryption, index),
     issuer: new IssuerKeys(createPrivateKey(issuerPem)),
     cardRefs: new AesCtrCardRefCipher(cardRefKey),
     adminKey: createSecretKey(admin),
+    terminalSessionKey: derive('e-id terminal-session v1'),
   };
 }
 
