@@ -171,22 +171,29 @@ export const KNOWN_ACTIONS: ReadonlySet<string> = new Set(
  */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-/** Deeper than any event we declare (the deepest, enroll → liveness → actions, is 3): refused before zod walks it. */
+/** Deeper than any event we declare (the deepest, enroll → liveness → actions, is 2 below the event): refused before zod walks it. */
 export const MAX_EVENT_DEPTH = 8;
 
 /**
  * What is wrong with an event's shape before its schema is even tried: a key
- * that reaches prototype machinery, or nesting deeper than MAX_EVENT_DEPTH.
- * Stops at that depth, so a 30,000-deep value costs no more than a shallow one.
+ * that reaches prototype machinery, or an object or array nested more than
+ * MAX_EVENT_DEPTH levels below the event. Stops at that depth, so a
+ * 30,000-deep value costs no more than a shallow one.
  */
 export function eventShapeProblem(value: unknown, depth = 0): 'forbidden_key' | 'too_deep' | null {
   if (value === null || typeof value !== 'object') return null;
-  if (depth >= MAX_EVENT_DEPTH) return 'too_deep';
-  const children = Array.isArray(value) ? value : Object.getOwnPropertyNames(value).map((key) => (FORBIDDEN_KEYS.has(key) ? FORBIDDEN : (value as Record<string, unknown>)[key]));
-  for (const child of children) {
-    const problem = child === FORBIDDEN ? 'forbidden_key' : eventShapeProblem(child, depth + 1);
+  if (depth > MAX_EVENT_DEPTH) return 'too_deep';
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const problem = eventShapeProblem(item, depth + 1);
+      if (problem) return problem;
+    }
+    return null;
+  }
+  for (const key of Object.getOwnPropertyNames(value)) {
+    if (FORBIDDEN_KEYS.has(key)) return 'forbidden_key';
+    const problem = eventShapeProblem((value as Record<string, unknown>)[key], depth + 1);
     if (problem) return problem;
   }
   return null;
 }
-const FORBIDDEN = Symbol('forbidden key');

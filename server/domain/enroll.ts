@@ -1,10 +1,12 @@
 /**
- * Use case: enrol a basic card (DESIGN.md §2, journey 1).
+ * Use case: enroll a basic card (DESIGN.md §2, journey 1).
  *
  * Order matters: consent before any personal data is processed; cheap
- * validation before the rate limit; the rate limit before the authority; the
- * card-per-ID-number rule only after the authority has confirmed that the
- * caller is the person, so nobody can probe whether a number holds a card.
+ * validation before the caller's rate limit; the rate limit before the
+ * authority; the ID number's own count only after the face check, so that
+ * strangers cannot lock its holder out (rate-limit.ts); the card-per-ID-number
+ * rule only after the authority has confirmed that the caller is the person,
+ * so nobody can probe whether a number holds a card.
  */
 import type { CardView } from '../../core/api';
 import { EidError } from '../../core/errors';
@@ -16,7 +18,7 @@ import { toCardView } from './card-view';
 import { sealIdentity } from './sealed-identity';
 import type { Deps } from './deps';
 import { passFaceCheck } from './face-check';
-import { assertNotRateLimited, callerKey, idNumberKey } from './rate-limit';
+import { assertCallerMayTry } from './rate-limit';
 import { CardConflict, type CardRecord } from './store';
 
 export async function enroll(deps: Deps, holder: string, request: Omit<EnrollEvent, 'action'>): Promise<CardView> {
@@ -28,14 +30,13 @@ export async function enroll(deps: Deps, holder: string, request: Omit<EnrollEve
   const name = parseName(request.name, { allowLatin: allowsLatinName(idNumber.value.number) });
   if (!name.ok) throw new EidError('NAME_INVALID', { reason: name.reason });
 
-  const idIndex = deps.pii.index(idNumber.value.number);
-  const limitKeys = [callerKey(holder), idNumberKey(idIndex)];
-  await assertNotRateLimited(deps.store, limitKeys, now);
+  await assertCallerMayTry(deps.store, holder, now);
   if (await deps.store.findCardByHolder(holder)) throw new EidError('CARD_EXISTS', { reason: 'holder' });
 
+  const idIndex = deps.pii.index(idNumber.value.number);
   const { faceSessionId, liveness, faceCapture } = request;
   const claim = { name: name.value, idNumber: idNumber.value.number };
-  await passFaceCheck(deps, { holder, claim, failureKeys: limitKeys, faceSessionId, liveness, faceCapture }, now);
+  await passFaceCheck(deps, { holder, claim, idIndex, faceSessionId, liveness, faceCapture }, now);
 
   const identity = sealIdentity(deps.pii, { id: deps.random.token(16), idIndex, ...claim, createdAt: now });
 

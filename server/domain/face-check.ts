@@ -1,25 +1,27 @@
 /**
  * One face check inside an open face session: spends an attempt, asks the
- * authority, and turns its verdict into the precise refusal. Enrolment and
- * the re-check before showing a QR code both go through here.
+ * authority, and turns its verdict into a refusal that tells a caller only
+ * what a caller with that face may know. Enrollment and the re-check before
+ * showing a QR code both go through here.
  */
 import { EidError } from '../../core/errors';
 import type { LivenessAnswer } from '../../core/liveness';
 import { FACE_SESSION_MAX_ATTEMPTS } from '../../core/policy';
 import type { Deps } from './deps';
 import type { AuthorityVerdict, IdentityClaim } from './ports';
+import { recordFailedCheck } from './rate-limit';
 
 export interface FaceCheckInput {
   holder: string;
   claim: IdentityClaim;
-  /** Rate-limit keys a refusal counts against. */
-  failureKeys: string[];
+  /** Enrollment only: the HMAC index of the claimed ID number, whose strangers' failures are counted (rate-limit.ts). */
+  idIndex?: string;
   faceSessionId: string;
   liveness: LivenessAnswer;
   faceCapture: string;
 }
 
-/** Resolves when the authority confirmed a live person whose face matches the claim; throws the reason otherwise. */
+/** Resolves when the authority confirmed a live person whose face matches the claim; throws the refusal otherwise. */
 export async function passFaceCheck(deps: Deps, input: FaceCheckInput, now: Date): Promise<void> {
   const session = await deps.store.spendFaceAttempt(input.faceSessionId, input.holder, now, FACE_SESSION_MAX_ATTEMPTS);
   if (!session) throw new EidError('FACE_SESSION_EXPIRED');
@@ -32,17 +34,28 @@ export async function passFaceCheck(deps: Deps, input: FaceCheckInput, now: Date
   });
   const refusal = refusalOf(verdict, FACE_SESSION_MAX_ATTEMPTS - session.attemptsUsed);
   if (refusal) {
-    await deps.store.recordFailure(input.failureKeys, now);
+    const faceMismatch = verdict.liveness === 'pass' && verdict.face === 'mismatch';
+    await recordFailedCheck(deps.store, { holder: input.holder, idIndex: input.idIndex, faceMismatch }, now);
     throw refusal;
   }
   await deps.store.markFacePassed(session.id, now);
 }
 
-/** Liveness first: without a live person nothing else counts. */
+/**
+ * Liveness first: without a live person nothing else counts. Then the face,
+ * which the authority compares with the registered photo of the claimed
+ * number whatever its name or status. Only a caller whose face is that
+ * registered face (the person, or the authority's own record is wrong) learns
+ * why the identity was not confirmed: deceased, cancelled, another name. Anyone
+ * else gets the same answer for every number, so nobody learns whether a
+ * person has died or whether a name belongs to a number. When there was no
+ * photo to compare, the answer is the generic IDENTITY_NOT_FOUND with no reason.
+ */
 function refusalOf(verdict: AuthorityVerdict, attemptsLeft: number): EidError | null {
   const details = { attemptsLeft };
   if (verdict.liveness !== 'pass') return new EidError('LIVENESS_FAILED', { details });
+  if (verdict.face === 'mismatch') return new EidError('FACE_MISMATCH', { details });
+  if (verdict.face !== 'match') return new EidError('IDENTITY_NOT_FOUND', { details });
   if (verdict.identity !== 'match') return new EidError('IDENTITY_NOT_FOUND', { reason: verdict.identity, details });
-  if (verdict.face !== 'match') return new EidError('FACE_MISMATCH', { details });
   return null;
 }

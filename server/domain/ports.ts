@@ -35,6 +35,14 @@ export interface IdentityClaim {
  * The identity authority's verdict, reported part by part so the citizen gets
  * the precise reason. `identity` is 'match' only when name and number belong to
  * one living person with a valid number.
+ *
+ * `face` compares a live capture with the registered photo of the claimed ID
+ * number whenever the registry holds one, whatever the name or the status
+ * (a deceased or cancelled person still has a photo; under a wrong name, the
+ * number's holder's photo). It is 'not_checked' only when liveness failed or
+ * there is no photo. The domain relies on this: it gives the identity's reason
+ * only to a caller whose face matched, and a face checked only when the name
+ * was right would tell strangers whether a name belongs to a number.
  */
 export interface AuthorityVerdict {
   liveness: 'pass' | 'fail';

@@ -80,8 +80,37 @@ export class TokenAlreadyUsed extends Error {
   }
 }
 
+/** How many face sessions a holder may open: at most `max` created after `since`. */
+export interface FaceStartLimit {
+  since: Date;
+  max: number;
+}
+
+/** Rows older than these instants guard nothing any more (server/domain/prune.ts decides them). */
+export interface PruneCutoffs {
+  /** Face sessions created, expired and (if at all) passed before this. */
+  faceSessionsBefore: Date;
+  failuresBefore: Date;
+  /** Spent-token rows of tokens used before this. */
+  spentTokensBefore: Date;
+}
+
+export interface PruneCounts {
+  faceSessions: number;
+  failures: number;
+  spentTokens: number;
+}
+
 export interface Store {
-  insertFaceSession(session: FaceSessionRecord): Promise<void>;
+  /**
+   * Opens a face session, unless its holder already opened `limit.max`
+   * sessions created after `limit.since` (open, closed or passed). In the same
+   * atomic step it closes every other open session of the holder (they expire
+   * at once; passed ones stay), so a holder never has more than one open
+   * session, and concurrent opens never exceed the limit. Returns false,
+   * writing nothing, when over the limit.
+   */
+  openFaceSession(session: FaceSessionRecord, limit: FaceStartLimit): Promise<boolean>;
   /**
    * Atomically spends one attempt of a holder's open session, if it has not
    * expired and attempts remain. Returns the session after the spend, or null.
@@ -89,7 +118,9 @@ export interface Store {
   spendFaceAttempt(id: string, holder: string, now: Date, maxAttempts: number): Promise<FaceSessionRecord | null>;
   markFacePassed(id: string, at: Date): Promise<void>;
 
+  /** One failure under each listed key; a key listed twice counts twice. */
   recordFailure(keys: string[], at: Date): Promise<void>;
+  /** Failures under `key` recorded strictly after `since`. */
   countFailures(key: string, since: Date): Promise<number>;
 
   findCardByHolder(holder: string): Promise<HeldCard | null>;
@@ -115,6 +146,14 @@ export interface Store {
   recordVerification(tokenId: string, usage: Omit<UsageRecord, 'id'>): Promise<void>;
   /** Newest first; `before` is the id of the last record of the previous page. */
   listUsages(cardId: string, page: { before?: number; limit: number }): Promise<UsageRecord[]>;
+
+  /**
+   * Deletes what guards nothing any more: face sessions whose creation, expiry
+   * and pass (if any) are all before `faceSessionsBefore`, failures before
+   * `failuresBefore`, spent-token rows used before `spentTokensBefore`. Never
+   * deletes usages, cards, identities or terminals.
+   */
+  prune(cutoffs: PruneCutoffs): Promise<PruneCounts>;
 
   close(): Promise<void>;
 }

@@ -1,17 +1,27 @@
 /**
  * The local emulator's HTTP contract (DESIGN.md §7): POST /fn/{function}
  * with the event as JSON; 200 for every function answer, 4xx only for a body
- * that is not JSON or a function that does not exist. Logs carry the route,
- * action, code and time, never a body.
+ * that is not JSON or too large, a function that does not exist, or a call
+ * the edge refuses (edge.ts: Host, Origin, Content-Type). Logs carry the
+ * route, action, code and time, never a body.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import type { FunctionName } from '../../core/api';
 import type { CloudFunction, Logger } from '../functions/boundary';
 import { KNOWN_ACTIONS } from '../../core/schemas';
+import { appHeaders, FUNCTION_ANSWER_HEADERS, refusalAtEdge } from './edge';
 
 export const MAX_BODY_BYTES = 64 * 1024;
+/**
+ * Past the limit the emulator answers 413 at once and reads on only so that a
+ * client that is nearly done can finish sending and read the answer: at most
+ * this much more, for at most this long. Then the connection is cut, so an
+ * upload of any size costs a bounded read.
+ */
+const OVERSIZED_BODY_LINGER_BYTES = 1024 * 1024;
+const OVERSIZED_BODY_LINGER_MS = 2000;
 const DEV_OPENID = /^[A-Za-z0-9_-]{1,64}$/;
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -51,9 +61,16 @@ async function route(request: IncomingMessage, response: ServerResponse, options
   if (fn) return callHandler('fn', fn[1], options.functions, request, response, options.log);
   const dev = /^\/dev\/([a-z-]+)$/.exec(url.pathname);
   if (dev) return callHandler('dev', dev[1], options.devRoutes ?? {}, request, response, options.log);
+  if (request.method === 'OPTIONS') return answerOptions(response, 'GET, HEAD, OPTIONS');
   if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(response, 405, { error: 'method not allowed' });
   if (url.pathname === '/.well-known/jwks.json') return sendJson(response, 200, options.jwks());
   return serveStatic(url.pathname, response, options.staticDir);
+}
+
+/** OPTIONS says which methods a path takes, and grants no other origin anything (no Access-Control-* headers). */
+function answerOptions(response: ServerResponse, allow: string): void {
+  response.writeHead(204, { ...FUNCTION_ANSWER_HEADERS, Allow: allow });
+  response.end();
 }
 
 /** POST /fn/{name} and /dev/{name}: one JSON event in, one function result out, HTTP 200 either way. */
@@ -65,11 +82,14 @@ async function callHandler(
   response: ServerResponse,
   log: Logger,
 ) {
+  const refused = refusalAtEdge(request);
+  if (refused) return sendJson(response, refused.status, { error: refused.error });
+  if (request.method === 'OPTIONS') return answerOptions(response, 'POST, OPTIONS');
   if (request.method !== 'POST') return sendJson(response, 405, { error: 'use POST' });
   if (!Object.prototype.hasOwnProperty.call(handlers, name)) return sendJson(response, 404, { error: `no such ${prefix === 'fn' ? 'function' : 'route'}` });
   const started = process.hrtime.bigint();
   const body = await readBody(request);
-  if (body === null) return sendJson(response, 413, { error: `body over ${MAX_BODY_BYTES} bytes` });
+  if (body === null) return refuseOversizedBody(request, response);
   let event: unknown;
   try {
     event = JSON.parse(body);
@@ -87,24 +107,45 @@ async function callHandler(
   log.info(`${prefix} ${name}.${action}`, { result: result.ok ? 'ok' : result.code, ms: Math.round(ms * 10) / 10 });
 }
 
+/** The body as text, or null as soon as it is (or says it will be) over MAX_BODY_BYTES; reading stops there. */
 function readBody(request: IncomingMessage): Promise<string | null> {
+  if (Number(request.headers['content-length']) > MAX_BODY_BYTES) return Promise.resolve(null);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    let tooLarge = false;
-    request.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) tooLarge = true;
-      else chunks.push(chunk);
-    });
-    request.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks).toString('utf8')));
+      if (size <= MAX_BODY_BYTES) return void chunks.push(chunk);
+      request.off('data', onData);
+      request.off('end', onEnd);
+      request.pause();
+      resolve(null);
+    };
+    const onEnd = () => resolve(Buffer.concat(chunks).toString('utf8'));
+    request.on('data', onData);
+    request.on('end', onEnd);
     request.on('error', reject);
   });
 }
 
+/** 413 at once, then a bounded linger (see OVERSIZED_BODY_LINGER_*) before the connection is cut. */
+function refuseOversizedBody(request: IncomingMessage, response: ServerResponse): void {
+  sendJson(response, 413, { error: `body over ${MAX_BODY_BYTES} bytes` }, { Connection: 'close' });
+  let discarded = 0;
+  const cut = () => request.destroy();
+  const timer = setTimeout(cut, OVERSIZED_BODY_LINGER_MS);
+  timer.unref();
+  request.on('data', (chunk: Buffer) => {
+    discarded += chunk.length;
+    if (discarded > OVERSIZED_BODY_LINGER_BYTES) cut();
+  });
+  request.once('close', () => clearTimeout(timer));
+  request.resume();
+}
+
 function serveStatic(pathname: string, response: ServerResponse, staticDir: string | undefined): void {
   if (!staticDir || !existsSync(join(staticDir, 'index.html'))) {
-    response.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' });
+    response.writeHead(503, { ...FUNCTION_ANSWER_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
     response.end('The h5 app is not built yet: run `npm run build:h5` (npm start does it for you).\n');
     return;
   }
@@ -119,14 +160,31 @@ function serveStatic(pathname: string, response: ServerResponse, staticDir: stri
   const inside = file === staticDir || file.startsWith(staticDir.endsWith(sep) ? staticDir : staticDir + sep);
   const target = inside && existsSync(file) && statSync(file).isFile() ? file : join(staticDir, 'index.html');
   response.writeHead(200, {
+    ...appHeadersFor(join(staticDir, 'index.html')),
     'Content-Type': CONTENT_TYPES[extname(target)] ?? 'application/octet-stream',
     'Cache-Control': target.endsWith('index.html') ? 'no-cache' : 'public, max-age=3600',
   });
   createReadStream(target).pipe(response);
 }
 
-function sendJson(response: ServerResponse, status: number, body: unknown): void {
+/** The app's headers follow its index.html (the CSP names its inline scripts' hashes), read again only when the file changes. */
+let appHeadersCache: { file: string; mtimeMs: number; size: number; headers: OutgoingHttpHeaders } | undefined;
+function appHeadersFor(indexFile: string): OutgoingHttpHeaders {
+  const { mtimeMs, size } = statSync(indexFile);
+  const cached = appHeadersCache;
+  if (cached && cached.file === indexFile && cached.mtimeMs === mtimeMs && cached.size === size) return cached.headers;
+  const headers = appHeaders(readFileSync(indexFile, 'utf8'));
+  appHeadersCache = { file: indexFile, mtimeMs, size, headers };
+  return headers;
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown, extra: OutgoingHttpHeaders = {}): void {
   const text = JSON.stringify(body);
-  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+  response.writeHead(status, {
+    ...FUNCTION_ANSWER_HEADERS,
+    ...extra,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+  });
   response.end(text);
 }

@@ -4,11 +4,13 @@
  * store and the SIMULATED identity authority.
  */
 import { resolve } from 'node:path';
+import { pruneExpired } from '../domain/prune';
 import { composeEmulator } from './compose';
 import { ensureDemoTerminal } from './demo-terminal';
 import { devRoutes } from './dev-routes';
 import { createEmulatorServer } from './http-server';
 import { consoleLogger } from './logger';
+import { startPruning } from './pruning';
 
 const HOST = '127.0.0.1';
 const port = Number(process.env.PORT ?? 8787);
@@ -27,16 +29,22 @@ async function main() {
     log,
   });
 
+  const stopPruning = startPruning(() => pruneExpired(emulator.deps), log);
+
   server.listen(port, HOST, () => {
     console.log(`e-ID Card local emulator (SIMULATED identity authority, development keys)`);
     console.log(`  app:       http://${HOST}:${port}/`);
     console.log(`  functions: POST http://${HOST}:${port}/fn/{citizen|verifier|partner|admin}`);
     console.log(`  JWKS:      http://${HOST}:${port}/.well-known/jwks.json`);
     console.log(`  data:      ${dataDir}`);
+    console.log(`  WARNING: any local process can act as any simulated citizen: it only has to send the header X-Dev-Openid: <any id> (no sign-in)`);
+    console.log(`  WARNING: simulator-only route POST /dev/verify-as-demo-terminal returns full names and ID numbers to any local caller`);
+    console.log(`  bound to ${HOST} only; /fn and /dev refuse other Host names, other origins and bodies that are not JSON`);
     console.log(`  demo verifier terminal (simulated): ${demo.terminalId}`);
   });
 
   const shutdown = () => {
+    stopPruning();
     server.close();
     void emulator.close().then(() => process.exit(0));
   };

@@ -7,8 +7,8 @@
 import type { Failure, Result } from '../../core/api';
 import { EidError } from '../../core/errors';
 import { failure } from '../../core/failure';
-import { hasForbiddenKey } from '../../core/schemas';
-import type { ZodType, ZodTypeDef } from 'zod';
+import { eventShapeProblem } from '../../core/schemas';
+import { ZodArray, ZodDiscriminatedUnion, ZodEffects, ZodNullable, ZodObject, ZodOptional, type ZodIssue, type ZodType, type ZodTypeDef } from 'zod';
 
 /** Who is calling, as the platform (or the emulator) established it. */
 export interface Caller {
@@ -35,15 +35,55 @@ export function toFailure(error: unknown, log: Logger): Failure {
   return failure('INTERNAL');
 }
 
-/** Validates an event against its one declared schema; any mismatch is INVALID_INPUT naming the field, not the value. */
+/**
+ * Validates an event against its one declared schema; any mismatch is
+ * INVALID_INPUT naming the field, never the value. Only a field the schema
+ * declares is named: a key the caller made up could be a name or an ID
+ * number, so it is only ever "unknown field".
+ */
 export function parseEvent<T>(schema: ZodType<T, ZodTypeDef, unknown>, event: unknown): T {
-  if (hasForbiddenKey(event)) throw new EidError('INVALID_INPUT', { reason: 'forbidden_key' });
+  const shapeProblem = eventShapeProblem(event);
+  if (shapeProblem) throw new EidError('INVALID_INPUT', { reason: shapeProblem });
   const parsed = schema.safeParse(event);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const reason = issue?.code === 'invalid_union_discriminator' ? 'unknown_action' : 'schema';
-  const field = issue?.path.join('.') || (issue?.code === 'unrecognized_keys' ? issue.keys.join(',') : '');
-  throw new EidError('INVALID_INPUT', { reason, details: field ? { field: field.slice(0, 64) } : undefined });
+  const field = issue && fieldNamed(issue, declaredKeys(schema));
+  throw new EidError('INVALID_INPUT', { reason, details: field ? { field } : undefined });
+}
+
+const UNKNOWN_FIELD = 'unknown field';
+
+function fieldNamed(issue: ZodIssue, declared: ReadonlySet<string>): string | undefined {
+  if (issue.code === 'unrecognized_keys') return UNKNOWN_FIELD;
+  if (issue.path.length === 0) return undefined;
+  const known = issue.path.every((segment) => typeof segment === 'number' || declared.has(segment));
+  return known ? issue.path.join('.').slice(0, 64) : UNKNOWN_FIELD;
+}
+
+const declaredKeysBySchema = new WeakMap<object, ReadonlySet<string>>();
+
+/** Every key a schema declares, at any depth: the only words a refusal may quote back. */
+function declaredKeys(schema: ZodType<unknown, ZodTypeDef, unknown>): ReadonlySet<string> {
+  let keys = declaredKeysBySchema.get(schema);
+  if (!keys) {
+    const collected = new Set<string>();
+    const collect = (type: unknown): void => {
+      if (type instanceof ZodObject) {
+        for (const [key, child] of Object.entries(type.shape as Record<string, unknown>)) {
+          collected.add(key);
+          collect(child);
+        }
+      } else if (type instanceof ZodDiscriminatedUnion) (type.options as unknown[]).forEach(collect);
+      else if (type instanceof ZodArray) collect(type.element);
+      else if (type instanceof ZodOptional || type instanceof ZodNullable) collect(type.unwrap());
+      else if (type instanceof ZodEffects) collect(type.innerType());
+    };
+    collect(schema);
+    keys = collected;
+    declaredKeysBySchema.set(schema, keys);
+  }
+  return keys;
 }
 
 export function requireCitizen(caller: Caller): string {

@@ -16,7 +16,7 @@ afterEach(() => h.close());
 
 const seconds = () => Math.floor(h.clock.now().getTime() / 1000);
 
-it('failed enrolments with a holder’s ID number do not lock the holder out of the face re-check', async () => {
+it('failed enrollments with a holder’s ID number do not lock the holder out of the face re-check', async () => {
   const person = personFor('ordinary');
   await enrolled(h, 'holder');
   for (let i = 0; i < 6; i++) {

@@ -137,10 +137,19 @@ describe('SimulatedAuthority', () => {
     ['deceased', 'deceased'],
     ['cancelled', 'cancelled'],
     ['name_mismatch', 'name_mismatch'],
-  ] as const)('reports %s and does not check the face', async (kase, identity) => {
+  ] as const)('reports %s and still compares the face with the number’s registered photo', async (kase, identity) => {
     for (const person of allOf(kase)) {
-      await expect(verify(person)).resolves.toEqual({ liveness: 'pass', identity, face: 'not_checked' });
+      await expect(verify(person)).resolves.toEqual({ liveness: 'pass', identity, face: 'match' });
+      await expect(verify(person, { faceCapture: 'data:image/jpeg;base64,AAAA' })).resolves.toEqual({ liveness: 'pass', identity, face: 'mismatch' });
     }
+  });
+
+  it('compares a name_mismatch claim with the photo of the number’s holder, under either name', async () => {
+    const person = firstOf('name_mismatch');
+    const underTypedName = await verify(person);
+    const underRegisteredName = await verify({ name: person.registeredName!, idNumber: person.idNumber });
+    expect(underTypedName.face).toBe(person.face);
+    expect(underRegisteredName.face).toBe(underTypedName.face);
   });
 
   it('matches a name_mismatch person under the registered name', async () => {

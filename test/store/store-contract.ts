@@ -4,8 +4,9 @@
  * An adapter's test file calls describeStoreContract with a way to open a
  * fresh, empty store; races are real concurrent calls, not mocks.
  */
-import { CardConflict, TokenAlreadyUsed, type Store } from '../../server/domain/store';
+import { CardConflict, TokenAlreadyUsed, type FaceSessionRecord, type Store } from '../../server/domain/store';
 import {
+  HOUR,
   MINUTE,
   SECOND,
   T0,
@@ -41,6 +42,8 @@ export function describeStoreContract(adapterName: string, open: () => Promise<O
     afterEach(() => opened.close());
 
     const mint = (n: number | string) => store.mintCard(syntheticIdentity(n), syntheticCard(n));
+    /** Opens a session under a start limit no test here reaches. */
+    const openSession = (session: FaceSessionRecord) => store.openFaceSession(session, { since: after(-HOUR), max: 1000 });
 
     describe('cards', () => {
       it('returns a minted card and its identity exactly as written, by card id and by holder', async () => {
@@ -207,12 +210,12 @@ export function describeStoreContract(adapterName: string, open: () => Promise<O
 
       it('spends one attempt and returns the session as written, with attemptsUsed counted', async () => {
         const session = syntheticFaceSession('face-1', holder);
-        await store.insertFaceSession(session);
+        await openSession(session);
         expect(await store.spendFaceAttempt('face-1', holder, during, 3)).toEqual({ ...session, attemptsUsed: 1 });
       });
 
       it('spends at most maxAttempts attempts under 10 concurrent calls', async () => {
-        await store.insertFaceSession(syntheticFaceSession('face-1', holder));
+        await openSession(syntheticFaceSession('face-1', holder));
         const spent = await Promise.all(Array.from({ length: 10 }, () => store.spendFaceAttempt('face-1', holder, during, 3)));
         const granted = spent.filter((s) => s !== null);
         expect(granted.map((s) => s!.attemptsUsed).sort((a, b) => a - b)).toEqual([1, 2, 3]);
@@ -220,34 +223,68 @@ export function describeStoreContract(adapterName: string, open: () => Promise<O
       });
 
       it('refuses a session at or after its expiry', async () => {
-        await store.insertFaceSession(syntheticFaceSession('face-1', holder, { expiresAt: after(5 * MINUTE) }));
+        await openSession(syntheticFaceSession('face-1', holder, { expiresAt: after(5 * MINUTE) }));
         expect(await store.spendFaceAttempt('face-1', holder, after(5 * MINUTE), 3)).toBeNull();
         expect(await store.spendFaceAttempt('face-1', holder, after(6 * MINUTE), 3)).toBeNull();
         expect(await store.spendFaceAttempt('face-1', holder, after(5 * MINUTE - 1), 3)).not.toBeNull();
       });
 
       it('refuses another holder’s session without spending its attempts, and an unknown session', async () => {
-        await store.insertFaceSession(syntheticFaceSession('face-1', holder));
+        await openSession(syntheticFaceSession('face-1', holder));
         expect(await store.spendFaceAttempt('face-1', 'synthetic-holder-other', during, 1)).toBeNull();
         expect(await store.spendFaceAttempt('no-such-session', holder, during, 1)).toBeNull();
         expect((await store.spendFaceAttempt('face-1', holder, during, 1))?.attemptsUsed).toBe(1);
       });
 
       it('refuses a session whose face check already passed', async () => {
-        await store.insertFaceSession(syntheticFaceSession('face-1', holder));
+        await openSession(syntheticFaceSession('face-1', holder));
         await store.markFacePassed('face-1', during);
         expect(await store.spendFaceAttempt('face-1', holder, during, 3)).toBeNull();
       });
 
       it('reports the latest face pass of a holder across sessions, and null before any', async () => {
         expect(await store.lastFacePassedAt(holder)).toBeNull();
-        await store.insertFaceSession(syntheticFaceSession('face-1', holder));
-        await store.insertFaceSession(syntheticFaceSession('face-2', holder));
-        await store.insertFaceSession(syntheticFaceSession('face-3', 'synthetic-holder-other'));
+        await openSession(syntheticFaceSession('face-1', holder));
+        await openSession(syntheticFaceSession('face-2', holder, { createdAt: after(1 * MINUTE) }));
+        await openSession(syntheticFaceSession('face-3', 'synthetic-holder-other'));
         await store.markFacePassed('face-2', after(3 * MINUTE));
         await store.markFacePassed('face-1', after(2 * MINUTE)); // marked later, but passed earlier
         await store.markFacePassed('face-3', after(4 * MINUTE));
         expect(await store.lastFacePassedAt(holder)).toEqual(after(3 * MINUTE));
+      });
+
+      it('keeps at most one open session per holder: opening one closes the holder’s other open sessions, but not passed ones or other holders’', async () => {
+        await openSession(syntheticFaceSession('face-passed', holder));
+        await store.markFacePassed('face-passed', after(10 * SECOND));
+        await openSession(syntheticFaceSession('face-old', holder, { createdAt: after(20 * SECOND) }));
+        await openSession(syntheticFaceSession('face-other', 'synthetic-holder-other', { createdAt: after(20 * SECOND) }));
+        expect(await openSession(syntheticFaceSession('face-new', holder, { createdAt: after(30 * SECOND) }))).toBe(true);
+
+        expect(await store.spendFaceAttempt('face-old', holder, after(40 * SECOND), 3)).toBeNull();
+        expect(await store.spendFaceAttempt('face-new', holder, after(40 * SECOND), 3)).not.toBeNull();
+        expect(await store.spendFaceAttempt('face-other', 'synthetic-holder-other', after(40 * SECOND), 3)).not.toBeNull();
+        expect(await store.lastFacePassedAt(holder)).toEqual(after(10 * SECOND));
+      });
+
+      it('refuses to open a session past `max` sessions created after `since`, counting closed ones, and writes nothing then', async () => {
+        const limit = { since: T0, max: 2 };
+        expect(await store.openFaceSession(syntheticFaceSession('face-0', holder, { createdAt: T0 }), limit)).toBe(true); // not after `since`
+        expect(await store.openFaceSession(syntheticFaceSession('face-1', holder, { createdAt: after(1 * SECOND) }), limit)).toBe(true);
+        expect(await store.openFaceSession(syntheticFaceSession('face-2', holder, { createdAt: after(2 * SECOND) }), limit)).toBe(true);
+        expect(await store.openFaceSession(syntheticFaceSession('face-3', holder, { createdAt: after(3 * SECOND) }), limit)).toBe(false);
+        expect(await store.spendFaceAttempt('face-3', holder, after(4 * SECOND), 3)).toBeNull();
+        expect(await store.spendFaceAttempt('face-2', holder, after(4 * SECOND), 3)).not.toBeNull(); // the refused open closed nothing
+        expect(await store.openFaceSession(syntheticFaceSession('face-4', 'synthetic-holder-other', { createdAt: after(3 * SECOND) }), limit)).toBe(true);
+      });
+
+      it('opens at most `max` of 50 concurrent sessions for one holder, and leaves exactly one of them open', async () => {
+        const ids = Array.from({ length: 50 }, (_, i) => `face-race-${i}`);
+        const opened = await Promise.all(
+          ids.map((id, i) => store.openFaceSession(syntheticFaceSession(id, holder, { createdAt: after(i) }), { since: after(-HOUR), max: 10 })),
+        );
+        expect(opened.filter(Boolean)).toHaveLength(10);
+        const spendable = await Promise.all(ids.map((id) => store.spendFaceAttempt(id, holder, after(1 * MINUTE), 3)));
+        expect(spendable.filter((s) => s !== null)).toHaveLength(1);
       });
     });
 
@@ -260,12 +297,63 @@ export function describeStoreContract(adapterName: string, open: () => Promise<O
         expect(await store.countFailures('holder:synthetic-2', T0)).toBe(0);
       });
 
+      it('counts a key listed twice in one recording twice (a failure can weigh more than one)', async () => {
+        await store.recordFailure(['holder:synthetic-1', 'holder:synthetic-1', 'id-index:synthetic-1'], after(1 * SECOND));
+        expect(await store.countFailures('holder:synthetic-1', T0)).toBe(2);
+        expect(await store.countFailures('id-index:synthetic-1', T0)).toBe(1);
+      });
+
       it('counts only failures strictly after `since`', async () => {
         await store.recordFailure(['holder:synthetic-1'], after(1 * MINUTE));
         await store.recordFailure(['holder:synthetic-1'], after(2 * MINUTE));
         expect(await store.countFailures('holder:synthetic-1', after(1 * MINUTE - 1))).toBe(2);
         expect(await store.countFailures('holder:synthetic-1', after(1 * MINUTE))).toBe(1);
         expect(await store.countFailures('holder:synthetic-1', after(2 * MINUTE))).toBe(0);
+      });
+    });
+
+    describe('pruning', () => {
+      const cutoffs = (at: Date) => ({ faceSessionsBefore: at, failuresBefore: at, spentTokensBefore: at });
+
+      it('removes a face session only once its creation, expiry and pass are all before the cutoff', async () => {
+        await openSession(syntheticFaceSession('face-expired', 'synthetic-holder-a', { expiresAt: after(2 * MINUTE) }));
+        await openSession(syntheticFaceSession('face-open', 'synthetic-holder-b', { expiresAt: after(20 * MINUTE) }));
+        await openSession(syntheticFaceSession('face-passed-late', 'synthetic-holder-c', { expiresAt: after(2 * MINUTE) }));
+        await store.markFacePassed('face-passed-late', after(11 * MINUTE)); // its pass alone keeps it
+        await openSession(syntheticFaceSession('face-young', 'synthetic-holder-d', { createdAt: after(10 * MINUTE), expiresAt: after(10 * MINUTE) }));
+
+        const removed = await store.prune(cutoffs(after(10 * MINUTE)));
+        expect(removed.faceSessions).toBe(1);
+        expect(await store.lastFacePassedAt('synthetic-holder-c')).toEqual(after(11 * MINUTE));
+        expect(await store.spendFaceAttempt('face-open', 'synthetic-holder-b', after(10 * MINUTE), 3)).not.toBeNull();
+        // The young session still counts towards its holder's starts.
+        expect(await store.openFaceSession(syntheticFaceSession('face-d2', 'synthetic-holder-d', { createdAt: after(11 * MINUTE) }), { since: T0, max: 1 })).toBe(false);
+      });
+
+      it('removes failures recorded before the cutoff and nothing a later count needs', async () => {
+        await store.recordFailure(['holder:synthetic-1', 'id-index:synthetic-1'], after(1 * MINUTE));
+        await store.recordFailure(['holder:synthetic-1'], after(5 * MINUTE));
+        await store.recordFailure(['holder:synthetic-1'], after(9 * MINUTE));
+        expect((await store.prune(cutoffs(after(5 * MINUTE)))).failures).toBe(2);
+        expect(await store.countFailures('holder:synthetic-1', after(5 * MINUTE - 1))).toBe(2);
+        expect(await store.countFailures('id-index:synthetic-1', T0)).toBe(0);
+      });
+
+      it('pruning never removes anything still needed for one-time use or usages', async () => {
+        await mint(1);
+        for (let i = 0; i < 6; i++) await store.recordVerification(`token-${i}`, syntheticUsage('card-1', { at: after(i * MINUTE) }));
+        const usagesBefore = await store.listUsages('card-1', { limit: 50 });
+
+        const removed = await store.prune(cutoffs(after(3 * MINUTE)));
+        expect(removed.spentTokens).toBe(3);
+        // Every token used at or after the cutoff is still spent; every usage is still listed, unchanged.
+        for (let i = 3; i < 6; i++) await expect(store.recordVerification(`token-${i}`, syntheticUsage('card-1'))).rejects.toBeInstanceOf(TokenAlreadyUsed);
+        expect(await store.listUsages('card-1', { limit: 50 })).toEqual(usagesBefore);
+        expect(await store.getHeldCard('card-1')).not.toBeNull();
+      });
+
+      it('prunes nothing from an empty store', async () => {
+        expect(await store.prune(cutoffs(after(HOUR)))).toEqual({ faceSessions: 0, failures: 0, spentTokens: 0 });
       });
     });
 

@@ -12,6 +12,7 @@ export const after = (ms: number, from: Date = T0): Date => new Date(from.getTim
 
 export const SECOND = 1000;
 export const MINUTE = 60 * SECOND;
+export const HOUR = 60 * MINUTE;
 
 export function syntheticIdentity(n: number | string, overrides: Partial<IdentityRecord> = {}): IdentityRecord {
   return {

@@ -6,11 +6,16 @@ import { signAdminAssertion, signTerminalAssertion, type TerminalCredential } fr
 import { expectOk, faceCheck, type Harness } from './harness';
 import { personFor, typed } from './people';
 
+/** One enrollment attempt with a fresh face session, as the enroll page makes it; `overrides` change any field (another face, a wrong answer). */
+export async function attemptEnroll(h: Harness, openid: string, person: { name: string; idNumber: string }, overrides: Record<string, unknown> = {}) {
+  const { answer } = await faceCheck(h, openid);
+  return h.call(openid, { action: 'enroll', name: person.name, idNumber: person.idNumber, consent: true, ...answer, ...overrides });
+}
+
 /** Enrolls a synthetic person; the enrollment's face check also counts for presenting for five minutes. */
 export async function enrolled(h: Harness, openid: string, kase: Parameters<typeof personFor>[0] = 'ordinary', nth = 0) {
   const person = personFor(kase, nth);
-  const { answer } = await faceCheck(h, openid);
-  expectOk(await h.call(openid, { action: 'enroll', ...typed(person), consent: true, ...answer }));
+  expectOk(await attemptEnroll(h, openid, typed(person)));
   return person;
 }
 

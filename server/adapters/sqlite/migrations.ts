@@ -94,4 +94,15 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       ALTER TABLE presentation_uses RENAME TO spent_tokens;
     `,
   },
+  {
+    version: 4,
+    name: 'bounded sessions and pruning',
+    // Starts are counted per holder by creation time; pruning deletes by age.
+    sql: `
+      CREATE INDEX face_sessions_holder_created ON face_sessions (holder, created_at);
+      CREATE INDEX face_sessions_expires ON face_sessions (expires_at);
+      CREATE INDEX failures_at ON failures (at);
+      CREATE INDEX spent_tokens_used_at ON spent_tokens (used_at);
+    `,
+  },
 ];

@@ -1,5 +1,16 @@
 /** The Store port over better-sqlite3: the emulator's embedded default. */
-import type { CardRecord, FaceSessionRecord, HeldCard, IdentityRecord, Store, TerminalRecord, UsageRecord } from '../../domain/store';
+import type {
+  CardRecord,
+  FaceSessionRecord,
+  FaceStartLimit,
+  HeldCard,
+  IdentityRecord,
+  PruneCounts,
+  PruneCutoffs,
+  Store,
+  TerminalRecord,
+  UsageRecord,
+} from '../../domain/store';
 import { CardConflict, TokenAlreadyUsed } from '../../domain/store';
 import { openDatabase, type Db } from './open-database';
 
@@ -120,6 +131,10 @@ export class SqliteStore implements Store {
         `INSERT INTO face_sessions (id, holder, challenge, created_at, expires_at, attempts_used, passed_at)
          VALUES (@id, @holder, @challenge, @createdAt, @expiresAt, @attemptsUsed, @passedAt)`,
       ),
+      countFaceStarts: db.prepare('SELECT COUNT(*) FROM face_sessions WHERE holder = ? AND created_at > ?').pluck(),
+      closeOpenFaceSessions: db.prepare(
+        'UPDATE face_sessions SET expires_at = @at WHERE holder = @holder AND passed_at IS NULL AND expires_at > @at',
+      ),
       spendFaceAttempt: db.prepare(
         `UPDATE face_sessions SET attempts_used = attempts_used + 1
          WHERE id = ? AND holder = ? AND expires_at > ? AND attempts_used < ? AND passed_at IS NULL
@@ -153,6 +168,11 @@ export class SqliteStore implements Store {
          VALUES (@id, @identityId, @holder, @idIndex, @level, @status, @issuedAt, @expiresAt, @keyId, @signature)`,
       ),
       liveCardByIdIndex: db.prepare(`SELECT 1 FROM cards WHERE id_index = ? AND status <> 'revoked'`).pluck(),
+      pruneFaceSessions: db.prepare(
+        'DELETE FROM face_sessions WHERE created_at < @before AND expires_at < @before AND (passed_at IS NULL OR passed_at < @before)',
+      ),
+      pruneFailures: db.prepare('DELETE FROM failures WHERE at < ?'),
+      pruneSpentTokens: db.prepare('DELETE FROM spent_tokens WHERE used_at < ?'),
     };
   }
 
@@ -160,14 +180,22 @@ export class SqliteStore implements Store {
     return new SqliteStore(openDatabase(file));
   }
 
-  async insertFaceSession(session: FaceSessionRecord): Promise<void> {
-    this.statements.insertFaceSession.run({
-      ...session,
-      challenge: JSON.stringify(session.challenge),
-      createdAt: session.createdAt.getTime(),
-      expiresAt: session.expiresAt.getTime(),
-      passedAt: session.passedAt?.getTime() ?? null,
+  /** IMMEDIATE: the count and the insert hold the write lock together, also against another process on the file. */
+  async openFaceSession(session: FaceSessionRecord, limit: FaceStartLimit): Promise<boolean> {
+    const createdAt = session.createdAt.getTime();
+    const open = this.db.transaction((): boolean => {
+      if ((this.statements.countFaceStarts.get(session.holder, limit.since.getTime()) as number) >= limit.max) return false;
+      this.statements.closeOpenFaceSessions.run({ holder: session.holder, at: createdAt });
+      this.statements.insertFaceSession.run({
+        ...session,
+        challenge: JSON.stringify(session.challenge),
+        createdAt,
+        expiresAt: session.expiresAt.getTime(),
+        passedAt: session.passedAt?.getTime() ?? null,
+      });
+      return true;
     });
+    return open.immediate();
   }
 
   async spendFaceAttempt(id: string, holder: string, now: Date, maxAttempts: number): Promise<FaceSessionRecord | null> {
@@ -283,6 +311,14 @@ export class SqliteStore implements Store {
   async listUsages(cardId: string, page: { before?: number; limit: number }): Promise<UsageRecord[]> {
     const rows = this.statements.listUsages.all(cardId, page.before ?? Number.MAX_SAFE_INTEGER, page.limit) as UsageRow[];
     return rows.map(toUsage);
+  }
+
+  async prune(cutoffs: PruneCutoffs): Promise<PruneCounts> {
+    return this.db.transaction(() => ({
+      faceSessions: this.statements.pruneFaceSessions.run({ before: cutoffs.faceSessionsBefore.getTime() }).changes,
+      failures: this.statements.pruneFailures.run(cutoffs.failuresBefore.getTime()).changes,
+      spentTokens: this.statements.pruneSpentTokens.run(cutoffs.spentTokensBefore.getTime()).changes,
+    }))();
   }
 
   async close(): Promise<void> {
