@@ -6,8 +6,17 @@ export function maskIdNumber(idNumber: string): string {
   return idNumber.slice(0, 3) + '*'.repeat(idNumber.length - 7) + idNumber.slice(-4);
 }
 
-/** Every character but the last becomes *, middle dots and spaces stay: 张三 → *三, 艾力·买买提 → **·**提. */
+/**
+ * The family name hidden, the given name shown, the way Chinese apps mask
+ * names: 李明华 → *明华, 张三 → *三, 吴𠮷祥 → *𠮷祥. A name in parts (a
+ * minority name joined by a middle dot, a Latin name) hides its first part:
+ * 艾力·吐尔逊 → **·吐尔逊, ANNA-MARIA SCHMIDT → ****-***** SCHMIDT. One
+ * character → *.
+ */
 export function maskName(name: string): string {
   const chars = [...name];
-  return chars.map((c, i) => (i === chars.length - 1 && chars.length > 1) || c === '\u00B7' || c === ' ' || c === '-' ? c : '*').join('');
+  if (chars.length <= 1) return '*'.repeat(chars.length);
+  const partEnd = chars.findIndex((c) => c === '\u00B7' || c === ' ');
+  const hidden = partEnd > 0 ? partEnd : 1;
+  return chars.map((c, i) => (i < hidden && c !== '-' ? '*' : c)).join('');
 }

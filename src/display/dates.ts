@@ -13,3 +13,8 @@ export function localDateTime(iso: string): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${calendarDate(iso)} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
+
+/** An ISO timestamp as printed on an identity card's validity line: YYYY.MM.DD. */
+export function cardDate(iso: string): string {
+  return calendarDate(iso).replace(/-/g, '.');
+}

@@ -48,7 +48,8 @@ function identityAdvice(reason: Failure['reason']): FailureAdvice {
     case 'cancelled':
       return { reason: { key: 'next.identity.closed' }, actions: ['cards'] };
     default:
-      return { reason: { key: 'next.IDENTITY_NOT_FOUND' }, actions: ['edit', 'cards'] };
+      // No reason: the server says why only once liveness and face passed, so either may be what failed.
+      return { reason: { key: 'next.IDENTITY_NOT_FOUND' }, actions: ['edit', 'retryFace', 'cards'] };
   }
 }
 

@@ -36,6 +36,8 @@ export function useCardLock(onLockedAgain: () => void): CardLock {
   const lockRef = useRef<Lock>(lock);
   const hiddenAt = useRef<number | null>(null);
 
+  /** Read through a function: the lock changes while an unlock awaits, which narrowing on the ref would hide. */
+  const currentLock = (): Lock => lockRef.current;
   const change = (next: Lock) => {
     lockRef.current = next;
     setLock(next);
@@ -55,13 +57,15 @@ export function useCardLock(onLockedAgain: () => void): CardLock {
   });
 
   const unlock = async () => {
+    // Already open, or a device unlock already asking: one prompt at a time.
+    if (currentLock().state === 'open' || currentLock().state === 'checking') return;
     if (UNLOCK_METHOD === 'face_check') {
       change({ state: 'face' });
       return;
     }
     change({ state: 'checking' });
     const outcome = await unlockDevice();
-    if (lockRef.current.state !== 'checking') return;
+    if (currentLock().state !== 'checking') return;
     if (outcome.kind === 'unlocked') change({ state: 'open' });
     else if (outcome.kind === 'cancelled') change({ state: 'locked', cancelled: true });
     else change({ state: 'face', reason: outcome.reason });

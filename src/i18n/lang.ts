@@ -1,43 +1,26 @@
 /**
- * The chosen language: read once from storage, kept in memory, and announced
- * to every mounted page so a switch re-renders them all.
+ * The chosen language: kept on the device, announced to every mounted page so
+ * a switch re-renders them all, and marked on the document for screen readers.
  */
-import Taro from '@tarojs/taro';
 import type { Lang } from '../../core/errors';
+import { devicePreference } from '../state/device-preference';
 import { applyDocumentLang } from './document-lang';
 
-const STORAGE_KEY = 'eid.lang';
-const listeners = new Set<() => void>();
-let current: Lang | undefined;
+const lang = devicePreference<Lang>('eid.lang', (stored) => (stored === 'en' ? 'en' : 'zh'));
+let applied: Lang | undefined;
 
 export function getLang(): Lang {
-  if (current === undefined) {
-    let stored: unknown;
-    try {
-      stored = Taro.getStorageSync(STORAGE_KEY);
-    } catch {
-      stored = undefined;
-    }
-    current = stored === 'en' ? 'en' : 'zh';
+  const current = lang.get();
+  if (applied !== current) {
+    applied = current;
     applyDocumentLang(current);
   }
   return current;
 }
 
-export function setLang(lang: Lang): void {
-  current = lang;
-  applyDocumentLang(lang);
-  try {
-    Taro.setStorageSync(STORAGE_KEY, lang);
-  } catch {
-    // Storage can be full or denied; the switch still holds for this session.
-  }
-  listeners.forEach((listener) => listener());
+export function setLang(next: Lang): void {
+  lang.set(next);
+  getLang();
 }
 
-export function subscribeLang(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => {
-    listeners.delete(listener);
-  };
-}
+export const subscribeLang = lang.subscribe;

@@ -41,10 +41,26 @@ export function useEmulatorAndChromium(): E2eWorld {
   return world;
 }
 
-/** A phone-sized page in a fresh browser context (a fresh simulated citizen). */
-export async function newPhone(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 414, height: 896 }, deviceScaleFactor: 1, locale: 'zh-CN' });
-  return context.newPage();
+/** The phone the screenshots are taken on: 390 × 844 CSS px (a 6.1-inch phone). */
+export const PHONE = { width: 390, height: 844 } as const;
+
+/**
+ * A phone-sized page in a fresh browser context (a fresh simulated citizen).
+ * `defaultFontPx` sets the browser's default font size, as a person who asked
+ * for larger text would have it (Chromium's Page.setFontSizes).
+ */
+export async function newPhone(
+  browser: Browser,
+  { defaultFontPx, injectScripts = false }: { defaultFontPx?: number; injectScripts?: boolean } = {},
+): Promise<Page> {
+  // injectScripts: lets a test add a script of its own (axe-core) past the emulator's Content-Security-Policy.
+  const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 1, locale: 'zh-CN', bypassCSP: injectScripts });
+  const page = await context.newPage();
+  if (defaultFontPx) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Page.setFontSizes', { fontSizes: { standard: defaultFontPx } });
+  }
+  return page;
 }
 
 export const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });

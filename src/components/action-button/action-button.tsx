@@ -1,6 +1,7 @@
 import { Button } from '@tarojs/components';
 import { useT } from '../../i18n';
 import './action-button.scss';
+import { a11y } from '../../platform/a11y';
 
 export type ButtonVariant = 'primary' | 'secondary';
 
@@ -17,15 +18,17 @@ export interface Props {
    * explain what is missing instead of leaving a dead button.
    */
   blocked?: boolean;
+  /** What a screen reader says when it should say more than the label. */
+  ariaLabel?: string;
 }
 
-export function ActionButton({ id, label, onTap, variant = 'primary', busy = false, busyLabel, blocked = false }: Props) {
+export function ActionButton({ id, label, onTap, variant = 'primary', busy = false, busyLabel, blocked = false, ariaLabel }: Props) {
   const { t } = useT();
   const classes = ['eid-button', `eid-button--${variant}`];
   if (blocked) classes.push('eid-button--blocked');
   if (busy) classes.push('eid-button--busy');
   return (
-    <Button id={id} className={classes.join(' ')} disabled={busy} onClick={onTap} ariaLabel={busy ? busyLabel ?? t('common.busy') : label}>
+    <Button id={id} className={classes.join(' ')} disabled={busy} onClick={onTap} {...a11y({ role: 'button', label: busy ? busyLabel ?? t('common.busy') : ariaLabel ?? label })}>
       {busy ? busyLabel ?? t('common.busy') : label}
     </Button>
   );

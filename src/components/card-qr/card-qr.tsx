@@ -5,18 +5,23 @@ import type { Scene } from '../../../core/scenes';
 import { unavailableReason } from '../../display/unavailable';
 import { useCountdown } from '../../hooks/use-countdown';
 import type { QrState } from '../../hooks/use-presentation';
+import { useQrScreen } from '../../hooks/use-qr-screen';
 import { useT, type MessageKey } from '../../i18n';
 import { backTo } from '../../navigation/navigation';
 import { ActionButton } from '../action-button';
 import { FaceRecheck } from '../face-recheck';
+import { FailureNotice } from '../failure-notice';
 import { Notice } from '../notice';
 import { QrPanel } from '../qr-panel';
+import { SceneTabs } from '../scene-tabs';
 
 export interface Props {
   /** Any state once a scene is chosen. */
   state: Exclude<QrState, { kind: 'none' }>;
+  /** The scenes this card can show a code for: one tap switches between them. */
+  scenes: readonly Scene[];
   onShow: (scene: Scene) => void;
-  /** Back to choosing a scene. */
+  /** Puts the code away, back to the card. */
   onStop: () => void;
   onStartFaceCheck: () => void;
 }
@@ -32,34 +37,48 @@ function noQrReason(failure: Failure): MessageKey {
 }
 
 /** The QR code for the chosen scene in each of its states: preparing, shown, expired, a face check in the way, or refused. */
-export function CardQr({ state, onShow, onStop, onStartFaceCheck }: Props) {
+export function CardQr({ state, scenes, onShow, onStop, onStartFaceCheck }: Props) {
   const { t, errorTitle } = useT();
   const secondsLeft = useCountdown(state.kind === 'shown' ? state.deadline : undefined);
-  const otherScene = <ActionButton id='card-qr-back' variant='secondary' label={t('qr.otherScene')} onTap={onStop} />;
+  const screen = useQrScreen(state.kind === 'shown');
+  const tabs = (
+    <SceneTabs
+      id='qr-scene'
+      label={t('qr.sceneLabel')}
+      scenes={scenes}
+      current={state.scene}
+      onPick={onShow}
+      optionLabel={(name, selected) => t(selected ? 'qr.sceneCurrent' : 'qr.sceneSwitch', { scene: name })}
+    />
+  );
+  const putAway = <ActionButton id='card-qr-back' variant='secondary' label={t('qr.putAway')} onTap={onStop} />;
 
   switch (state.kind) {
     case 'loading':
       return (
         <>
+          {tabs}
           <Notice id='card-qr-loading'>
             <Text>{t('qr.preparing')}</Text>
           </Notice>
-          {otherScene}
+          {putAway}
         </>
       );
     case 'shown':
       return (
         <>
-          <QrPanel scene={state.scene} token={state.token} secondsLeft={secondsLeft} renewal={state.renewal} />
-          {otherScene}
+          {tabs}
+          <QrPanel scene={state.scene} token={state.token} secondsLeft={secondsLeft} renewal={state.renewal} screen={screen} />
+          {putAway}
         </>
       );
     case 'expired':
       return (
         <>
+          {tabs}
           <Notice tone='error' id='card-qr-expired' title={t('qr.expired')} />
           <ActionButton id='card-qr-again' label={t('qr.again')} onTap={() => onShow(state.scene)} />
-          {otherScene}
+          {putAway}
         </>
       );
     case 'face_check':
@@ -71,7 +90,7 @@ export function CardQr({ state, onShow, onStop, onStartFaceCheck }: Props) {
             <Text>{t('qr.reauthAgain')}</Text>
           </Notice>
           <ActionButton id='card-reauth-start' label={t('qr.startFaceCheck')} onTap={onStartFaceCheck} />
-          {otherScene}
+          {putAway}
         </>
       );
     case 'failed': {
@@ -79,20 +98,21 @@ export function CardQr({ state, onShow, onStop, onStartFaceCheck }: Props) {
       if (failure.code === 'CARD_SUSPENDED' || failure.code === 'CARD_REVOKED') {
         return (
           <>
-            <Notice tone='error' id='card-no-qr' title={errorTitle(failure.code)}>
-              <Text>{t(failure.code === 'CARD_SUSPENDED' ? 'card.noQr.suspended' : 'card.noQr.revoked')}</Text>
-            </Notice>
+            <FailureNotice id='card-no-qr' failure={failure}>
+              <Text className='eid-paragraph'>{t(failure.code === 'CARD_SUSPENDED' ? 'card.noQr.suspended' : 'card.noQr.revoked')}</Text>
+            </FailureNotice>
             <ActionButton id='card-back' variant='secondary' label={t('common.backToCards')} onTap={() => backTo('cards')} />
           </>
         );
       }
       return (
         <>
-          <Notice tone='error' id='card-qr-error' title={errorTitle(failure.code)}>
-            <Text>{t(noQrReason(failure))}</Text>
-          </Notice>
+          {tabs}
+          <FailureNotice id='card-qr-error' failure={failure}>
+            <Text className='eid-paragraph'>{t(noQrReason(failure))}</Text>
+          </FailureNotice>
           {failure.code === 'INTERNAL' && <ActionButton id='card-qr-retry' label={t('common.retry')} onTap={() => onShow(state.scene)} />}
-          {otherScene}
+          {putAway}
         </>
       );
     }

@@ -1,7 +1,7 @@
 import { Text } from '@tarojs/components';
 import type { CardView } from '../../../core/api';
-import { levelSatisfies } from '../../../core/card';
-import { PRESENTABLE_SCENES, SCENES, type Scene } from '../../../core/scenes';
+import type { Scene } from '../../../core/scenes';
+import { presentableScenes } from '../../display/scene-text';
 import { useT } from '../../i18n';
 import { Notice } from '../notice';
 import { ScenePicker } from '../scene-picker';
@@ -25,7 +25,7 @@ export function CardScenes({ card, onPick }: Props) {
     <>
       <Text className='eid-subheading'>{t('card.scenesTitle')}</Text>
       <Text className='eid-paragraph'>{t('card.scenesHint')}</Text>
-      <ScenePicker scenes={PRESENTABLE_SCENES.filter((s) => levelSatisfies(card.level, SCENES[s].minLevel))} onPick={onPick} />
+      <ScenePicker scenes={presentableScenes(card.level)} onPick={onPick} />
     </>
   );
 }

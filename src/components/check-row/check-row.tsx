@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import './check-row.scss';
+import { a11y } from '../../platform/a11y';
 
 export interface Props {
   id: string;
@@ -14,8 +15,7 @@ export function CheckRow({ id, label, checked, onChange }: Props) {
     <View
       id={id}
       className={checked ? 'eid-check eid-check--on' : 'eid-check'}
-      ariaRole='checkbox'
-      ariaLabel={`${checked ? '☑' : '☐'} ${label}`}
+      {...a11y({ role: 'checkbox', checked, label })}
       onClick={() => onChange(!checked)}
     >
       <View className='eid-check__box'>

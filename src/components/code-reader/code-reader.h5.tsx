@@ -1,10 +1,11 @@
 /** The browser simulator has no camera to scan with: the staff member pastes the code's text instead, and says so. */
-import { Label, Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { useT } from '../../i18n';
 import { ActionButton } from '../action-button';
 import type { Props } from './types';
 import './code-reader.scss';
+import { a11y } from '../../platform/a11y';
 
 /** Longer than any real token (~220 characters), short enough that the server refuses junk, not the field. */
 const MAX_CODE_LENGTH = 2048;
@@ -24,22 +25,29 @@ export function CodeReader({ busy, onCode }: Props) {
   };
 
   return (
-    <View className='eid-reader eid-reader--simulator'>
-      <Label className='eid-reader__label' for='staff-token'>
+    <View className={explain ? 'eid-reader eid-reader--simulator eid-reader--error' : 'eid-reader eid-reader--simulator'}>
+      {/* Native elements: Taro's h5 Textarea names its wrapper, not the textarea a screen reader reaches. */}
+      <label className='eid-reader__label' htmlFor='staff-token'>
         {t('staff.pasteLabel')}
-      </Label>
-      <Textarea
+      </label>
+      <textarea
         id='staff-token'
         className='eid-reader__paste'
         value={text}
         placeholder={t('staff.pastePlaceholder')}
-        maxlength={MAX_CODE_LENGTH}
-        ariaLabel={t('staff.pasteLabel')}
-        onInput={(event) => {
-          setText(event.detail.value);
+        maxLength={MAX_CODE_LENGTH}
+        aria-invalid={explain ? true : undefined}
+        aria-describedby={explain ? 'staff-token-error' : undefined}
+        onChange={(event) => {
+          setText(event.target.value);
           setExplain(false);
         }}
       />
+      {explain && (
+        <Text id='staff-token-error' className='eid-explain' {...a11y({ role: 'alert' })}>
+          ⚠ {t('staff.needToken')}
+        </Text>
+      )}
       <ActionButton
         id='staff-verify'
         label={t('staff.verify')}
@@ -48,11 +56,6 @@ export function CodeReader({ busy, onCode }: Props) {
         busyLabel={t('staff.verifying')}
         onTap={verify}
       />
-      {explain && (
-        <Text id='staff-token-error' className='eid-explain'>
-          {t('staff.needToken')}
-        </Text>
-      )}
     </View>
   );
 }

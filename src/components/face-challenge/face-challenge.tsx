@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { LIVENESS_DIGITS_PATTERN, type LivenessAction, type LivenessAnswer } from '../../../core/liveness';
 import type { HeldChallenge } from '../../api/face-session';
+import { authorityLabel } from '../../display/authority';
 import { useCountdown } from '../../hooks/use-countdown';
 import { useT, type MessageKey } from '../../i18n';
 import { ActionButton } from '../action-button';
@@ -9,7 +10,6 @@ import { FaceCapture } from '../face-capture';
 import { Notice } from '../notice';
 import { TextField } from '../text-field';
 import './face-challenge.scss';
-
 
 export interface Props {
   /** Give the component a new `key` per attempt: it starts each one with nothing done. */
@@ -39,7 +39,7 @@ export function FaceChallenge({ challenge, verifying, restarting, onRestart, onS
   const expired = secondsLeft === 0;
   const allDone = done.length === actions.length;
   const ready = allDone && LIVENESS_DIGITS_PATTERN.test(digits) && !expired;
-  const actionName = (action: LivenessAction) => t(`face.action.${action}`);
+  const instruction = (action: LivenessAction) => t(`face.action.${action}`);
 
   const submit = () => {
     if (!ready) {
@@ -57,7 +57,10 @@ export function FaceChallenge({ challenge, verifying, restarting, onRestart, onS
         </Text>
         <Text id='face-attempts'>{t('face.attemptsLeft', { n: challenge.view.attemptsLeft })}</Text>
         <Text id='face-authority' className='eid-face__authority'>
-          {challenge.view.authority}
+          {authorityLabel(challenge.view.authority, t)}
+        </Text>
+        <Text id='face-time-hint' className='eid-face__hint'>
+          {t('face.timeHint')}
         </Text>
       </View>
 
@@ -72,23 +75,37 @@ export function FaceChallenge({ challenge, verifying, restarting, onRestart, onS
             <Text className='eid-subheading'>{t('face.stepsTitle')}</Text>
             {actions.map((action, index) => (
               <View key={`${action}-${index}`} className={index === done.length ? 'eid-face__step eid-face__step--now' : 'eid-face__step'}>
-                <Text className='eid-face__step-name'>
-                  {index + 1}. {actionName(action)}
-                </Text>
-                {index < done.length && <Text className='eid-face__step-state'>{t('face.stepDone')}</Text>}
-                {index > done.length && <Text className='eid-face__step-state'>{t('face.stepWaiting')}</Text>}
-                {index === done.length && (
-                  <ActionButton
-                    id={`face-step-${action}`}
-                    label={t('face.stepDo', { action: actionName(action) })}
-                    onTap={() => {
-                      setDone([...done, action]);
-                      setExplain(null);
-                    }}
-                  />
+                {index === done.length ? (
+                  <>
+                    {/* Until it is done the step reads as the instruction; tapping it is the simulator's stand-in for doing it. */}
+                    <ActionButton
+                      id={`face-step-${action}`}
+                      label={`${index + 1}. ${instruction(action)}`}
+                      ariaLabel={t('face.stepDoLabel', { action: instruction(action) })}
+                      onTap={() => {
+                        setDone([...done, action]);
+                        setExplain(null);
+                      }}
+                    />
+                    <Text className='eid-face__step-hint'>{t('face.stepDoHint')}</Text>
+                  </>
+                ) : (
+                  <View className='eid-face__step-row'>
+                    <Text className='eid-face__step-name'>
+                      {index + 1}. {instruction(action)}
+                    </Text>
+                    <Text className={index < done.length ? 'eid-face__step-state eid-face__step-state--done' : 'eid-face__step-state'}>
+                      {t(index < done.length ? 'face.stepDone' : 'face.stepWaiting')}
+                    </Text>
+                  </View>
                 )}
               </View>
             ))}
+            {explain === 'face.needSteps' && (
+              <Text id='face-error' className='eid-explain'>
+                {t(explain)}
+              </Text>
+            )}
             {allDone && (
               <View className='eid-face__digits'>
                 <Text className='eid-paragraph'>{t('face.digitsPrompt')}</Text>
@@ -101,6 +118,7 @@ export function FaceChallenge({ challenge, verifying, restarting, onRestart, onS
                   type='number'
                   maxlength={4}
                   value={digits}
+                  error={explain === 'face.needDigits' ? t(explain) : undefined}
                   onInput={(value) => {
                     setDigits(value);
                     setExplain(null);
@@ -118,11 +136,6 @@ export function FaceChallenge({ challenge, verifying, restarting, onRestart, onS
               busyLabel={t('face.verifying')}
               onTap={submit}
             />
-            {explain && (
-              <Text id='face-error' className='eid-explain'>
-                {t(explain)}
-              </Text>
-            )}
           </View>
         </>
       )}

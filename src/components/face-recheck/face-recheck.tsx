@@ -9,6 +9,7 @@ import { useT } from '../../i18n';
 import { simulatedCapture } from '../../platform/simulated-capture';
 import { ActionButton } from '../action-button';
 import { FaceChallenge } from '../face-challenge';
+import { FailureNotice } from '../failure-notice';
 import { Notice } from '../notice';
 import './face-recheck.scss';
 
@@ -31,7 +32,7 @@ type Step =
  * challenge as enrollment, checked against the card's identity.
  */
 export function FaceRecheck({ purpose, onPassed, onCancel }: Props) {
-  const { t, errorTitle } = useT();
+  const { t } = useT();
   const [step, setStep] = useState<Step>({ kind: 'starting' });
   const [verifying, setVerifying] = useState(false);
   const mounted = useRef(true);
@@ -70,10 +71,10 @@ export function FaceRecheck({ purpose, onPassed, onCancel }: Props) {
   const failureNotice = (failure: Failure, id: string) => {
     const advice = adviceFor(failure);
     return (
-      <Notice tone='error' id={id} title={errorTitle(failure.code)}>
+      <FailureNotice id={id} failure={failure}>
         <Text className='eid-paragraph'>{t(advice.reason.key, advice.reason.vars)}</Text>
         {advice.extra && <Text className='eid-paragraph eid-recheck__extra'>{t(advice.extra.key, advice.extra.vars)}</Text>}
-      </Notice>
+      </FailureNotice>
     );
   };
 

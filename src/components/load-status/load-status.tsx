@@ -1,7 +1,9 @@
 import { Text } from '@tarojs/components';
 import type { Failure } from '../../../core/api';
+import { unavailableReason } from '../../display/unavailable';
 import { useT } from '../../i18n';
 import { ActionButton } from '../action-button';
+import { FailureNotice } from '../failure-notice';
 import { Notice } from '../notice';
 
 export interface Props {
@@ -13,7 +15,7 @@ export interface Props {
   onRetry: () => void;
 }
 
-/** The loading notice, or the failure with its reason and a retry button; nothing once loaded. */
+/** The loading notice, or the failure with what to do and a retry button; nothing once loaded. */
 export function LoadStatus({ idPrefix, state, failedTitle, onRetry }: Props) {
   const { t, errorTitle } = useT();
   if (state.state === 'loading') {
@@ -24,11 +26,16 @@ export function LoadStatus({ idPrefix, state, failedTitle, onRetry }: Props) {
     );
   }
   if (state.state === 'failed' && 'failure' in state) {
+    const { failure } = state;
     return (
       <>
-        <Notice tone='error' id={`${idPrefix}-error`} title={failedTitle}>
-          <Text>{errorTitle(state.failure.code)}</Text>
-        </Notice>
+        <FailureNotice id={`${idPrefix}-error`} failure={failure} title={failedTitle}>
+          <Text className='eid-paragraph'>
+            {errorTitle(failure.code)}
+            {t('common.sentenceBreak')}
+            {t(unavailableReason(failure) ?? 'next.later')}
+          </Text>
+        </FailureNotice>
         <ActionButton id={`${idPrefix}-retry`} label={t('common.retry')} onTap={onRetry} />
       </>
     );

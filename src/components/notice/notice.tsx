@@ -1,8 +1,9 @@
 import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import './notice.scss';
+import { a11y } from '../../platform/a11y';
 
-export type NoticeTone = 'info' | 'error';
+export type NoticeTone = 'info' | 'warning' | 'error';
 
 export interface Props {
   tone?: NoticeTone;
@@ -12,13 +13,15 @@ export interface Props {
   children?: ReactNode;
 }
 
-/** A framed message: loading and empty states, or a problem to explain. */
+const ICONS: Record<NoticeTone, string> = { info: '', warning: '⚠ ', error: '⚠ ' };
+
+/** A framed message: loading and empty states, a warning, or a problem to explain (marked by a sign, not colour alone). */
 export function Notice({ tone = 'info', id, title, titleId, children }: Props) {
   return (
-    <View id={id} className={`eid-notice eid-notice--${tone}`} ariaRole={tone === 'error' ? 'alert' : undefined}>
+    <View id={id} className={`eid-notice eid-notice--${tone}`} {...a11y({ role: tone === 'info' ? undefined : 'alert' })}>
       {title && (
         <View className='eid-notice__title'>
-          {tone === 'error' && <Text className='eid-notice__icon'>⚠ </Text>}
+          {ICONS[tone] && <Text className='eid-notice__icon'>{ICONS[tone]}</Text>}
           <Text id={titleId}>{title}</Text>
         </View>
       )}

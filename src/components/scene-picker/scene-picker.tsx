@@ -3,6 +3,7 @@ import { SCENES, type Scene } from '../../../core/scenes';
 import { attributeNames, sceneLabel } from '../../display/scene-text';
 import { useT } from '../../i18n';
 import './scene-picker.scss';
+import { a11y } from '../../platform/a11y';
 
 export interface Props {
   scenes: readonly Scene[];
@@ -22,8 +23,7 @@ export function ScenePicker({ scenes, onPick }: Props) {
             key={scene}
             id={`scene-${scene}`}
             className='eid-scenes__item'
-            ariaRole='button'
-            ariaLabel={`${name}. ${receives}`}
+            {...a11y({ role: 'button', label: `${name}. ${receives}` })}
             onClick={() => onPick(scene)}
           >
             <View className='eid-scenes__text'>

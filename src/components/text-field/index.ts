@@ -1,1 +1,2 @@
-export { TextField, type Props as TextFieldProps, type FieldType } from './text-field';
+export { TextField } from './text-field';
+export type { Props as TextFieldProps, FieldType } from './types';

@@ -1,21 +1,29 @@
-/** Home: the card package. Shows the card once issued, or invites enrollment. */
+/**
+ * Home: the card package. Shows the card once issued with its one-tap 出示
+ * (the QR code for the last used scene), or invites enrollment. The language
+ * and the age-friendly mode are switched here.
+ */
 import { Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { ActionButton } from '../../components/action-button';
 import { CardFace } from '../../components/card-face';
+import { ElderToggle } from '../../components/elder-toggle';
 import { LangToggle } from '../../components/lang-toggle';
 import { LoadStatus } from '../../components/load-status';
 import { Notice } from '../../components/notice';
+import { PageFrame } from '../../components/page-frame';
+import { presentableScenes, sceneLabel } from '../../display/scene-text';
 import { useHeldCard } from '../../hooks/use-held-card';
-import { usePageTitle, useT } from '../../i18n';
+import { useT } from '../../i18n';
 import { goTo } from '../../navigation/navigation';
 import { clearDraft } from '../../state/enrollment';
 import { clearLastResult } from '../../state/last-result';
+import { lastScene, requestPresentation } from '../../state/presentation-choice';
 import './index.scss';
+import { a11y } from '../../platform/a11y';
 
 export default function Cards() {
-  const { t } = useT();
-  usePageTitle('title.cards');
+  const { t, lang } = useT();
   const { load, reload } = useHeldCard();
 
   useDidShow(() => {
@@ -30,16 +38,24 @@ export default function Cards() {
     goTo('enroll');
   };
 
+  const present = () => {
+    requestPresentation();
+    goTo('card');
+  };
+
+  const card = load.state === 'loaded' ? load.card : null;
+
   return (
-    <View className='eid-page'>
+    <PageFrame titleKey='title.cards'>
       <View className='cards__top'>
-        <Text className='eid-heading'>{t('cards.heading')}</Text>
         <LangToggle />
+        <ElderToggle />
       </View>
+      <Text className='eid-heading'>{t('cards.heading')}</Text>
 
       <LoadStatus idPrefix='cards' state={load} failedTitle={t('cards.loadFailed')} onRetry={() => void reload()} />
 
-      {load.state === 'loaded' && load.card === null && (
+      {load.state === 'loaded' && card === null && (
         <View id='cards-empty'>
           <Notice title={t('cards.empty')}>
             <Text>{t('cards.emptyHint')}</Text>
@@ -48,18 +64,25 @@ export default function Cards() {
         </View>
       )}
 
-      {load.state === 'loaded' && load.card !== null && (
+      {card && (
         <>
-          <View id='cards-summary' ariaRole='button' ariaLabel={t('cards.open')} onClick={() => goTo('card')}>
-            <CardFace card={load.card} idPrefix='cards-summary' variant='summary' />
+          <View id='cards-summary' {...a11y({ role: 'button', label: t('cards.open') })} onClick={() => goTo('card')}>
+            <CardFace card={card} idPrefix='cards-summary' variant='summary' />
           </View>
-          <ActionButton id='cards-open' label={t('cards.open')} onTap={() => goTo('card')} />
+          {card.status === 'active' && (
+            <ActionButton
+              id='cards-present'
+              label={t('cards.present', { scene: sceneLabel(lastScene(presentableScenes(card.level)), lang) })}
+              onTap={present}
+            />
+          )}
+          <ActionButton id='cards-open' variant='secondary' label={t('cards.open')} onTap={() => goTo('card')} />
         </>
       )}
 
-      <View id='staff-entry' className='cards__staff' ariaRole='link' ariaLabel={t('cards.staffEntry')} onClick={() => goTo('staff')}>
+      <View id='staff-entry' className='cards__staff' {...a11y({ role: 'link', label: t('cards.staffEntry') })} onClick={() => goTo('staff')}>
         <Text>{t('cards.staffEntry')} ›</Text>
       </View>
-    </View>
+    </PageFrame>
   );
 }

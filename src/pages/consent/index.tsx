@@ -8,8 +8,9 @@ import { useState } from 'react';
 import { maskIdNumber, maskName } from '../../../core/mask';
 import { ActionButton } from '../../components/action-button';
 import { CheckRow } from '../../components/check-row';
+import { PageFrame } from '../../components/page-frame';
 import { StaleDraft } from '../../components/stale-draft';
-import { usePageTitle, useT, type MessageKey } from '../../i18n';
+import { useT, type MessageKey } from '../../i18n';
 import { backTo, goTo } from '../../navigation/navigation';
 import { currentDraft, giveConsent } from '../../state/enrollment';
 import './index.scss';
@@ -24,11 +25,10 @@ const SECTIONS: Array<{ title: MessageKey; body: MessageKey }> = [
 
 export default function Consent() {
   const { t } = useT();
-  usePageTitle('title.consent');
   const [checked, setChecked] = useState(false);
   const [explained, setExplained] = useState(false);
   const draft = currentDraft();
-  if (!draft) return <StaleDraft idPrefix='consent' />;
+  if (!draft) return <StaleDraft idPrefix='consent' titleKey='title.consent' />;
 
   const accept = () => {
     if (!checked) {
@@ -40,7 +40,7 @@ export default function Consent() {
   };
 
   return (
-    <View className='eid-page'>
+    <PageFrame titleKey='title.consent' exit={{ id: 'consent-header-back', label: t('consent.backToForm'), onTap: () => backTo('enroll') }}>
       <Text className='eid-heading'>{t('consent.heading')}</Text>
       <Text id='consent-applicant' className='eid-paragraph consent__applicant'>
         {t('consent.applicant', { name: maskName(draft.name), idNumber: maskIdNumber(draft.idNumber) })}
@@ -80,6 +80,6 @@ export default function Consent() {
         <ActionButton id='consent-accept' label={t('consent.accept')} blocked={!checked} onTap={accept} />
         <ActionButton id='consent-decline' variant='secondary' label={t('consent.decline')} onTap={() => backTo('enroll')} />
       </View>
-    </View>
+    </PageFrame>
   );
 }

@@ -9,11 +9,12 @@ import { useMemo, useState } from 'react';
 import type { IdNumberReason, NameReason } from '../../../core/reasons';
 import { normalizeIdNumber } from '../../../core/id-number';
 import { ActionButton } from '../../components/action-button';
+import { PageFrame, type PageExit } from '../../components/page-frame';
 import { TextField } from '../../components/text-field';
 import { checkEnrollmentForm } from '../../display/enrollment-form';
-import { usePageTitle, useT } from '../../i18n';
-import { goTo } from '../../navigation/navigation';
-import { currentDraft, startDraft } from '../../state/enrollment';
+import { useT } from '../../i18n';
+import { goTo, restartAt } from '../../navigation/navigation';
+import { clearDraft, currentDraft, startDraft } from '../../state/enrollment';
 import './index.scss';
 
 type Field = 'name' | 'idNumber';
@@ -26,7 +27,6 @@ const NAME_INPUT_MAX = 100;
 
 export default function Enroll() {
   const { t } = useT();
-  usePageTitle('title.enroll');
   const draft = currentDraft();
   const [name, setName] = useState(draft?.name ?? '');
   const [idNumber, setIdNumber] = useState(draft?.idNumber ?? '');
@@ -66,14 +66,21 @@ export default function Enroll() {
     Taro.pageScrollTo({ selector: `#${FIELD_IDS[first]}`, duration: 200 }).catch(() => undefined);
   };
 
+  // The reason itself stands once, next to its field; here only which field to look at.
   const explanation = nameError
-    ? t('enroll.fix', { field: t('enroll.name'), reason: nameError })
+    ? t('enroll.fix', { field: t('enroll.name') })
     : idError
-      ? t('enroll.fix', { field: t('enroll.idNumber'), reason: idError })
+      ? t('enroll.fix', { field: t('enroll.idNumber') })
       : t('enroll.fillIn');
 
+  const cancel = () => {
+    clearDraft();
+    restartAt('cards');
+  };
+  const exit: PageExit = { id: 'enroll-header-back', label: t('enroll.cancel'), onTap: cancel };
+
   return (
-    <View className='eid-page'>
+    <PageFrame titleKey='title.enroll' exit={exit}>
       <Text className='eid-paragraph enroll__intro'>{t('enroll.intro')}</Text>
       <TextField
         id={FIELD_IDS.name}
@@ -105,7 +112,8 @@ export default function Enroll() {
             {explanation}
           </Text>
         )}
+        <ActionButton id='enroll-cancel' variant='secondary' label={t('enroll.cancel')} onTap={cancel} />
       </View>
-    </View>
+    </PageFrame>
   );
 }

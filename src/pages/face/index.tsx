@@ -3,17 +3,19 @@
  * is the shared FaceChallenge; this page holds the session in the draft (so
  * a retry can resume it) and turns the answer into an enrollment.
  */
-import { Text, View } from '@tarojs/components';
+import { Text } from '@tarojs/components';
 import { useEffect, useRef, useState } from 'react';
 import type { LivenessAnswer } from '../../../core/liveness';
 import { api } from '../../api/client';
 import { afterFailedAttempt, canReuseFaceSession, startFaceSession, type HeldChallenge } from '../../api/face-session';
 import { FaceChallenge } from '../../components/face-challenge';
+import { ActionButton } from '../../components/action-button';
 import { Notice } from '../../components/notice';
+import { PageFrame, type PageExit } from '../../components/page-frame';
 import { StaleDraft } from '../../components/stale-draft';
 import { needsDraftAfter } from '../../display/enroll-advice';
-import { usePageTitle, useT } from '../../i18n';
-import { replaceWith } from '../../navigation/navigation';
+import { useT } from '../../i18n';
+import { replaceWith, restartAt } from '../../navigation/navigation';
 import { simulatedCapture } from '../../platform/simulated-capture';
 import { clearDraft, currentDraft, holdChallenge } from '../../state/enrollment';
 import { setLastResult, type EnrollOutcome } from '../../state/last-result';
@@ -29,7 +31,6 @@ function resumableChallenge(): HeldChallenge | null {
 
 export default function Face() {
   const { t } = useT();
-  usePageTitle('title.face');
   const [challenge, setChallenge] = useState<HeldChallenge | null>(resumableChallenge);
   const [busy, setBusy] = useState<'starting' | 'verifying' | null>(null);
   const mounted = useRef(true);
@@ -61,15 +62,24 @@ export default function Face() {
     };
   }, []);
 
-  if (!draft || !draft.consent) return <StaleDraft idPrefix='face' />;
+  if (!draft || !draft.consent) return <StaleDraft idPrefix='face' titleKey='title.face' />;
+
+  const cancel = () => {
+    mounted.current = false;
+    clearDraft();
+    restartAt('cards');
+  };
+  const exit: PageExit = { id: 'face-header-back', label: t('face.cancel'), onTap: cancel };
+  const cancelButton = <ActionButton id='face-cancel' variant='secondary' label={t('face.cancel')} onTap={cancel} />;
 
   if (!challenge) {
     return (
-      <View className='eid-page'>
+      <PageFrame titleKey='title.face' exit={exit}>
         <Notice id='face-loading'>
           <Text>{t('face.starting')}</Text>
         </Notice>
-      </View>
+        {cancelButton}
+      </PageFrame>
     );
   }
 
@@ -91,7 +101,7 @@ export default function Face() {
   };
 
   return (
-    <View className='eid-page'>
+    <PageFrame titleKey='title.face' exit={exit}>
       <FaceChallenge
         key={challenge.view.sessionId}
         challenge={challenge}
@@ -100,6 +110,7 @@ export default function Face() {
         onRestart={() => void start()}
         onSubmit={(answer) => void submit(answer)}
       />
-    </View>
+      {cancelButton}
+    </PageFrame>
   );
 }

@@ -2,9 +2,11 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
+import { FailureNotice } from '../../components/failure-notice';
 import { Notice } from '../../components/notice';
+import { PageFrame, type PageExit } from '../../components/page-frame';
 import { adviceFor, type NextAction } from '../../display/enroll-advice';
-import { usePageTitle, useT, type MessageKey } from '../../i18n';
+import { useT, type MessageKey } from '../../i18n';
 import { backTo, replaceWith, restartAt } from '../../navigation/navigation';
 import { lastResult } from '../../state/last-result';
 import './index.scss';
@@ -18,8 +20,7 @@ const ACTIONS: Record<NextAction, { id: string; label: MessageKey; run: () => vo
 };
 
 export default function Result() {
-  const { t, errorTitle } = useT();
-  usePageTitle('title.result');
+  const { t } = useT();
   // Read once: the page shows the attempt that led here.
   const [outcome] = useState(lastResult);
 
@@ -37,18 +38,20 @@ export default function Result() {
     </View>
   );
 
+  const exit: PageExit = { id: 'result-header-back', label: t('result.toCards'), onTap: ACTIONS.cards.run };
+
   if (!outcome) {
     return (
-      <View className='eid-page'>
+      <PageFrame titleKey='title.result' exit={exit}>
         <Notice id='result-none' title={t('result.none')} titleId='result-title' />
         {buttons(['cards'])}
-      </View>
+      </PageFrame>
     );
   }
 
   if (outcome.ok) {
     return (
-      <View className='eid-page'>
+      <PageFrame titleKey='title.result' exit={exit}>
         <View className='result__mark'>
           <Text>✓</Text>
         </View>
@@ -59,14 +62,14 @@ export default function Result() {
           {t('result.successBody')}
         </Text>
         {buttons(['viewCard', 'cards'])}
-      </View>
+      </PageFrame>
     );
   }
 
   const advice = adviceFor(outcome);
   return (
-    <View className='eid-page'>
-      <Notice tone='error' id='result-failure' title={errorTitle(outcome.code)} titleId='result-title'>
+    <PageFrame titleKey='title.result' exit={exit}>
+      <FailureNotice id='result-failure' failure={outcome} titleId='result-title'>
         <Text id='result-reason' className='eid-paragraph'>
           {t(advice.reason.key, advice.reason.vars)}
         </Text>
@@ -75,11 +78,8 @@ export default function Result() {
             {t(advice.extra.key, advice.extra.vars)}
           </Text>
         )}
-      </Notice>
-      <Text id='result-code' className='result__code'>
-        {outcome.code}
-      </Text>
+      </FailureNotice>
       {buttons(advice.actions)}
-    </View>
+    </PageFrame>
   );
 }

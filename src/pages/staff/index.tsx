@@ -11,20 +11,23 @@ import { ATTRIBUTES, PRESENTABLE_SCENES, type Attribute, type ReleasedAttributes
 import { api } from '../../api/client';
 import { ActionButton } from '../../components/action-button';
 import { CodeReader } from '../../components/code-reader';
+import { SupportLine } from '../../components/failure-notice';
 import { Notice } from '../../components/notice';
+import { SceneTabs } from '../../components/scene-tabs';
+import { PageFrame, type PageExit } from '../../components/page-frame';
 import { localDateTime } from '../../display/dates';
 import { sceneLabel } from '../../display/scene-text';
 import { refusalReason } from '../../display/staff-refusal';
 import { useLatestCall } from '../../hooks/use-latest-call';
-import { usePageTitle, useT } from '../../i18n';
+import { useT } from '../../i18n';
 import { backTo } from '../../navigation/navigation';
 import './index.scss';
+import { a11y } from '../../platform/a11y';
 
 type Check = { state: 'idle' } | { state: 'verifying' } | { state: 'verified'; view: VerificationView } | { state: 'refused'; failure: Failure };
 
 export default function Staff() {
   const { t, lang, errorTitle } = useT();
-  usePageTitle('title.staff');
   const [scene, setScene] = useState<Scene>(PRESENTABLE_SCENES[0]);
   const [check, setCheck] = useState<Check>({ state: 'idle' });
   // A new reader after each result, so a pasted code does not linger for the next person.
@@ -54,13 +57,15 @@ export default function Staff() {
     return String(value);
   };
 
+  const exit: PageExit = { id: 'staff-header-back', label: t('staff.back'), onTap: () => backTo('cards') };
+
   if (check.state === 'verified') {
     const { view } = check;
     const shown = ATTRIBUTES.filter((attribute) => view.attributes[attribute] !== undefined);
     return (
-      <View className='eid-page'>
-        <View id='staff-result' className='staff__result'>
-          <Text id='staff-result-title' className='staff__result-title'>
+      <PageFrame titleKey='title.staff' exit={exit}>
+        <View id='staff-result' className='staff__result' {...a11y({ role: 'status' })}>
+          <Text id='staff-result-title' className='staff__verdict staff__result-title'>
             ✓ {t('staff.success')}
           </Text>
           <Text id='staff-result-scene' className='eid-paragraph'>
@@ -84,38 +89,26 @@ export default function Staff() {
         <View className='eid-actions'>
           <ActionButton id='staff-next' label={t('staff.next')} onTap={reset} />
         </View>
-      </View>
+      </PageFrame>
     );
   }
 
   return (
-    <View className='eid-page'>
+    <PageFrame titleKey='title.staff' exit={exit}>
       <Text className='eid-heading'>{t('staff.heading')}</Text>
       <Text className='eid-paragraph'>{t('staff.intro')}</Text>
 
       <Text className='eid-subheading'>{t('staff.sceneTitle')}</Text>
-      <View id='staff-scenes' className='staff__scenes'>
-        {PRESENTABLE_SCENES.map((option) => {
-          const selected = option === scene;
-          const name = sceneLabel(option, lang);
-          return (
-            <View
-              key={option}
-              id={`staff-scene-${option}`}
-              className={selected ? 'staff__scene staff__scene--on' : 'staff__scene'}
-              ariaRole='radio'
-              ariaLabel={`${selected ? '◉' : '○'} ${name}`}
-              onClick={() => {
-                setScene(option);
-                if (check.state === 'refused') setCheck({ state: 'idle' });
-              }}
-            >
-              <Text className='staff__scene-mark'>{selected ? '✓' : ''}</Text>
-              <Text>{name}</Text>
-            </View>
-          );
-        })}
-      </View>
+      <SceneTabs
+        id='staff-scene'
+        label={t('staff.sceneTitle')}
+        scenes={PRESENTABLE_SCENES}
+        current={scene}
+        onPick={(option) => {
+          setScene(option);
+          if (check.state === 'refused') setCheck({ state: 'idle' });
+        }}
+      />
 
       <Text className='eid-subheading'>{t('staff.codeTitle')}</Text>
       <CodeReader key={readerKey} busy={check.state === 'verifying'} onCode={(token) => void verify(token)} />
@@ -127,22 +120,23 @@ export default function Staff() {
       )}
 
       {check.state === 'refused' && (
-        <View id='staff-error' className='staff__error' ariaRole='alert'>
+        <View id='staff-error' className='staff__error' {...a11y({ role: 'alert' })}>
+          <Text id='staff-error-verdict' className='staff__verdict'>
+            ✗ {t('staff.refused')}
+          </Text>
           <Text id='staff-error-title' className='staff__error-title'>
-            ✗ {errorTitle(check.failure.code)}
+            {errorTitle(check.failure.code)}
           </Text>
           <Text id='staff-error-reason' className='staff__error-reason'>
             {t(refusalReason(check.failure))}
           </Text>
-          <Text id='staff-error-code' className='staff__error-code'>
-            {check.failure.reason ? `${check.failure.code} · ${check.failure.reason}` : check.failure.code}
-          </Text>
+          <SupportLine id='staff-error-code' failure={check.failure} />
         </View>
       )}
 
       <View className='eid-actions'>
         <ActionButton id='staff-back' variant='secondary' label={t('staff.back')} onTap={() => backTo('cards')} />
       </View>
-    </View>
+    </PageFrame>
   );
 }

@@ -5,12 +5,15 @@ import { useState } from 'react';
 import type { Failure, UsageView } from '../../../core/api';
 import { api } from '../../api/client';
 import { ActionButton } from '../../components/action-button';
+import { FailureNotice } from '../../components/failure-notice';
 import { LoadStatus } from '../../components/load-status';
 import { Notice } from '../../components/notice';
+import { PageFrame } from '../../components/page-frame';
+import { unavailableReason } from '../../display/unavailable';
 import { localDateTime } from '../../display/dates';
 import { attributeNames, sceneLabel } from '../../display/scene-text';
 import { useLatestCall } from '../../hooks/use-latest-call';
-import { usePageTitle, useT } from '../../i18n';
+import { useT } from '../../i18n';
 import { backTo } from '../../navigation/navigation';
 import './index.scss';
 
@@ -20,8 +23,7 @@ type Load =
   | { state: 'loaded'; usages: UsageView[]; nextBefore: number | null; more: 'idle' | 'loading' | Failure };
 
 export default function Usage() {
-  const { t, lang, errorTitle } = useT();
-  usePageTitle('title.usage');
+  const { t, lang } = useT();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const latestCall = useLatestCall();
 
@@ -50,7 +52,7 @@ export default function Usage() {
   useDidShow(() => void reload());
 
   return (
-    <View className='eid-page'>
+    <PageFrame titleKey='title.usage' exit={{ id: 'usage-header-back', label: t('usage.back'), onTap: () => backTo('card') }}>
       <Text className='eid-heading'>{t('usage.heading')}</Text>
       <Text className='eid-paragraph'>{t('usage.intro')}</Text>
 
@@ -74,7 +76,11 @@ export default function Usage() {
               </View>
             ))}
           </View>
-          {typeof load.more === 'object' && <Notice tone='error' id='usage-more-error' title={errorTitle(load.more.code)} />}
+          {typeof load.more === 'object' && (
+            <FailureNotice id='usage-more-error' failure={load.more} title={t('usage.moreFailed')}>
+              <Text className='eid-paragraph'>{t(unavailableReason(load.more) ?? 'next.later')}</Text>
+            </FailureNotice>
+          )}
           {load.nextBefore !== null ? (
             <ActionButton
               id='usage-more'
@@ -95,6 +101,6 @@ export default function Usage() {
       <View className='eid-actions'>
         <ActionButton id='usage-back' variant='secondary' label={t('usage.back')} onTap={() => backTo('card')} />
       </View>
-    </View>
+    </PageFrame>
   );
 }

@@ -76,7 +76,24 @@ interface WeappGlobals {
   wx: Record<string, unknown>;
 }
 
-const RECORDED_APIS = ['navigateTo', 'redirectTo', 'reLaunch', 'switchTab', 'navigateBack', 'setNavigationBarTitle'] as const;
+const RECORDED_APIS = [
+  'navigateTo',
+  'redirectTo',
+  'reLaunch',
+  'switchTab',
+  'navigateBack',
+  'setNavigationBarTitle',
+  // The QR screen (src/platform/qr-screen.weapp.ts): brightness, screen kept on, capture protection.
+  'getScreenBrightness',
+  'setScreenBrightness',
+  'setKeepScreenOn',
+  'setVisualEffectOnCapture',
+] as const;
+
+/** What a recorded API answers on success, where WeChat answers more than errMsg. */
+const RECORDED_RESULTS: Partial<Record<(typeof RECORDED_APIS)[number], object>> = {
+  getScreenBrightness: { value: 0.4 },
+};
 
 const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
 
@@ -179,6 +196,12 @@ export interface Weapp {
   onCallFunction(handler: CloudHandler | undefined): void;
   /** Closes every page still open (for afterEach). */
   closeAll(): Promise<void>;
+  /** Takes a "screenshot": runs what pages registered with wx.onUserCaptureScreen. */
+  captureScreen(): Promise<void>;
+  /** How many wx.onUserCaptureScreen listeners are registered now. */
+  captureListeners(): number;
+  /** The font scale WeChat reports in getAppBaseInfo (1 = standard). */
+  setSystemFontScale(scale: number): void;
 }
 
 /** The path part of a navigation URL: '/pages/consent/index?__key_=1' → '/pages/consent/index'. */
@@ -299,11 +322,29 @@ function launch(dir: string): Weapp {
     wx[api] = (options: Record<string, unknown> = {}) => {
       calls.push({ api, options });
       // Navigation is recorded, not performed: the test opens the next page itself.
-      const res = { errMsg: `${api}:ok` };
+      const res = { errMsg: `${api}:ok`, ...RECORDED_RESULTS[api] };
       (options.success as ((r: object) => void) | undefined)?.(res);
       (options.complete as ((r: object) => void) | undefined)?.(res);
     };
   }
+  // Storage that keeps what is set (the simulator's does not): language, 长辈模式, the last scene.
+  const storage = new Map<string, unknown>();
+  wx.setStorageSync = (key: string, value: unknown) => void storage.set(key, value);
+  wx.getStorageSync = (key: string) => (storage.has(key) ? storage.get(key) : '');
+  wx.removeStorageSync = (key: string) => void storage.delete(key);
+  // Screenshots: pages listen with onUserCaptureScreen; a test takes one with captureScreen().
+  const captureListeners = new Set<() => void>();
+  wx.onUserCaptureScreen = (listener: () => void) => captureListeners.add(listener);
+  wx.offUserCaptureScreen = (listener: () => void) => captureListeners.delete(listener);
+  // The font size the person chose in WeChat (src/platform/system-font.weapp.ts).
+  let fontScale = 1;
+  const baseInfo = wx.getAppBaseInfo as (() => Record<string, unknown>) | undefined;
+  wx.getAppBaseInfo = () => ({ ...(baseInfo?.() ?? {}), fontSizeScaleFactor: fontScale, fontSizeSetting: Math.round(17 * fontScale) });
+  // The phone's fingerprint unlock (SOTER, src/platform/unlock.weapp.ts): present, enrolled and passing.
+  wx.checkIsSupportSoterAuthentication = ({ success }: { success: (res: object) => void }) => success({ supportMode: ['fingerPrint'] });
+  wx.checkIsSoterEnrolledInDevice = ({ success }: { success: (res: object) => void }) => success({ isEnrolled: true });
+  wx.startSoterAuthentication = ({ success }: { success: (res: object) => void }) => success({ errCode: 0, resultJSON: '{}', resultJSONSignature: '' });
+
   // The simulator's wx has no cloud; src/api/transport.weapp.ts uses it.
   wx.cloud = {
     init: () => undefined,
@@ -378,6 +419,14 @@ function launch(dir: string): Weapp {
     async closeAll() {
       for (const page of [...open].reverse()) await page.close();
       open.clear();
+    },
+    async captureScreen() {
+      captureListeners.forEach((listener) => listener());
+      for (const page of open) await page.settle();
+    },
+    captureListeners: () => captureListeners.size,
+    setSystemFontScale: (scale) => {
+      fontScale = scale;
     },
   };
 }

@@ -1,0 +1,1 @@
+export { ElderToggle, type Props as ElderToggleProps } from './elder-toggle';

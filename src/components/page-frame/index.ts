@@ -1,0 +1,2 @@
+export { PageFrame, type Props as PageFrameProps } from './page-frame';
+export type { PageExit } from './types';

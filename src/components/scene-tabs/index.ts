@@ -1,0 +1,1 @@
+export { SceneTabs, type Props as SceneTabsProps } from './scene-tabs';
