@@ -38,7 +38,7 @@ async function walkEveryPage(page: Page, mode: Mode, nth: number): Promise<strin
   await page.locator('#enroll-start:visible').click();
   await page.locator('#enroll-submit:visible').click(); // errors shown next to the fields
   await page.locator('#enroll-name-error:visible').waitFor();
-  await check(page, 'enrolment form with errors', mode, problems);
+  await check(page, 'enrollment form with errors', mode, problems);
   await page.locator('#enroll-name:visible input').fill(person.name);
   await page.locator('#enroll-id-number:visible input').fill(person.idNumber);
   await page.locator('#enroll-submit:not(.eid-button--blocked):visible').waitFor();

@@ -69,7 +69,7 @@ describe('one-tap QR', () => {
 });
 
 describe('a title and a way back or out on every page', () => {
-  it('every page has a title; enrolment form, consent, face check, result, card, usage and staff pages each lead back', async () => {
+  it('every page has a title; enrollment form, consent, face check, result, card, usage and staff pages each lead back', async () => {
     const page = await newPhone(world.browser);
     const person = personFor('ordinary', 1);
     await page.goto(world.emulator.baseUrl + '/');
@@ -77,7 +77,7 @@ describe('a title and a way back or out on every page', () => {
     expect(await pageTitle(page)).toBe('卡包');
     expect(await page.locator('.eid-header__back:visible').count()).toBe(0); // home: nowhere further out
 
-    // Enrolment form: cancel.
+    // Enrollment form: cancel.
     await page.locator('#enroll-start:visible').click();
     await page.locator('#enroll-cancel:visible').waitFor();
     expect(await pageTitle(page)).toBe('填写身份信息');
@@ -236,7 +236,7 @@ describe('age-friendly mode (长辈模式)', () => {
     await page.locator('#enroll-start:visible').waitFor();
     expect(await page.locator('.eid-page:visible').getAttribute('data-elder')).toBe('on');
 
-    // Every page reads it: the enrolment form, with an error next to its field.
+    // Every page reads it: the enrollment form, with an error next to its field.
     await page.locator('#enroll-start:visible').click();
     await page.locator('#enroll-id-number:visible input').fill('110105199003071238');
     await page.locator('#enroll-submit:visible').click();

@@ -91,7 +91,10 @@ describe('SqliteStore migrations', () => {
   it('applies every migration to an empty database', async () => {
     await SqliteStore.open(temp.file).close();
     expect(appliedVersions()).toEqual(everyVersion);
-    expect(tableNames()).toEqual(['cards', 'face_sessions', 'failures', 'identities', 'schema_migrations', 'spent_tokens', 'terminals', 'usages']);
+    expect(tableNames()).toEqual([
+      ...['auth_codes', 'cards', 'exchanges', 'face_sessions', 'failures', 'grants', 'identities', 'partner_assertions', 'partners'],
+      ...['schema_migrations', 'spent_tokens', 'terminals', 'tile_versions', 'tiles', 'usages'],
+    ]);
   });
 
   it('applies nothing again when it reopens an up-to-date database', async () => {

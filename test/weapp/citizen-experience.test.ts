@@ -3,7 +3,7 @@
  *
  * Issue 12 on the BUILT weapp (dist/weapp) in miniprogram-simulate: the
  * one-tap QR with the QR screen's brightness, keep-on and capture
- * protection; the age-friendly mode; the enrolment form's and face page's
+ * protection; the age-friendly mode; the enrollment form's and face page's
  * cancel; liveness steps as instructions; failures in words; screen-reader
  * attributes in WeChat's templates. Cloud calls are answered here with
  * SYNTHETIC data (the masked card of the synthetic 李明华).
@@ -168,7 +168,7 @@ describe('age-friendly mode (weapp)', () => {
   });
 });
 
-describe('enrolment: cancel, errors once, steps as instructions, failures in words (weapp)', () => {
+describe('enrollment: cancel, errors once, steps as instructions, failures in words (weapp)', () => {
   it('the form has a cancel that goes back to the card package, and each error once, next to its field', async () => {
     const enroll = await weapp.open('pages/enroll/index');
     await enroll.input('#enroll-name', ordinary.name);

@@ -1,0 +1,104 @@
+/**
+ * The production composition end to end: deployedDeps with keys from a fresh
+ * environment, the CloudBase store through tcb-admin-node and WeChat face
+ * verification, both pointed at local endpoints that speak their protocols
+ * (test/store/cloudbase-endpoint.ts, test/support/wechat-endpoint.ts say what
+ * those prove). A SYNTHETIC citizen enrolls, presents a QR code, and a
+ * registered terminal verifies it once.
+ */
+import { generateKeyPairSync } from 'node:crypto';
+import type { FaceChallengeView, PresentationView, Result } from '../../core/api';
+import { freshKeyValues } from '../../server/adapters/keys/key-material';
+import { signAdminAssertion, signTerminalAssertion } from '../../server/clients/assertions';
+import { deployedAdminKey, deployedDeps, type DeployedPlatform } from '../../server/deploy/deployed-deps';
+import { NotConfigured } from '../../server/deploy/environment';
+import { createAdminFunction } from '../../server/functions/admin';
+import type { Logger } from '../../server/functions/boundary';
+import { createCitizenFunction } from '../../server/functions/citizen';
+import { createVerifierFunction } from '../../server/functions/verifier';
+import { startCloudBaseEndpoint, type CloudBaseEndpoint } from '../store/cloudbase-endpoint';
+import { personFor, typed } from '../support/people';
+import { startWeChatEndpoint, type WeChatEndpoint } from '../support/wechat-endpoint';
+
+const log: Logger = { info: () => undefined, error: () => undefined };
+const env = { ...freshKeyValues(), EID_WECHAT_APPID: 'wx-synthetic-app', EID_WECHAT_APPSECRET: 'synthetic-secret' };
+
+let database: CloudBaseEndpoint;
+let wechat: WeChatEndpoint;
+let platform: DeployedPlatform;
+
+beforeEach(async () => {
+  database = await startCloudBaseEndpoint();
+  wechat = await startWeChatEndpoint();
+  platform = {
+    database: { env: 'synthetic-env', secretId: 'synthetic-secret-id', secretKey: 'synthetic-secret-key', serviceUrl: database.serviceUrl },
+    wechatApiBase: wechat.apiBase,
+  };
+});
+afterEach(async () => {
+  await database.close();
+  await wechat.close();
+});
+
+it('enrolls, presents and verifies once through the deployed adapters', async () => {
+  const citizenDeps = deployedDeps('citizen', env, platform).deps;
+  const citizen = createCitizenFunction(citizenDeps, log);
+  const call = (event: object) => citizen(event, { openid: 'synthetic-openid-1' }) as Promise<Result<Record<string, unknown>>>;
+  const claim = typed(personFor('ordinary'));
+
+  const face = (await call({ action: 'startFace', claim, consent: true })) as Result<FaceChallengeView>;
+  if (!face.ok) throw new Error(face.code);
+  expect(await call({ action: 'enroll', ...claim, consent: true, faceSessionId: face.sessionId, faceCapture: face.verifyId })).toMatchObject({ ok: true });
+  const presented = (await call({ action: 'present', scene: 'hotel' })) as Result<PresentationView>;
+  if (!presented.ok) throw new Error(presented.code);
+
+  const { deps: adminDeps } = deployedDeps('admin', env, platform);
+  const admin = createAdminFunction(adminDeps, deployedAdminKey(env), log);
+  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const { x, y } = publicKey.export({ format: 'jwk' });
+  const registered = (await admin(
+    {
+      action: 'registerTerminal',
+      assertion: signAdminAssertion(deployedAdminKey(env), new Date()),
+      organisation: '测试酒店 (synthetic)',
+      city: '北京',
+      scenes: ['hotel'],
+      publicKeyJwk: { kty: 'EC', crv: 'P-256', x, y },
+    },
+    {},
+  )) as Result<{ terminalId: string }>;
+  if (!registered.ok) throw new Error(registered.code);
+
+  const { deps: verifierDeps, keys } = deployedDeps('verifier', env, platform);
+  const verifier = createVerifierFunction(verifierDeps, keys.terminalSessionKey, log);
+  const verify = () =>
+    verifier(
+      { action: 'verify', assertion: signTerminalAssertion({ terminalId: registered.terminalId, privateKey }, new Date()), token: presented.token, scene: 'hotel' },
+      {},
+    );
+  expect(await verify()).toMatchObject({ ok: true, attributes: { fullName: claim.name } });
+  expect(await verify()).toMatchObject({ ok: false, code: 'CODE_USED' });
+  expect(await call({ action: 'listUsage' })).toMatchObject({ ok: true, usages: [{ scene: 'hotel' }] });
+});
+
+it('names every missing variable of a function, and a malformed key by its variable only', () => {
+  expect(() => deployedDeps('citizen', {}, platform)).toThrow(
+    new NotConfigured(['EID_PII_ENC_KEY', 'EID_PII_INDEX_KEY', 'EID_ISSUER_PRIVATE_KEY', 'EID_WECHAT_APPID', 'EID_WECHAT_APPSECRET']),
+  );
+  expect(() => deployedDeps('verifier', { ...env, EID_PII_INDEX_KEY: 'c2hvcnQ=' }, platform)).toThrow(new NotConfigured(['EID_PII_INDEX_KEY (malformed)']));
+  const failure = (() => {
+    try {
+      deployedDeps('verifier', { ...env, EID_ISSUER_PRIVATE_KEY: 'synthetic-not-a-pem' }, platform);
+    } catch (error) {
+      return error as Error;
+    }
+  })();
+  expect(failure?.message).toBe('not configured for deployment: EID_ISSUER_PRIVATE_KEY (malformed)');
+  expect(failure?.message).not.toContain('synthetic-not-a-pem');
+});
+
+it('gives each function only its own secrets: the verifier needs no admin key or WeChat secret', () => {
+  const { EID_ADMIN_KEY: _admin, EID_WECHAT_APPSECRET: _secret, EID_WECHAT_APPID: _app, ...storeOnly } = env;
+  expect(() => deployedDeps('verifier', storeOnly, platform)).not.toThrow();
+  expect(() => deployedDeps('admin', storeOnly, platform)).toThrow(new NotConfigured(['EID_ADMIN_KEY']));
+});

@@ -1,0 +1,93 @@
+/**
+ * CloudBaseStore: the store contract through the real tcb-admin-node SDK,
+ * pointed at a local endpoint that speaks its protocol
+ * (cloudbase-endpoint.ts says what that does and does not prove), then what
+ * only this adapter has: the requests it sends, duplicate-key and conflict
+ * replies, retries only on DATABASE_TRANSACTION_CONFLICT, and transport
+ * failures as errors rather than hangs.
+ */
+import { CloudBaseError, TRANSACTION_CONFLICT, TRANSPORT_FAILED } from '../../server/adapters/cloudbase/cloudbase-error';
+import { CloudBaseStore } from '../../server/adapters/cloudbase/cloudbase-store';
+import { MAX_TRANSACTION_ATTEMPTS } from '../../server/adapters/cloudbase/transactions';
+import { TokenAlreadyUsed } from '../../server/domain/store';
+import { startCloudBaseEndpoint, type CloudBaseEndpoint } from './cloudbase-endpoint';
+import { describeStoreContract } from './store-contract';
+import { T0, after, syntheticCard, syntheticIdentity, syntheticUsage } from './synthetic-records';
+
+const openOn = (endpoint: CloudBaseEndpoint) =>
+  CloudBaseStore.open({ env: 'synthetic-env', secretId: 'synthetic-secret-id', secretKey: 'synthetic-secret-key', serviceUrl: endpoint.serviceUrl });
+
+describeStoreContract('CloudBaseStore (tcb-admin-node → local CloudBase endpoint)', async () => {
+  const endpoint = await startCloudBaseEndpoint();
+  const store = openOn(endpoint);
+  return {
+    store,
+    async close() {
+      await store.close();
+      await endpoint.close();
+    },
+  };
+});
+
+describe('CloudBaseStore on the CloudBase protocol', () => {
+  let endpoint: CloudBaseEndpoint;
+  let store: CloudBaseStore;
+  beforeEach(async () => {
+    endpoint = await startCloudBaseEndpoint();
+    store = openOn(endpoint);
+    await store.mintCard(syntheticIdentity(1), syntheticCard(1));
+  });
+  afterEach(() => endpoint.close());
+
+  it('spends a token with a transactional insert keyed by the token id, then numbers the usage on the card', async () => {
+    endpoint.actions.length = 0;
+    await store.recordVerification('t1', syntheticUsage('card-1'));
+    expect(endpoint.actions).toEqual([
+      'database.startTransaction',
+      'database.insertDocInTransaction',
+      'database.getInTransaction',
+      'database.updateDocInTransaction',
+      'database.insertDocInTransaction',
+      'database.commitTransaction',
+    ]);
+  });
+
+  it('reads a duplicate-key reply on the spent token as TokenAlreadyUsed, without a retry', async () => {
+    await store.recordVerification('t1', syntheticUsage('card-1'));
+    endpoint.actions.length = 0;
+    await expect(store.recordVerification('t1', syntheticUsage('card-1'))).rejects.toBeInstanceOf(TokenAlreadyUsed);
+    expect(endpoint.actions.filter((a) => a === 'database.startTransaction')).toHaveLength(1);
+  });
+
+  it('retries a transaction on DATABASE_TRANSACTION_CONFLICT and succeeds once the conflict is gone', async () => {
+    endpoint.failNext('database.insertDocInTransaction', TRANSACTION_CONFLICT, 3);
+    await store.recordVerification('t1', syntheticUsage('card-1'));
+    expect(endpoint.actions.filter((a) => a === 'database.startTransaction')).toHaveLength(4 + 1); // the mint, then 3 conflicts and the success
+    expect(await store.listUsages('card-1', { limit: 10 })).toHaveLength(1);
+  });
+
+  it('gives up after a bounded number of conflicts, writing nothing', async () => {
+    endpoint.failNext('database.insertDocInTransaction', TRANSACTION_CONFLICT, MAX_TRANSACTION_ATTEMPTS);
+    await expect(store.recordVerification('t1', syntheticUsage('card-1'))).rejects.toEqual(new CloudBaseError(TRANSACTION_CONFLICT));
+    expect(await store.listUsages('card-1', { limit: 10 })).toHaveLength(0);
+    await store.recordVerification('t1', syntheticUsage('card-1')); // t1 was not spent
+  });
+
+  it('retries nothing but conflicts: any other error value ends the call, as a CloudBaseError with its code only', async () => {
+    endpoint.failNext('database.getInTransaction', 'DATABASE_REQUEST_FAILED');
+    const failed = await store.recordVerification('t1', syntheticUsage('card-1')).catch((error: unknown) => error);
+    expect(failed).toEqual(new CloudBaseError('DATABASE_REQUEST_FAILED'));
+    expect((failed as Error).message).not.toContain('forced by the test');
+    expect(endpoint.actions.filter((a) => a === 'database.startTransaction')).toHaveLength(2);
+  });
+
+  it('turns an unreachable service into a CloudBaseError, also on the SDK calls that never settle by themselves', async () => {
+    await endpoint.close();
+    await expect(store.getTerminal('terminal-1')).rejects.toEqual(new CloudBaseError(TRANSPORT_FAILED));
+    // where().remove() in the SDK has no .catch: without database.ts it would hang and reject unhandled.
+    await expect(store.prune({ faceSessionsBefore: T0, failuresBefore: T0, spentTokensBefore: after(1) })).rejects.toEqual(
+      new CloudBaseError(TRANSPORT_FAILED),
+    );
+    endpoint = await startCloudBaseEndpoint(); // for afterEach
+  });
+});

@@ -1,0 +1,18 @@
+/** SqliteServicesStore: the services store contract on a fresh SQLite file (its own connection, as in the emulator). */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteServicesStore } from '../../server/adapters/sqlite/sqlite-services-store';
+import { describeServicesStoreContract } from './services-store-contract';
+
+describeServicesStoreContract('SqliteServicesStore', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'eid-services-store-'));
+  const store = SqliteServicesStore.open(join(dir, 'eid.sqlite'));
+  return {
+    store,
+    async close() {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+});
