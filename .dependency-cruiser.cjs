@@ -56,6 +56,28 @@ module.exports = {
       to: { path: '^(server|src|cloudfunctions)/', pathNot: '^server/clients/' },
     },
     {
+      name: 'tcb-admin-node-behind-its-adapter',
+      comment:
+        'tcb-admin-node pins old jsonwebtoken and request: only the CloudBase store adapter uses it (server/adapters/cloudbase/database.ts says why their weak spots are not reached), never the mini-program or another room.',
+      severity: 'error',
+      from: { pathNot: '^server/adapters/cloudbase/' },
+      to: { path: 'node_modules/tcb-admin-node/' },
+    },
+    {
+      name: 'wx-server-sdk-in-the-citizen-entry-only',
+      comment: 'The citizen OPENID comes from cloud.getWXContext() in the citizen entry, injected into server/deploy; nothing else loads the SDK (tests may, to read the context as it does).',
+      severity: 'error',
+      from: { pathNot: ['^cloudfunctions/citizen/', '^test/'] },
+      to: { path: 'node_modules/wx-server-sdk/' },
+    },
+    {
+      name: 'cloudbase-manager-in-setup-only',
+      comment: 'The CloudBase manager API (collections and indexes) is for `npm run cloudbase:setup`, never for a deployed function.',
+      severity: 'error',
+      from: { pathNot: '^scripts/cloudbase-setup\\.ts$' },
+      to: { path: 'node_modules/@cloudbase/manager-node/' },
+    },
+    {
       name: 'no-cycles',
       comment: 'A cycle hides which module owns a concept (core/api and core/scenes once imported each other through CardLevel).',
       severity: 'error',

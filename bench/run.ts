@@ -12,6 +12,11 @@
  *    (httpVerifyRatio, p50/p99) and with a fresh ES256 assertion per request
  *    (httpAssertionVerifyRatio). recordsLost counts successes without a record.
  * 3. The QR version (error correction M) of each scene's token.
+ * 4. The deployed functions (bench/functions.ts): bundle size, cold require
+ *    and first answer of each, and the store contract's pass count per store.
+ * 5. partnerExchangesPerSec: partner code exchanges over HTTP with a fresh
+ *    ES256 assertion each (partnerExchangeRatio against the same raw rate),
+ *    and the services subpackage's share of the weapp build (partner-exchanges.ts).
  */
 import { generateKeyPairSync, sign, verify } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -29,7 +34,9 @@ import { enrollOverHttp, post } from '../test/support/http-citizen';
 import { enrolled, presentToken } from '../test/support/journeys';
 import { personFor, typed } from '../test/support/people';
 import { httpLoad, type LoadResult } from './http-load';
+import { partnerExchangesOverHttp, servicesShareOfWeapp } from './partner-exchanges';
 import { qrVersion } from './qr-version';
+import { COLD_REQUIRE_GOAL_MS, contractPassCounts, functionFigures } from './functions';
 
 const SECONDS_PER_RATE = Number(process.env.BENCH_SECONDS ?? 2);
 const HTTP_REQUESTS = Number(process.env.BENCH_HTTP_REQUESTS ?? 20000);
@@ -127,7 +134,8 @@ async function overHttp() {
     const db = new Database(join(emulator.dataDir, 'eid.sqlite'), { readonly: true });
     const usages = db.prepare('SELECT COUNT(*) FROM usages').pluck().get() as number;
     db.close();
-    return { withSession, withAssertion, recordsLost: withSession.ok + withAssertion.ok - usages };
+    const exchanges = await partnerExchangesOverHttp(emulator, 'dev-bench', Math.min(HTTP_REQUESTS, 5000), HTTP_CONCURRENCY);
+    return { withSession, withAssertion, recordsLost: withSession.ok + withAssertion.ok - usages, exchanges };
   } finally {
     await emulator.stop();
   }
@@ -145,6 +153,8 @@ async function main() {
   const local = await inProcess();
   const http = await overHttp();
   const rawAfterHttp = await rawNow();
+  const functions = await functionFigures();
+  const storeContract = contractPassCounts();
   const raw = median([local.rawVerify, rawAfterHttp]);
   const ratio = (load: LoadResult) => round(load.perSecond / raw, 3);
   const results = {
@@ -155,6 +165,12 @@ async function main() {
     httpAssertionVerifyRatio: ratio(http.withAssertion),
     httpAssertionP99Ms: round(http.withAssertion.p99Ms, 2),
     recordsLost: http.recordsLost,
+    partnerExchangesPerSec: Math.round(http.exchanges.load.perSecond),
+    partnerExchangeRatio: ratio(http.exchanges.load),
+    partnerExchangeP99Ms: round(http.exchanges.load.p99Ms, 2),
+    partnerExchangeSuccesses: http.exchanges.load.ok,
+    exchangesLost: http.exchanges.exchangesLost,
+    ...servicesShareOfWeapp(),
     qrVersionMax: Math.max(...(Object.values(local.qr) as number[])),
     rawEs256VerifiesPerSec: Math.round(raw),
     offlineChecksPerSec: Math.round(local.offline),
@@ -165,6 +181,9 @@ async function main() {
     httpSuccesses: http.withSession.ok + http.withAssertion.ok,
     qrVersionByScene: local.qr,
     machine: `${process.version}, ${require('node:os').cpus().length} cores`,
+    functions,
+    functionColdRequireGoalMs: COLD_REQUIRE_GOAL_MS,
+    storeContract,
     measuredAt: new Date().toISOString(),
   };
   console.table({
@@ -179,8 +198,24 @@ async function main() {
     'HTTP verifications /s (assertions)': results.httpAssertionVerifiesPerSec,
     'HTTP successes': results.httpSuccesses,
     'records lost, goal 0': results.recordsLost,
+    'partnerExchangesPerSec: HTTP code exchanges, fresh ES256 assertion each': results.partnerExchangesPerSec,
+    'partnerExchangeRatio: exchanges / raw': results.partnerExchangeRatio,
+    'partner exchange p99 ms': results.partnerExchangeP99Ms,
+    'exchanges lost, goal 0': results.exchangesLost,
+    'services subpackage bytes (share of the weapp build)':
+      results.servicesSubpackageBytes === undefined ? 'weapp not built' : `${results.servicesSubpackageBytes} (${results.servicesShareOfWeapp})`,
+    'weapp main package bytes, budget 600000': results.weappMainPackageBytes ?? 'weapp not built',
     'largest QR version (EC M), goal ≤ 8': results.qrVersionMax,
   });
+  console.table(
+    Object.fromEntries(
+      Object.entries(functions).map(([name, f]) => [
+        `cloudfunctions/${name}`,
+        { 'bundle KiB': Math.round(f.bytes / 1024), [`cold require ms (goal ≤ ${COLD_REQUIRE_GOAL_MS})`]: f.coldRequireMs, 'first answer ms': f.firstAnswerMs },
+      ]),
+    ),
+  );
+  console.table(Object.fromEntries(Object.entries(storeContract).map(([store, c]) => [`store contract: ${store}`, `${c.passed}/${c.total} pass`])));
   writeFileSync(join(__dirname, 'results.json'), JSON.stringify(results, null, 2) + '\n');
   console.log('written to bench/results.json');
 }

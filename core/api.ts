@@ -15,6 +15,7 @@ import type {
 } from './schemas';
 import type { Attribute, ReleasedAttributes, Scene } from './scenes';
 import type { LivenessAction } from './liveness';
+import type { CitizenServicesActions } from './services-api';
 
 export type Success<T> = { ok: true } & T;
 
@@ -52,6 +53,12 @@ export interface FaceChallengeView {
   attemptsLeft: number;
   /** Which authority answers: the simulator says so, always. */
   authority: string;
+  /**
+   * Present when the platform runs the face check itself (WeChat face verification):
+   * pass it to wx.requestFacialVerify, then send it back as `faceCapture` and omit `liveness`.
+   * `actions` and `digits` are empty then.
+   */
+  verifyId?: string;
 }
 
 export interface ReauthView {
@@ -93,8 +100,8 @@ export interface VerificationView {
 
 type Request<E> = Omit<E, 'action'>;
 
-/** action name → request and response, for the citizen function. */
-export interface CitizenActions {
+/** action name → request and response, for the citizen function (the services actions are in core/services-api). */
+export interface CitizenActions extends CitizenServicesActions {
   startFace: { request: Request<StartFaceEvent>; response: FaceChallengeView };
   enroll: { request: Request<EnrollEvent>; response: { card: CardView } };
   getCard: { request: Request<GetCardEvent>; response: { card: CardView | null } };

@@ -59,8 +59,18 @@ export const TERMINAL_SESSION_REPLAY_WINDOW = 1024;
 export const USAGE_PAGE_SIZE = 20;
 export const USAGE_PAGE_SIZE_MAX = 50;
 
-/** Who an assertion is for (its `aud`): terminals call the verifier function, administrators the admin function. */
+/** Who an assertion is for (its `aud`): terminals call the verifier function, partners the partner function, administrators the admin function. */
 export const ASSERTION_AUDIENCE = {
   terminal: 'e-id-verifier',
   admin: 'e-id-admin',
+  partner: 'e-id-partner',
 } as const;
+
+/** A one-time authorisation code for a partner lives this long after the citizen's tap. */
+export const AUTH_CODE_TTL_SECONDS = 120;
+
+/** A citizen's grant to a tile lasts this long, unless revoked sooner. */
+export const GRANT_VALIDITY_DAYS = 365;
+
+/** The issuer's signed copy of an exchange's release (its `idToken`) is valid this long. */
+export const RELEASE_TOKEN_SECONDS = 300;

@@ -20,8 +20,12 @@ export type NameReason = (typeof NAME_REASONS)[number];
 export const IDENTITY_REASONS = ['not_found', 'name_mismatch', 'deceased', 'cancelled'] as const;
 export type IdentityReason = (typeof IDENTITY_REASONS)[number];
 
-/** Why an event was refused before any use case ran (INVALID_INPUT); `too_deep`: nested deeper than any event can be. */
-export const INPUT_REASONS = ['schema', 'unknown_action', 'forbidden_key', 'too_deep', 'no_caller', 'public_key'] as const;
+/**
+ * Why an event was refused before any use case ran (INVALID_INPUT); `too_deep`: nested deeper than any event can be;
+ * `markup`: text with markup or control characters; `checksum`: a credit code whose check character is wrong;
+ * `loopback`: a loopback domain or target outside the emulator.
+ */
+export const INPUT_REASONS = ['schema', 'unknown_action', 'forbidden_key', 'too_deep', 'no_caller', 'public_key', 'markup', 'checksum', 'loopback'] as const;
 export type InputReason = (typeof INPUT_REASONS)[number];
 
 /** Which live card stood in the way of a new one (CARD_EXISTS). */
@@ -44,6 +48,8 @@ export const CARD_STATE_REASONS = ['expired'] as const;
 export const PRESENT_REASONS = ['not_presentable'] as const;
 /** Why a caller's credential was refused. */
 export const CREDENTIAL_REASONS = ['assertion', 'admin_assertion', 'no_terminal_credential', 'session', 'replay'] as const;
+/** Why a tile cannot be authorised without the consent screen (CONSENT_REQUIRED): no grant covers it, or a sensitive scope lacks its own tick. */
+export const CONSENT_REASONS = ['no_grant', 'sensitive_scope'] as const;
 /** Why the service could not answer (INTERNAL): the network on the way, or a deployment missing an adapter. */
 export const SERVICE_REASONS = ['network', 'not_configured'] as const;
 
@@ -57,4 +63,5 @@ export type ErrorReason =
   | (typeof CARD_STATE_REASONS)[number]
   | (typeof PRESENT_REASONS)[number]
   | (typeof CREDENTIAL_REASONS)[number]
+  | (typeof CONSENT_REASONS)[number]
   | (typeof SERVICE_REASONS)[number];

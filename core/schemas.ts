@@ -4,9 +4,11 @@
  * refused, as is any object where a string belongs (`{"$gt": ""}`).
  */
 import { z } from 'zod';
+import { publicJwkSchema } from './jwk-schema';
 import { LIVENESS_ACTIONS, LIVENESS_DIGITS_PATTERN } from './liveness';
-import { USAGE_PAGE_SIZE_MAX } from './policy';
+import { pageRequestFields } from './paging';
 import { SCENE_NAMES, type Scene } from './scenes';
+import { adminServicesEvents, citizenServicesEvents, partnerEvent } from './services-schemas';
 
 /** Generous but finite: longer than any real field, short enough to refuse junk. */
 export const MAX_FIELD_LENGTH = 256;
@@ -23,9 +25,16 @@ const livenessAnswer = z
   })
   .strict();
 
+/**
+ * Opens a face session. An enrollment on a platform that checks the face
+ * against a claimed identity itself (WeChat) sends that claim now, with the
+ * consent it needs; a re-check is made against the caller's card.
+ */
 export const startFaceEvent = z
   .object({
     action: z.literal('startFace'),
+    claim: z.object({ name: text(), idNumber: text(64) }).strict().optional(),
+    consent: z.boolean().optional(),
   })
   .strict();
 
@@ -36,7 +45,7 @@ export const enrollEvent = z
     idNumber: text(64),
     consent: z.boolean(),
     faceSessionId: text(64),
-    liveness: livenessAnswer,
+    liveness: livenessAnswer.optional(),
     faceCapture: text(MAX_CAPTURE_LENGTH),
   })
   .strict();
@@ -52,7 +61,7 @@ export const reauthEvent = z
   .object({
     action: z.literal('reauth'),
     faceSessionId: text(64),
-    liveness: livenessAnswer,
+    liveness: livenessAnswer.optional(),
     faceCapture: text(MAX_CAPTURE_LENGTH),
   })
   .strict();
@@ -69,8 +78,7 @@ export const presentEvent = z
 export const listUsageEvent = z
   .object({
     action: z.literal('listUsage'),
-    before: z.number().int().positive().optional(),
-    limit: z.number().int().min(1).max(USAGE_PAGE_SIZE_MAX).optional(),
+    ...pageRequestFields,
   })
   .strict();
 
@@ -81,6 +89,7 @@ export const citizenEvent = z.discriminatedUnion('action', [
   reauthEvent,
   presentEvent,
   listUsageEvent,
+  ...citizenServicesEvents,
 ]);
 
 /** A terminal session's proof for one request: the session id, a counter and the HMAC of core/terminal-session. */
@@ -116,15 +125,6 @@ export const openSessionEvent = z
 
 export const verifierEvent = z.discriminatedUnion('action', [verifyEvent, openSessionEvent]);
 
-const publicJwk = z
-  .object({
-    kty: z.literal('EC'),
-    crv: z.literal('P-256'),
-    x: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
-    y: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
-  })
-  .strict();
-
 export const registerTerminalEvent = z
   .object({
     action: z.literal('registerTerminal'),
@@ -132,7 +132,7 @@ export const registerTerminalEvent = z
     organisation: z.string().max(100).trim().min(1),
     city: z.string().max(50).trim().min(1),
     scenes: z.array(sceneSchema).min(1).max(SCENE_NAMES.length),
-    publicKeyJwk: publicJwk,
+    publicKeyJwk: publicJwkSchema,
   })
   .strict();
 
@@ -145,7 +145,7 @@ export const setTerminalEnabledEvent = z
   })
   .strict();
 
-export const adminEvent = z.discriminatedUnion('action', [registerTerminalEvent, setTerminalEnabledEvent]);
+export const adminEvent = z.discriminatedUnion('action', [registerTerminalEvent, setTerminalEnabledEvent, ...adminServicesEvents]);
 
 export type StartFaceEvent = z.infer<typeof startFaceEvent>;
 export type EnrollEvent = z.infer<typeof enrollEvent>;
@@ -161,7 +161,7 @@ export type SetTerminalEnabledEvent = z.infer<typeof setTerminalEnabledEvent>;
 
 /** Every action name any function accepts (for logs, which print nothing else the caller chose). */
 export const KNOWN_ACTIONS: ReadonlySet<string> = new Set(
-  [citizenEvent, verifierEvent, adminEvent].flatMap((union) => union.options.map((option) => option.shape.action.value)),
+  [citizenEvent, verifierEvent, partnerEvent, adminEvent].flatMap((union) => union.options.map((option) => option.shape.action.value)),
 );
 
 /**

@@ -8,8 +8,11 @@ export default defineAppConfig({
     'pages/card/index',
     'pages/usage/index',
   ],
-  // Rarely used: the staff page loads only when opened, keeping the main package small (STYLE.md).
-  subPackages: [{ root: 'pages/staff', pages: ['index'] }],
+  // Rarely used: the staff page and the services journey load only when opened, keeping the main package small (STYLE.md).
+  subPackages: [
+    { root: 'pages/staff', pages: ['index'] },
+    { root: 'pages/services', pages: ['index', 'consent/index', 'grants/index', 'open/index'] },
+  ],
   window: {
     navigationBarTitleText: '电子身份证',
     navigationBarBackgroundColor: '#ffffff',

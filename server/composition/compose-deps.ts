@@ -6,23 +6,26 @@
  */
 import { CosePresentationSigner } from '../adapters/keys/cose-presentation-signer';
 import { JwtCardSigner } from '../adapters/keys/jwt-card-signer';
-import type { KeyMaterial } from '../adapters/keys/key-material';
+import type { StoreKeys } from '../adapters/keys/key-material';
 import type { Deps } from '../domain/deps';
-import type { Authority, Clock, Random } from '../domain/ports';
+import type { Authority, CheckBudget, Clock, Random } from '../domain/ports';
 import type { Store } from '../domain/store';
 
 export interface Adapters {
   store: Store;
   authority: Authority;
-  keys: KeyMaterial;
+  /** The CloudBase store keeps its own (server/adapters/cloudbase); one process can hold them in memory. */
+  checkBudget: CheckBudget;
+  keys: Pick<StoreKeys, 'pii' | 'issuer' | 'cardRefs'>;
   clock: Clock;
   random: Random;
 }
 
-export function composeDeps({ store, authority, keys, clock, random }: Adapters): Deps {
+export function composeDeps({ store, authority, checkBudget, keys, clock, random }: Adapters): Deps {
   return {
     store,
     authority,
+    checkBudget,
     pii: keys.pii,
     cardSigner: new JwtCardSigner(keys.issuer.current),
     presentationSigner: new CosePresentationSigner(keys.issuer.current),

@@ -1,38 +1,86 @@
 /**
  * The deployed composition: keys from the environment (a key service fills
- * it), the CloudBase store and the platform's face verification. The last
- * two are not built yet, so composing fails with a NotConfigured error that
- * the entry turns into INTERNAL/not_configured instead of pretending.
+ * it), the CloudBase store (which also keeps the callers' check budgets) and,
+ * in the citizen function, WeChat face verification. The same composeDeps as
+ * the emulator; only the adapters differ.
+ *
+ * Composing touches no network: a missing or malformed variable is found at
+ * start-up (NotConfigured names it), while an unreachable database or
+ * WeChat shows in the calls that need them.
  */
-import { keysFromEnvironment, type KeyMaterial } from '../adapters/keys/key-material';
+import type { KeyObject } from 'node:crypto';
+import type { FunctionName } from '../../core/api';
+import { CloudBaseStore } from '../adapters/cloudbase/cloudbase-store';
+import type { CloudBaseConnection } from '../adapters/cloudbase/database';
+import { InvalidKeyVariable, adminKeyFromEnvironment, storeKeysFromEnvironment, type StoreKeys } from '../adapters/keys/key-material';
 import { cryptoRandom, systemClock } from '../adapters/system';
+import { postJsonWithin, type PostJson } from '../adapters/wechat-face/post-json';
+import { WeChatFaceAuthority } from '../adapters/wechat-face/wechat-face-authority';
 import { composeDeps } from '../composition/compose-deps';
 import type { Deps } from '../domain/deps';
-import type { Authority } from '../domain/ports';
-import type { Store } from '../domain/store';
+import { AuthorityUnavailable, type Authority } from '../domain/ports';
+import { NotConfigured, missingVariables, type Env } from './environment';
 
-export class NotConfigured extends Error {
-  constructor(what: string) {
-    super(`${what} is not configured for deployment`);
-    this.name = 'NotConfigured';
+/** Where the deployed adapters connect; the defaults are the platform's own (tests and deploy:check point them elsewhere). */
+export interface DeployedPlatform {
+  database?: CloudBaseConnection;
+  wechatApiBase?: URL;
+  post?: PostJson;
+}
+
+/** WeChat's server APIs answer well within this; a function's timeout is longer (cloudbaserc.json). */
+const WECHAT_TIMEOUT_MS = 5000;
+
+/** The verifier and admin functions ask no authority: they hold no WeChat secret, and this says so if ever called. */
+const NO_AUTHORITY: Authority = {
+  label: 'no identity authority in this function',
+  issueChallenge: () => ({ actions: [], digits: '' }),
+  begin: () => Promise.reject(new AuthorityUnavailable('not_configured')),
+  verify: () => Promise.reject(new AuthorityUnavailable('not_configured')),
+};
+
+export interface DeployedComposition {
+  deps: Deps;
+  keys: StoreKeys;
+}
+
+/** Throws NotConfigured naming every variable the function needs that is not set. */
+export function assertConfigured(name: FunctionName, env: Env): void {
+  const missing = missingVariables(name, env);
+  if (missing.length > 0) throw new NotConfigured(missing);
+}
+
+export function deployedDeps(name: Exclude<FunctionName, 'partner'>, env: Env, platform: DeployedPlatform = {}): DeployedComposition {
+  assertConfigured(name, env);
+  const keys = storeKeys(env);
+  const store = CloudBaseStore.open(platform.database ?? {});
+  const authority =
+    name === 'citizen'
+      ? new WeChatFaceAuthority({
+          credentials: { appId: env.EID_WECHAT_APPID!, appSecret: env.EID_WECHAT_APPSECRET! },
+          post: platform.post ?? postJsonWithin(WECHAT_TIMEOUT_MS),
+          clock: systemClock,
+          apiBase: platform.wechatApiBase,
+        })
+      : NO_AUTHORITY;
+  const deps = composeDeps({ store, authority, checkBudget: store, keys, clock: systemClock, random: cryptoRandom });
+  return { deps, keys };
+}
+
+function storeKeys(env: Env): StoreKeys {
+  try {
+    return storeKeysFromEnvironment(env);
+  } catch (error) {
+    if (error instanceof InvalidKeyVariable) throw new NotConfigured([`${error.variable} (malformed)`]);
+    throw error;
   }
 }
 
-/** Adapters a deployment supplies; absent ones are the gaps the log names. */
-export interface DeployedAdapters {
-  store?: Store;
-  authority?: Authority;
-}
-
-export function deployedKeys(env: Record<string, string | undefined>): KeyMaterial {
-  const keys = keysFromEnvironment(env);
-  if (!keys) throw new NotConfigured('EID_PII_ENC_KEY / EID_PII_INDEX_KEY / EID_ADMIN_KEY / EID_ISSUER_PRIVATE_KEY');
-  return keys;
-}
-
-export function deployedDeps(env: Record<string, string | undefined>, adapters: DeployedAdapters = {}): Deps {
-  const keys = deployedKeys(env);
-  if (!adapters.store) throw new NotConfigured('the CloudBase store adapter (tcb-admin-node)');
-  if (!adapters.authority) throw new NotConfigured('the platform face-verification authority');
-  return composeDeps({ store: adapters.store, authority: adapters.authority, keys, clock: systemClock, random: cryptoRandom });
+/** The admin function's assertion key; its presence is checked with the rest (assertConfigured). */
+export function deployedAdminKey(env: Env): KeyObject {
+  try {
+    return adminKeyFromEnvironment(env);
+  } catch {
+    throw new NotConfigured(['EID_ADMIN_KEY (malformed: at least 32 bytes of base64)']);
+  }
 }

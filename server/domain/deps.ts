@@ -1,11 +1,13 @@
 /** What the use cases need from the world, assembled once per process (server/composition). */
 import type { SignatureKeyring } from '../token/check-presentation';
-import type { Authority, CardRefCipher, CardSigner, Clock, PiiProtector, PresentationSigner, Random } from './ports';
+import type { Authority, CardRefCipher, CardSigner, CheckBudget, Clock, PiiProtector, PresentationSigner, Random } from './ports';
 import type { Store } from './store';
 
 export interface Deps {
   store: Store;
   authority: Authority;
+  /** Places in callers' budgets of failed checks, reserved while the authority is asked (rate-limit.ts). */
+  checkBudget: CheckBudget;
   pii: PiiProtector;
   cardSigner: CardSigner;
   presentationSigner: PresentationSigner;

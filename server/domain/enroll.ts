@@ -11,31 +11,24 @@
 import type { CardView } from '../../core/api';
 import { EidError } from '../../core/errors';
 import { BASIC_CARD_VALIDITY_YEARS } from '../../core/policy';
-import { allowsLatinName, parseIdNumber } from '../../core/id-number';
-import { parseName } from '../../core/name';
 import type { EnrollEvent } from '../../core/schemas';
 import { toCardView } from './card-view';
 import { sealIdentity } from './sealed-identity';
 import type { Deps } from './deps';
 import { passFaceCheck } from './face-check';
+import { parseClaim } from './identity-claim';
 import { assertCallerMayTry } from './rate-limit';
 import { CardConflict, type CardRecord } from './store';
 
 export async function enroll(deps: Deps, holder: string, request: Omit<EnrollEvent, 'action'>): Promise<CardView> {
-  if (request.consent !== true) throw new EidError('CONSENT_REQUIRED');
   const now = deps.clock.now();
-
-  const idNumber = parseIdNumber(request.idNumber, now);
-  if (!idNumber.ok) throw new EidError('ID_NUMBER_INVALID', { reason: idNumber.reason });
-  const name = parseName(request.name, { allowLatin: allowsLatinName(idNumber.value.number) });
-  if (!name.ok) throw new EidError('NAME_INVALID', { reason: name.reason });
+  const claim = parseClaim(request, now);
 
   await assertCallerMayTry(deps.store, holder, now);
   if (await deps.store.findCardByHolder(holder)) throw new EidError('CARD_EXISTS', { reason: 'holder' });
 
-  const idIndex = deps.pii.index(idNumber.value.number);
+  const idIndex = deps.pii.index(claim.idNumber);
   const { faceSessionId, liveness, faceCapture } = request;
-  const claim = { name: name.value, idNumber: idNumber.value.number };
   await passFaceCheck(deps, { holder, claim, idIndex, faceSessionId, liveness, faceCapture }, now);
 
   const identity = sealIdentity(deps.pii, { id: deps.random.token(16), idIndex, ...claim, createdAt: now });

@@ -8,8 +8,8 @@ import { EidError } from '../../core/errors';
 import type { LivenessAnswer } from '../../core/liveness';
 import { FACE_SESSION_MAX_ATTEMPTS } from '../../core/policy';
 import type { Deps } from './deps';
-import type { AuthorityVerdict, IdentityClaim } from './ports';
-import { recordFailedCheck } from './rate-limit';
+import { AuthorityUnavailable, type AuthorityVerdict, type IdentityClaim } from './ports';
+import { recordFailedCheck, reserveCheck } from './rate-limit';
 
 export interface FaceCheckInput {
   holder: string;
@@ -17,16 +17,33 @@ export interface FaceCheckInput {
   /** Enrollment only: the HMAC index of the claimed ID number, whose strangers' failures are counted (rate-limit.ts). */
   idIndex?: string;
   faceSessionId: string;
-  liveness: LivenessAnswer;
+  /** The simulator's challenge as performed; absent after the platform's own face check. */
+  liveness?: LivenessAnswer;
   faceCapture: string;
 }
 
-/** Resolves when the authority confirmed a live person whose face matches the claim; throws the refusal otherwise. */
+/**
+ * Resolves when the authority confirmed a live person whose face matches the
+ * claim; throws the refusal otherwise. The caller's place in its failure
+ * budget is held from before the attempt is spent until the failure, if any,
+ * is recorded, so concurrent checks cannot overspend the budget.
+ */
 export async function passFaceCheck(deps: Deps, input: FaceCheckInput, now: Date): Promise<void> {
+  const place = await reserveCheck(deps.checkBudget, input.holder, now);
+  try {
+    await checkWithinPlace(deps, input, now);
+  } finally {
+    await place.release();
+  }
+}
+
+async function checkWithinPlace(deps: Deps, input: FaceCheckInput, now: Date): Promise<void> {
   const session = await deps.store.spendFaceAttempt(input.faceSessionId, input.holder, now, FACE_SESSION_MAX_ATTEMPTS);
   if (!session) throw new EidError('FACE_SESSION_EXPIRED');
 
-  const verdict = await deps.authority.verify({
+  const verdict = await askAuthority(deps, {
+    sessionId: session.id,
+    holder: input.holder,
     claim: input.claim,
     challenge: session.challenge,
     answer: input.liveness,
@@ -39,6 +56,21 @@ export async function passFaceCheck(deps: Deps, input: FaceCheckInput, now: Date
     throw refusal;
   }
   await deps.store.markFacePassed(session.id, now);
+}
+
+/** No verdict is no failure: the attempt is spent, nothing is counted, and the caller may try again. */
+async function askAuthority(deps: Deps, input: Parameters<Deps['authority']['verify']>[0]): Promise<AuthorityVerdict> {
+  try {
+    return await deps.authority.verify(input);
+  } catch (error) {
+    throw unavailable(error);
+  }
+}
+
+/** AuthorityUnavailable as the caller sees it: INTERNAL, with the reason when there is a next step in it. */
+export function unavailable(error: unknown): unknown {
+  if (!(error instanceof AuthorityUnavailable)) return error;
+  return new EidError('INTERNAL', { ...(error.why !== 'unexpected_reply' && { reason: error.why }), cause: error });
 }
 
 /**

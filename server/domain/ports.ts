@@ -50,18 +50,79 @@ export interface AuthorityVerdict {
   face: 'match' | 'mismatch' | 'not_checked';
 }
 
-/** The identity authority (simulated locally, the platform's face verification when deployed). */
+/**
+ * The identity authority (simulated locally, the platform's face verification
+ * when deployed). A face check has two halves around the device:
+ * 1. when a face session opens, `issueChallenge` gives what the session stores
+ *    and the device performs (the simulator's actions and digits; nothing for
+ *    a platform that runs its own liveness), then `begin` tells the authority
+ *    about the session and returns what the device needs to run the
+ *    platform's check (WeChat face verification 2.0: the verifyId of
+ *    getverifyid, which the mini-program passes to wx.requestFacialVerify);
+ * 2. `verify` asks for the verdict. A platform's verdict is fetched from the
+ *    platform (queryverifyinfo), never taken from the device.
+ */
 export interface Authority {
   /** A short label for logs and the UI, e.g. "SIMULATED identity authority". */
   readonly label: string;
   issueChallenge(): LivenessChallenge;
-  verify(input: {
-    claim: IdentityClaim;
-    challenge: LivenessChallenge;
-    answer: LivenessAnswer;
-    /** Opaque capture from the device: a simulated capture id in the simulator. */
-    faceCapture: string;
-  }): Promise<AuthorityVerdict>;
+  /**
+   * `claim` is the identity the session will be checked against: what the caller typed when enrolling,
+   * or their card's identity for a re-check; null when there is neither, which only the simulator serves.
+   */
+  begin(session: FaceSessionRef & { claim: IdentityClaim | null }): Promise<PlatformFaceCheck | null>;
+  verify(
+    input: FaceSessionRef & {
+      claim: IdentityClaim;
+      challenge: LivenessChallenge;
+      /** What the device reported for the challenge; absent after a platform's own check. */
+      answer: LivenessAnswer | undefined;
+      /** Opaque proof from the device: a simulated capture id, or the verifyId of the platform check it completed. */
+      faceCapture: string;
+    },
+  ): Promise<AuthorityVerdict>;
+}
+
+/** Which face session, for whom: the platform binds its check to both (WeChat's out_seq_no and openid). */
+export interface FaceSessionRef {
+  sessionId: string;
+  holder: string;
+}
+
+/** A face check the platform runs on the device itself; the mini-program opens it by this id. */
+export interface PlatformFaceCheck {
+  verifyId: string;
+}
+
+/**
+ * The authority gave no verdict: its service or the way to it failed
+ * (`network`), or this deployment may not use it (`not_configured`: no
+ * qualification, a wrong AppID or secret). Nothing was judged, so no failure
+ * is counted against anyone.
+ */
+export class AuthorityUnavailable extends Error {
+  constructor(readonly why: 'network' | 'not_configured' | 'unexpected_reply') {
+    super(`The identity authority gave no verdict (${why})`);
+    this.name = 'AuthorityUnavailable';
+  }
+}
+
+/**
+ * Places in a caller's budget of failed identity checks, taken before the
+ * authority is asked (DESIGN.md §6: an atomic reserve, not a count and a
+ * later write). Of any number of concurrent checks under one key, only as
+ * many proceed as failures already recorded (Store.recordFailure) and places
+ * still held leave room for; a count then a write would let every concurrent
+ * check pass the same count.
+ */
+export interface CheckBudget {
+  /** Holds one place under `key` unless failures after `limit.since` plus places held reach `limit.max`; null then. */
+  reserve(key: string, limit: { since: Date; max: number }, now: Date): Promise<BudgetPlace | null>;
+}
+
+export interface BudgetPlace {
+  /** Frees the place; the check's failure, if it failed, is recorded before this. Safe to call twice. */
+  release(): Promise<void>;
 }
 
 /** Seals personal data for storage and derives the look-up index of an ID number. */

@@ -6,7 +6,11 @@
  * FACE_START_LIMIT face sessions per window; past either it is refused before
  * a session opens or the authority is asked. These budgets keep guessing slow:
  * every try costs a caller, and a new face session closes the caller's
- * previous one.
+ * previous one. Both are atomic reserves, not a count and a later write: a
+ * start is reserved by Store.openFaceSession, and a check holds a place in
+ * the failure budget (CheckBudget) from before the authority is asked until
+ * its failure is recorded, so concurrent calls of one caller cannot all pass
+ * the same count.
  *
  * An ID number is different. Before the face check nothing tells its holder
  * from a stranger, so any per-number limit checked there is a lever for
@@ -32,17 +36,32 @@
  */
 import { EidError } from '../../core/errors';
 import { FACE_START_LIMIT, FACE_START_WINDOW_SECONDS, FAILURE_LIMIT, FAILURE_WINDOW_SECONDS, ID_NUMBER_MISMATCH_LIMIT } from '../../core/policy';
+import type { BudgetPlace, CheckBudget } from './ports';
 import type { FaceStartLimit, Store } from './store';
 
 const callerKey = (holder: string) => `caller:${holder}`;
 const idNumberKey = (idIndex: string) => `id:${idIndex}`;
 const secondsBefore = (now: Date, seconds: number) => new Date(now.getTime() - seconds * 1000);
 
+/** The failures a caller may have in the window before it is refused. */
+const callerFailureLimit = (now: Date) => ({ since: secondsBefore(now, FAILURE_WINDOW_SECONDS), max: FAILURE_LIMIT });
+
 /** Refuses a caller that has used up its failures for the window. */
 export async function assertCallerMayTry(store: Store, holder: string, now: Date): Promise<void> {
-  if ((await store.countFailures(callerKey(holder), secondsBefore(now, FAILURE_WINDOW_SECONDS))) >= FAILURE_LIMIT) {
-    throw new EidError('RATE_LIMITED');
-  }
+  const { since, max } = callerFailureLimit(now);
+  if ((await store.countFailures(callerKey(holder), since)) >= max) throw new EidError('RATE_LIMITED');
+}
+
+/**
+ * Takes a place in the caller's failure budget for one check, before the
+ * authority is asked; refuses when failures and checks already running fill
+ * it. assertCallerMayTry only answers early and cheaply; this is the gate
+ * that concurrent checks cannot all pass.
+ */
+export async function reserveCheck(budget: CheckBudget, holder: string, now: Date): Promise<BudgetPlace> {
+  const place = await budget.reserve(callerKey(holder), callerFailureLimit(now), now);
+  if (!place) throw new EidError('RATE_LIMITED');
+  return place;
 }
 
 /** The face sessions a caller may still open (Store.openFaceSession enforces it atomically). */

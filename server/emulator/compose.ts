@@ -8,17 +8,22 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FunctionName } from '../../core/api';
 import { loadSyntheticPopulation, SimulatedAuthority } from '../adapters/authority/simulated-authority';
+import { InProcessCheckBudget } from '../adapters/in-process/in-process-check-budget';
 import type { IssuerKeys } from '../adapters/keys/issuer-keys';
 import { developmentKeys } from '../adapters/keys/key-material';
+import { SqliteServicesStore } from '../adapters/sqlite/sqlite-services-store';
 import { SqliteStore } from '../adapters/sqlite/sqlite-store';
+import { developmentServicesKeys } from '../adapters/keys/services-keys';
 import { cryptoRandom, systemClock } from '../adapters/system';
 import { composeDeps } from '../composition/compose-deps';
+import { composeServices } from '../composition/compose-services';
 import type { Deps } from '../domain/deps';
+import type { ServicesDeps } from '../domain/services-deps';
 import type { Clock } from '../domain/ports';
 import { createAdminFunction } from '../functions/admin';
 import type { CloudFunction, Logger } from '../functions/boundary';
 import { createCitizenFunction } from '../functions/citizen';
-import { createFunctionWithoutActions } from '../functions/not-yet-open';
+import { createPartnerFunction } from '../functions/partner';
 import { createVerifierFunction } from '../functions/verifier';
 
 export interface Emulator {
@@ -28,6 +33,8 @@ export interface Emulator {
   /** Signs admin assertions; the emulator's operator holds it (development key). */
   adminKey: KeyObject;
   deps: Deps;
+  /** The services journey (partners, tiles, grants), on the same SQLite file; loopback targets allowed for the sample partner. */
+  services: ServicesDeps;
   close(): Promise<void>;
 }
 
@@ -49,17 +56,24 @@ export function composeEmulator({ dataDir, log, env = {}, clock = systemClock }:
   log.info('identity authority', { label: authority.label });
 
   const store = SqliteStore.open(join(dataDir, 'eid.sqlite'));
-  const deps = composeDeps({ store, authority, keys, clock, random: cryptoRandom });
+  // One process over its own SQLite file: the check budget's places can live in memory.
+  const deps = composeDeps({ store, authority, checkBudget: new InProcessCheckBudget(store), keys, clock, random: cryptoRandom });
+  const servicesStore = SqliteServicesStore.open(join(dataDir, 'eid.sqlite'));
+  const services = composeServices({ store: servicesStore, keys: developmentServicesKeys(dataDir), issuerKey: keys.issuer.current, allowLoopbackTargets: true });
   return {
     functions: {
-      citizen: createCitizenFunction(deps, log),
+      citizen: createCitizenFunction(deps, log, services),
       verifier: createVerifierFunction(deps, keys.terminalSessionKey, log),
-      partner: createFunctionWithoutActions(log),
-      admin: createAdminFunction(deps, keys.adminKey, log),
+      partner: createPartnerFunction(deps, services, log),
+      admin: createAdminFunction(deps, keys.adminKey, log, services),
     },
     issuer: keys.issuer,
     adminKey: keys.adminKey,
     deps,
-    close: () => store.close(),
+    services,
+    close: async () => {
+      await servicesStore.close();
+      await store.close();
+    },
   };
 }

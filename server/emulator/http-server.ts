@@ -35,6 +35,9 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
+/** A simulator-only site under a path prefix (the sample partner at /partners/demo/), answering its own requests. */
+export type MountedSite = (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<void>;
+
 export interface EmulatorHttpOptions {
   functions: Record<FunctionName, CloudFunction>;
   jwks: () => object;
@@ -42,6 +45,8 @@ export interface EmulatorHttpOptions {
   devRoutes?: Record<string, CloudFunction>;
   /** The h5 build to serve at /, if built. */
   staticDir?: string;
+  /** Path prefix → site, tried before the h5 build. */
+  sites?: Record<string, MountedSite>;
   log: Logger;
 }
 
@@ -61,6 +66,8 @@ async function route(request: IncomingMessage, response: ServerResponse, options
   if (fn) return callHandler('fn', fn[1], options.functions, request, response, options.log);
   const dev = /^\/dev\/([a-z-]+)$/.exec(url.pathname);
   if (dev) return callHandler('dev', dev[1], options.devRoutes ?? {}, request, response, options.log);
+  const site = Object.entries(options.sites ?? {}).find(([prefix]) => url.pathname.startsWith(prefix));
+  if (site) return site[1](request, response, url);
   if (request.method === 'OPTIONS') return answerOptions(response, 'GET, HEAD, OPTIONS');
   if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(response, 405, { error: 'method not allowed' });
   if (url.pathname === '/.well-known/jwks.json') return sendJson(response, 200, options.jwks());
@@ -108,7 +115,7 @@ async function callHandler(
 }
 
 /** The body as text, or null as soon as it is (or says it will be) over MAX_BODY_BYTES; reading stops there. */
-function readBody(request: IncomingMessage): Promise<string | null> {
+export function readBody(request: IncomingMessage): Promise<string | null> {
   if (Number(request.headers['content-length']) > MAX_BODY_BYTES) return Promise.resolve(null);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -178,7 +185,7 @@ function appHeadersFor(indexFile: string): OutgoingHttpHeaders {
   return headers;
 }
 
-function sendJson(response: ServerResponse, status: number, body: unknown, extra: OutgoingHttpHeaders = {}): void {
+export function sendJson(response: ServerResponse, status: number, body: unknown, extra: OutgoingHttpHeaders = {}): void {
   const text = JSON.stringify(body);
   response.writeHead(status, {
     ...FUNCTION_ANSWER_HEADERS,

@@ -5,7 +5,10 @@
  */
 import { resolve } from 'node:path';
 import { pruneExpired } from '../domain/prune';
+import { pruneServices } from '../domain/services/prune-services';
 import { composeEmulator } from './compose';
+import { ensureDemoPartner } from './demo-partner/seed';
+import { DEMO_PARTNER_PREFIX, demoPartnerSite } from './demo-partner/routes';
 import { ensureDemoTerminal } from './demo-terminal';
 import { devRoutes } from './dev-routes';
 import { createEmulatorServer } from './http-server';
@@ -21,15 +24,18 @@ const log = consoleLogger(process.env.EID_QUIET === '1');
 async function main() {
   const emulator = composeEmulator({ dataDir, log, env: process.env });
   const demo = await ensureDemoTerminal(emulator.deps, dataDir);
+  const origin = `http://${HOST}:${port}`;
+  const demoPartner = await ensureDemoPartner(emulator.deps, emulator.services, dataDir, origin);
   const server = createEmulatorServer({
     functions: emulator.functions,
     jwks: () => emulator.issuer.jwks(),
     devRoutes: devRoutes(emulator.functions.verifier, demo, emulator.deps.clock),
     staticDir,
+    sites: { [DEMO_PARTNER_PREFIX]: demoPartnerSite({ origin, credential: demoPartner, log }) },
     log,
   });
 
-  const stopPruning = startPruning(() => pruneExpired(emulator.deps), log);
+  const stopPruning = startPruning(async () => ({ ...(await pruneExpired(emulator.deps)), ...(await pruneServices(emulator.deps, emulator.services)) }), log);
 
   server.listen(port, HOST, () => {
     console.log(`e-ID Card local emulator (SIMULATED identity authority, development keys)`);
@@ -40,6 +46,7 @@ async function main() {
     console.log(`  WARNING: any local process can act as any simulated citizen: it only has to send the header X-Dev-Openid: <any id> (no sign-in)`);
     console.log(`  WARNING: simulator-only route POST /dev/verify-as-demo-terminal returns full names and ID numbers to any local caller`);
     console.log(`  bound to ${HOST} only; /fn and /dev refuse other Host names, other origins and bodies that are not JSON`);
+    console.log(`  demo partner (simulated): ${origin}${DEMO_PARTNER_PREFIX}, its tiles on the app's services page (政务服务)`);
     console.log(`  demo verifier terminal (simulated): ${demo.terminalId}`);
   });
 

@@ -1,22 +1,16 @@
-/** The admin function: onboarding terminals (later: partners, tiles, key rotation). */
-import { createPublicKey, type JsonWebKey, type KeyObject } from 'node:crypto';
-import { EidError } from '../../core/errors';
+/** The admin function: onboarding terminals, partners and their tiles (admin-services.ts); later key rotation. */
+import type { KeyObject } from 'node:crypto';
 import { adminEvent } from '../../core/schemas';
 import type { Deps } from '../domain/deps';
+import type { ServicesDeps } from '../domain/services-deps';
 import { registerTerminal, setTerminalEnabled } from '../domain/terminals';
+import { adminServicesAction } from './admin-services';
 import { adminAuthenticator } from './auth/admin-assertions';
 import { atBoundary, parseEvent, type CloudFunction, type Logger } from './boundary';
+import { assertUsablePublicKey } from './public-key';
 
-/** A JWK of the right shape can still name a point off the curve: parse it now, not at the terminal's first verification. */
-function assertUsablePublicKey(jwk: JsonWebKey): void {
-  try {
-    createPublicKey({ key: jwk, format: 'jwk' });
-  } catch {
-    throw new EidError('INVALID_INPUT', { reason: 'public_key', details: { field: 'publicKeyJwk' } });
-  }
-}
-
-export function createAdminFunction(deps: Deps, adminKey: KeyObject, log: Logger): CloudFunction {
+/** `services`: the services journey's dependencies; without them its actions answer INTERNAL/not_configured. */
+export function createAdminFunction(deps: Deps, adminKey: KeyObject, log: Logger, services?: ServicesDeps): CloudFunction {
   const authenticate = adminAuthenticator(adminKey, deps.clock);
   return atBoundary(log, async (event) => {
     const request = parseEvent(adminEvent, event);
@@ -27,6 +21,8 @@ export function createAdminFunction(deps: Deps, adminKey: KeyObject, log: Logger
         return registerTerminal(deps, request);
       case 'setTerminalEnabled':
         return setTerminalEnabled(deps, request.terminalId, request.enabled);
+      default:
+        return adminServicesAction(deps, services, request);
     }
   });
 }

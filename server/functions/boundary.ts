@@ -7,6 +7,7 @@
 import type { Failure, Result } from '../../core/api';
 import { EidError } from '../../core/errors';
 import { failure } from '../../core/failure';
+import { INPUT_REASONS, type InputReason } from '../../core/reasons';
 import { eventShapeProblem } from '../../core/schemas';
 import { ZodArray, ZodDiscriminatedUnion, ZodEffects, ZodNullable, ZodObject, ZodOptional, type ZodIssue, type ZodType, type ZodTypeDef } from 'zod';
 
@@ -47,9 +48,15 @@ export function parseEvent<T>(schema: ZodType<T, ZodTypeDef, unknown>, event: un
   const parsed = schema.safeParse(event);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  const reason = issue?.code === 'invalid_union_discriminator' ? 'unknown_action' : 'schema';
+  const reason = issue?.code === 'invalid_union_discriminator' ? 'unknown_action' : (declaredReason(issue) ?? 'schema');
   const field = issue && fieldNamed(issue, declaredKeys(schema));
   throw new EidError('INVALID_INPUT', { reason, details: field ? { field } : undefined });
+}
+
+/** A schema names a finer reason in its refusal's message (e.g. core/tile-manifest's `markup`); only a declared input reason counts. */
+function declaredReason(issue: ZodIssue | undefined): InputReason | undefined {
+  const message = issue?.message;
+  return message !== undefined && (INPUT_REASONS as readonly string[]).includes(message) ? (message as InputReason) : undefined;
 }
 
 const UNKNOWN_FIELD = 'unknown field';

@@ -6,16 +6,19 @@ import { getCard } from '../domain/get-card';
 import { listUsage } from '../domain/list-usage';
 import { present } from '../domain/present';
 import { reauth } from '../domain/reauth';
+import type { ServicesDeps } from '../domain/services-deps';
 import { startFace } from '../domain/start-face';
 import { atBoundary, parseEvent, requireCitizen, type CloudFunction, type Logger } from './boundary';
+import { citizenServicesAction } from './citizen-services';
 
-export function createCitizenFunction(deps: Deps, log: Logger): CloudFunction {
+/** `services`: the services journey's dependencies; without them its actions answer INTERNAL/not_configured. */
+export function createCitizenFunction(deps: Deps, log: Logger, services?: ServicesDeps): CloudFunction {
   return atBoundary(log, async (event, caller) => {
     const request = parseEvent(citizenEvent, event);
     const holder = requireCitizen(caller);
     switch (request.action) {
       case 'startFace':
-        return startFace(deps, holder);
+        return startFace(deps, holder, request);
       case 'enroll':
         return { card: await enroll(deps, holder, request) };
       case 'getCard':
@@ -26,6 +29,8 @@ export function createCitizenFunction(deps: Deps, log: Logger): CloudFunction {
         return present(deps, holder, request);
       case 'listUsage':
         return listUsage(deps, holder, request);
+      default:
+        return citizenServicesAction(deps, services, holder, request);
     }
   });
 }

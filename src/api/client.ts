@@ -22,12 +22,19 @@ async function citizen<A extends keyof CitizenActions>(
 }
 
 export const api = {
-  startFace: () => citizen('startFace', {}),
+  startFace: (request: CitizenActions['startFace']['request'] = {}) => citizen('startFace', request),
   enroll: (request: CitizenActions['enroll']['request']) => citizen('enroll', request),
   getCard: () => citizen('getCard', {}),
   reauth: (request: CitizenActions['reauth']['request']) => citizen('reauth', request),
   present: (request: CitizenActions['present']['request']) => citizen('present', request),
   listUsage: (request: CitizenActions['listUsage']['request']) => citizen('listUsage', request),
+  // Services (journey 5).
+  listServices: (request: CitizenActions['listServices']['request']) => citizen('listServices', request),
+  getTileConsent: (request: CitizenActions['getTileConsent']['request']) => citizen('getTileConsent', request),
+  authorize: (request: CitizenActions['authorize']['request']) => citizen('authorize', request),
+  listGrants: () => citizen('listGrants', {}),
+  revokeGrant: (request: CitizenActions['revokeGrant']['request']) => citizen('revokeGrant', request),
+  listExchanges: (request: CitizenActions['listExchanges']['request']) => citizen('listExchanges', request),
   /** The staff page's verification (see staff-verify.*.ts for how each platform does it). */
   verifyAtCounter: async (request: { token: string; scene: Scene }): Promise<Result<VerificationView>> => {
     try {

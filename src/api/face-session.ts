@@ -13,10 +13,16 @@ export interface HeldChallenge {
   deadline: number;
 }
 
-export async function startFaceSession(): Promise<Result<{ challenge: HeldChallenge }>> {
+/**
+ * Opens a face session. Enrollment sends the claimed identity (with the
+ * citizen's consent): a platform authority checks the face against it
+ * (WeChat face verification answers with a verifyId); a re-check sends
+ * nothing and is made against the caller's card.
+ */
+export async function startFaceSession(claim?: { name: string; idNumber: string }): Promise<Result<{ challenge: HeldChallenge }>> {
   // The session starts on the server after this moment, so this deadline is never late.
   const requestedAt = Date.now();
-  const result = await api.startFace();
+  const result = await api.startFace(claim ? { claim, consent: true } : {});
   if (!result.ok) return result;
   return { ok: true, challenge: { view: result, deadline: requestedAt + FACE_SESSION_TTL_SECONDS * 1000 } };
 }
@@ -27,8 +33,12 @@ export function attemptsLeft(failure: Failure): number | undefined {
   return typeof value === 'number' ? value : undefined;
 }
 
-/** Whether the same face session can be tried again (the authority said attempts remain). */
-export function canReuseFaceSession(outcome: Result<object>): boolean {
+/**
+ * Whether the same face session can be tried again: the authority said
+ * attempts remain, and it is not a platform check, whose verifyId is spent.
+ */
+export function canReuseFaceSession(outcome: Result<object>, challenge: HeldChallenge): boolean {
+  if (challenge.view.verifyId) return false;
   if (outcome.ok || (outcome.code !== 'FACE_MISMATCH' && outcome.code !== 'LIVENESS_FAILED')) return false;
   return (attemptsLeft(outcome) ?? 0) > 0;
 }

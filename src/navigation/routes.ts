@@ -8,6 +8,10 @@ export const ROUTES = {
   card: '/pages/card/index',
   usage: '/pages/usage/index',
   staff: '/pages/staff/index',
+  services: '/pages/services/index',
+  serviceConsent: '/pages/services/consent/index',
+  grants: '/pages/services/grants/index',
+  serviceOpen: '/pages/services/open/index',
 } as const;
 
 export type PageName = keyof typeof ROUTES;

@@ -38,7 +38,7 @@ it('its backend exchanges a code for exactly the granted attributes and the pseu
   expect(authorization.target).toEqual({ type: 'web', url: `${emulator.baseUrl}/partners/demo/?service=pension` });
   const answer = await demoExchange(authorization.code);
   expect(answer).toMatchObject({ ok: true, scopes: ['verified', 'pseudonym', 'birthDate', 'region'], attributes: { verified: true, birthDate: '1990-03-07', region: '110100' } });
-  expect(answer.subject).toMatch(/^ps_/);
+  expect((answer as { subject?: string }).subject).toMatch(/^ps_/);
   expect(await demoExchange(authorization.code)).toMatchObject({ ok: false, code: 'AUTH_CODE_USED' });
   expect(await demoExchange(42)).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
 

@@ -86,13 +86,12 @@ it('names every missing variable of a function, and a malformed key by its varia
     new NotConfigured(['EID_PII_ENC_KEY', 'EID_PII_INDEX_KEY', 'EID_ISSUER_PRIVATE_KEY', 'EID_WECHAT_APPID', 'EID_WECHAT_APPSECRET']),
   );
   expect(() => deployedDeps('verifier', { ...env, EID_PII_INDEX_KEY: 'c2hvcnQ=' }, platform)).toThrow(new NotConfigured(['EID_PII_INDEX_KEY (malformed)']));
-  const failure = (() => {
-    try {
-      deployedDeps('verifier', { ...env, EID_ISSUER_PRIVATE_KEY: 'synthetic-not-a-pem' }, platform);
-    } catch (error) {
-      return error as Error;
-    }
-  })();
+  let failure: Error | undefined;
+  try {
+    deployedDeps('verifier', { ...env, EID_ISSUER_PRIVATE_KEY: 'synthetic-not-a-pem' }, platform);
+  } catch (error) {
+    failure = error as Error;
+  }
   expect(failure?.message).toBe('not configured for deployment: EID_ISSUER_PRIVATE_KEY (malformed)');
   expect(failure?.message).not.toContain('synthetic-not-a-pem');
 });

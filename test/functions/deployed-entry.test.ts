@@ -9,6 +9,7 @@ import { getWXContext } from 'wx-server-sdk';
 import { assertionsOnly, citizenFromPlatform, type PlatformContext } from '../../server/deploy/caller-identity';
 import { deployedEntry } from '../../server/deploy/deployed-function';
 import { FUNCTION_VARIABLES } from '../../server/deploy/environment';
+import { withTimers } from '../../server/deploy/timers';
 import type { Caller, Logger } from '../../server/functions/boundary';
 
 function recordingLog() {
@@ -101,5 +102,41 @@ describe('deployed entry: configuration', () => {
       for (const [name, value] of saved) if (value !== undefined) process.env[name] = value;
       spy.mockRestore();
     }
+  });
+});
+
+describe('deployed entry: timers', () => {
+  const timerEvent = { Type: 'Timer', TriggerName: 'prune', Time: '2026-11-28T08:00:00Z' };
+
+  function timed(firedByTimer: boolean) {
+    const runs: string[] = [];
+    const calls: unknown[] = [];
+    const fn = withTimers(
+      async (event) => (calls.push(event), { ok: false, code: 'INVALID_INPUT', message: 'refused by the schema' }),
+      { prune: async () => (runs.push('prune'), { faceSessions: 2, failures: 1, spentTokens: 3 }) },
+      () => firedByTimer,
+      recordingLog().log,
+    );
+    return { fn, runs, calls };
+  }
+
+  it('runs the prune timer when the runtime says a timer fired', async () => {
+    const { fn, runs, calls } = timed(true);
+    expect(await fn(timerEvent, {})).toEqual({ ok: true, faceSessions: 2, failures: 1, spentTokens: 3 });
+    expect(runs).toEqual(['prune']);
+    expect(calls).toEqual([]);
+  });
+
+  it('treats a timer event written by a caller as an ordinary call, which the schema refuses', async () => {
+    const { fn, runs, calls } = timed(false);
+    expect(await fn(timerEvent, {})).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect(runs).toEqual([]);
+    expect(calls).toEqual([timerEvent]);
+  });
+
+  it('runs no timer it does not know', async () => {
+    const { fn, runs } = timed(true);
+    await fn({ ...timerEvent, TriggerName: 'drop-everything' }, {});
+    expect(runs).toEqual([]);
   });
 });

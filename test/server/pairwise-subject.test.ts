@@ -1,6 +1,6 @@
 /**
  * The pairwise subject id a partner receives: stable for one partner and one
- * person across sessions and re-enrolments, different for every partner, and
+ * person across sessions and re-enrollments, different for every partner, and
  * holding none of the card id, the holder's openid, the ID number or its
  * index — checked in the bytes, not just the text. SYNTHETIC people.
  */
@@ -63,7 +63,7 @@ describe('the pairwise subject id', () => {
     expect(second.subject).toBe(first.subject);
   });
 
-  it('is the same after the person re-enrols on another phone (new card, new identity record, new openid)', async () => {
+  it('is the same after the person re-enrolls on another phone (new card, new identity record, new openid)', async () => {
     await enroll('alice');
     const before = await subjectAt(pension, pensionTile, 'alice');
     const oldCard = await cardOf('alice');

@@ -120,6 +120,15 @@ describe('SimulatedAuthority', () => {
     }
   });
 
+  it('runs no check of its own on the device: begin asks for nothing beyond the challenge', async () => {
+    const authority = new SimulatedAuthority(population, new FakeRandom([0]));
+    await expect(authority.begin()).resolves.toBeNull();
+  });
+
+  it('fails liveness when no answer to the challenge is sent', async () => {
+    await expect(verify(people[0], { answer: undefined })).resolves.toEqual({ liveness: 'fail', identity: 'match', face: 'not_checked' });
+  });
+
   it('matches an ordinary person end to end (the first entry)', async () => {
     await expect(verify(people[0])).resolves.toEqual({ liveness: 'pass', identity: 'match', face: 'match' });
   });

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { MAIN_PACKAGE_BUDGET_BYTES, weappSizes } from '../../scripts/weapp-size';
 import { weappDir } from './support/load-weapp';
 
-it('the main package of the built weapp is at most 600 KB, and the staff page is a subpackage', () => {
+it('the main package of the built weapp is at most 600 KB, and the staff page and the services journey are subpackages', () => {
   const sizes = weappSizes(weappDir());
-  expect(Object.keys(sizes.subpackages)).toEqual(['pages/staff']);
+  expect(Object.keys(sizes.subpackages)).toEqual(['pages/staff', 'pages/services']);
   expect(sizes.main).toBeLessThanOrEqual(MAIN_PACKAGE_BUDGET_BYTES);
   expect(join(weappDir(), 'app.json')).toBeTruthy();
 });

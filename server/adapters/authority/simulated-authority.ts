@@ -6,7 +6,7 @@
  *
  * It logs nothing; in particular never a name or an ID number.
  */
-import type { Authority, AuthorityVerdict, IdentityClaim, Random } from '../../domain/ports';
+import type { Authority, AuthorityVerdict, IdentityClaim, PlatformFaceCheck, Random } from '../../domain/ports';
 import {
   LIVENESS_ACTIONS,
   SIMULATED_CAPTURE_PREFIX,
@@ -81,10 +81,15 @@ export class SimulatedAuthority implements Authority {
     return { actions, digits };
   }
 
+  /** The simulator runs no check of its own on the device: the challenge is all the device needs. */
+  async begin(): Promise<PlatformFaceCheck | null> {
+    return null;
+  }
+
   async verify(input: {
     claim: IdentityClaim;
     challenge: LivenessChallenge;
-    answer: LivenessAnswer;
+    answer: LivenessAnswer | undefined;
     faceCapture: string;
   }): Promise<AuthorityVerdict> {
     const liveness = livenessPassed(input.challenge, input.answer) ? 'pass' : 'fail';
@@ -96,8 +101,9 @@ export class SimulatedAuthority implements Authority {
   }
 }
 
-function livenessPassed(challenge: LivenessChallenge, answer: LivenessAnswer): boolean {
+function livenessPassed(challenge: LivenessChallenge, answer: LivenessAnswer | undefined): boolean {
   return (
+    answer !== undefined &&
     answer.digits === challenge.digits &&
     answer.actions.length === challenge.actions.length &&
     answer.actions.every((action, i) => action === challenge.actions[i])

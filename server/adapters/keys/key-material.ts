@@ -3,7 +3,7 @@
  * it); for the emulator, development keys generated into its data folder on
  * first start. Each key is parsed once into a Buffer or KeyObject.
  */
-import { createPrivateKey, createSecretKey, generateKeyPairSync, hkdfSync, randomBytes, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, createSecretKey, generateKeyPairSync, hkdfSync, randomBytes, type JsonWebKey, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IssuerKeys } from './issuer-keys';
@@ -20,31 +20,102 @@ export interface KeyMaterial {
   terminalSessionKey: Buffer;
 }
 
-function assemble(encryption: Buffer, index: Buffer, issuerPem: string | Buffer, admin: Buffer): KeyMaterial {
+/** What a function that holds no admin credential needs: the citizen and verifier functions. */
+export type StoreKeys = Omit<KeyMaterial, 'adminKey'>;
+
+function assembleStoreKeys(encryption: Buffer, index: Buffer, issuerPem: string | Buffer, olderIssuerKeys: KeyObject[] = []): StoreKeys {
   // Card-reference and session-ticket keys are derived, not stored: fewer secrets to hand out, kept apart by their labels.
   const derive = (label: string) => Buffer.from(hkdfSync('sha256', encryption, Buffer.alloc(0), label, 32));
-  const cardRefKey = derive('e-id card-ref v1');
-  if (admin.length < 32) throw new TypeError('The admin key must be at least 32 bytes');
   return {
     pii: new AesGcmPiiProtector(encryption, index),
-    issuer: new IssuerKeys(createPrivateKey(issuerPem)),
-    cardRefs: new AesCtrCardRefCipher(cardRefKey),
-    adminKey: createSecretKey(admin),
+    issuer: new IssuerKeys(createPrivateKey(issuerPem), olderIssuerKeys),
+    cardRefs: new AesCtrCardRefCipher(derive('e-id card-ref v1')),
     terminalSessionKey: derive('e-id terminal-session v1'),
   };
 }
 
+function adminKeyFrom(admin: Buffer): KeyObject {
+  if (admin.length < 32) throw new TypeError('The admin key must be at least 32 bytes');
+  return createSecretKey(admin);
+}
+
 type Env = Record<string, string | undefined>;
 
+/** The variables keys come from when deployed; EID_ADMIN_KEY only in the admin function. */
+export const STORE_KEY_VARIABLES = ['EID_PII_ENC_KEY', 'EID_PII_INDEX_KEY', 'EID_ISSUER_PRIVATE_KEY'] as const;
+export const ADMIN_KEY_VARIABLE = 'EID_ADMIN_KEY';
 /**
- * Keys from EID_PII_ENC_KEY, EID_PII_INDEX_KEY, EID_ADMIN_KEY (base64, 32 bytes
- * each) and EID_ISSUER_PRIVATE_KEY (P-256 PKCS#8 PEM), or null when unset.
+ * Optional: a JWKS ({"keys":[…]}) of earlier issuer keys that still verify after a rotation (`npm run keys -- roll-issuer`),
+ * base64-encoded so that no configuration tool takes the value for a JSON object.
+ */
+export const PREVIOUS_ISSUER_KEYS_VARIABLE = 'EID_ISSUER_PREVIOUS_PUBLIC_KEYS';
+
+/** A variable that is set but holds no usable key. Names the variable, never its value. */
+export class InvalidKeyVariable extends Error {
+  constructor(readonly variable: string) {
+    super(`${variable} does not hold a usable key`);
+    this.name = 'InvalidKeyVariable';
+  }
+}
+
+const b64 = (value: string) => Buffer.from(value, 'base64');
+
+function parsed<T>(variable: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch {
+    throw new InvalidKeyVariable(variable);
+  }
+}
+
+/**
+ * Keys from EID_PII_ENC_KEY, EID_PII_INDEX_KEY (base64, 32 bytes each) and
+ * EID_ISSUER_PRIVATE_KEY (P-256 PKCS#8 PEM). The caller checks that they are
+ * set (server/deploy/environment.ts); a malformed one is InvalidKeyVariable.
+ */
+export function storeKeysFromEnvironment(env: Env): StoreKeys {
+  const encryption = parsed('EID_PII_ENC_KEY', () => b64(env.EID_PII_ENC_KEY ?? ''));
+  const index = parsed('EID_PII_INDEX_KEY', () => b64(env.EID_PII_INDEX_KEY ?? ''));
+  if (encryption.length !== 32) throw new InvalidKeyVariable('EID_PII_ENC_KEY');
+  if (index.length !== 32) throw new InvalidKeyVariable('EID_PII_INDEX_KEY');
+  const older = parsed(PREVIOUS_ISSUER_KEYS_VARIABLE, () => publicKeysOf(env[PREVIOUS_ISSUER_KEYS_VARIABLE]));
+  return parsed('EID_ISSUER_PRIVATE_KEY', () => assembleStoreKeys(encryption, index, pemOf(env.EID_ISSUER_PRIVATE_KEY ?? ''), older));
+}
+
+/** A PEM as one line (newlines written as \n), as some consoles store variables, or as it is. */
+export const pemOf = (value: string) => value.replace(/\\n/g, '\n');
+
+/** The public keys of a JWKS (base64, or as JSON), or none when the variable is unset. */
+function publicKeysOf(jwks: string | undefined): KeyObject[] {
+  if (!jwks?.trim()) return [];
+  const text = jwks.trim().startsWith('{') ? jwks : Buffer.from(jwks, 'base64').toString('utf8');
+  const { keys } = JSON.parse(text) as { keys: JsonWebKey[] };
+  return keys.map((key) => createPublicKey({ key, format: 'jwk' }));
+}
+
+/** The admin assertion key from EID_ADMIN_KEY (base64, at least 32 bytes). */
+export function adminKeyFromEnvironment(env: Env): KeyObject {
+  return adminKeyFrom(b64(env.EID_ADMIN_KEY ?? ''));
+}
+
+/**
+ * All four keys, or null when any variable is unset (the emulator's
+ * composition and its tests); a short admin key throws.
  */
 export function keysFromEnvironment(env: Env): KeyMaterial | null {
-  const { EID_PII_ENC_KEY, EID_PII_INDEX_KEY, EID_ISSUER_PRIVATE_KEY, EID_ADMIN_KEY } = env;
-  if (!EID_PII_ENC_KEY || !EID_PII_INDEX_KEY || !EID_ISSUER_PRIVATE_KEY || !EID_ADMIN_KEY) return null;
-  const b64 = (value: string) => Buffer.from(value, 'base64');
-  return assemble(b64(EID_PII_ENC_KEY), b64(EID_PII_INDEX_KEY), EID_ISSUER_PRIVATE_KEY, b64(EID_ADMIN_KEY));
+  if ([...STORE_KEY_VARIABLES, ADMIN_KEY_VARIABLE].some((name) => !env[name])) return null;
+  return { ...storeKeysFromEnvironment(env), adminKey: adminKeyFromEnvironment(env) };
+}
+
+/** A fresh set of every key variable, for a new environment (`npm run keys -- new`) or the emulator's development keys. */
+export function freshKeyValues(): Record<(typeof STORE_KEY_VARIABLES)[number] | typeof ADMIN_KEY_VARIABLE, string> {
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  return {
+    EID_PII_ENC_KEY: randomBytes(32).toString('base64'),
+    EID_PII_INDEX_KEY: randomBytes(32).toString('base64'),
+    EID_ISSUER_PRIVATE_KEY: privateKey.export({ format: 'pem', type: 'pkcs8' }) as string,
+    EID_ADMIN_KEY: randomBytes(32).toString('base64'),
+  };
 }
 
 /** Development keys in `<dataDir>/keys`, created on first use; `created` says whether this call made them. */
@@ -55,20 +126,16 @@ export function developmentKeys(dataDir: string): KeyMaterial & { folder: string
   const created = !existsSync(secretsFile) || !existsSync(issuerFile);
   if (created) {
     mkdirSync(folder, { recursive: true, mode: 0o700 });
-    const secrets = {
-      encryption: randomBytes(32).toString('base64'),
-      index: randomBytes(32).toString('base64'),
-      admin: randomBytes(32).toString('base64'),
-    };
+    const fresh = freshKeyValues();
+    const secrets = { encryption: fresh.EID_PII_ENC_KEY, index: fresh.EID_PII_INDEX_KEY, admin: fresh.EID_ADMIN_KEY };
     writeFileSync(secretsFile, JSON.stringify({ note: 'DEVELOPMENT keys of the local emulator', ...secrets }, null, 2), { mode: 0o600 });
-    const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-    writeFileSync(issuerFile, privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600 });
+    writeFileSync(issuerFile, fresh.EID_ISSUER_PRIVATE_KEY, { mode: 0o600 });
   }
   const secrets = JSON.parse(readFileSync(secretsFile, 'utf8')) as { encryption: string; index: string; admin: string };
-  const b64 = (value: string) => Buffer.from(value, 'base64');
   return {
     folder,
     created,
-    ...assemble(b64(secrets.encryption), b64(secrets.index), readFileSync(issuerFile), b64(secrets.admin)),
+    ...assembleStoreKeys(b64(secrets.encryption), b64(secrets.index), readFileSync(issuerFile)),
+    adminKey: adminKeyFrom(b64(secrets.admin)),
   };
 }

@@ -105,4 +105,93 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       CREATE INDEX spent_tokens_used_at ON spent_tokens (used_at);
     `,
   },
+  {
+    version: 5,
+    name: 'services: partners, tiles, grants, authorisation codes, exchanges',
+    // The services store (server/adapters/sqlite/sqlite-services-store.ts) owns these tables; the
+    // card store's do not reference them, nor they the card store's (two ports, two adapters).
+    // Versions are kept whole: an approved version keeps serving while a later one waits for review.
+    sql: `
+      CREATE TABLE partners (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        credit_code TEXT NOT NULL UNIQUE,
+        contact TEXT NOT NULL,
+        scopes TEXT NOT NULL,
+        domains TEXT NOT NULL,
+        app_ids TEXT NOT NULL,
+        public_key_jwk TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('active', 'suspended')),
+        created_at INTEGER NOT NULL
+      );
+
+      -- One row per partner assertion id ever accepted, until the assertion expires: the key makes reuse impossible.
+      CREATE TABLE partner_assertions (
+        partner_id TEXT NOT NULL,
+        jti TEXT NOT NULL,
+        expires_at INTEGER NOT NULL,
+        PRIMARY KEY (partner_id, jti)
+      );
+      CREATE INDEX partner_assertions_expires ON partner_assertions (expires_at);
+
+      CREATE TABLE tiles (
+        id TEXT PRIMARY KEY,
+        partner_id TEXT NOT NULL REFERENCES partners (id),
+        suspended INTEGER NOT NULL DEFAULT 0,
+        serving_version INTEGER,
+        latest_version INTEGER NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX tiles_partner ON tiles (partner_id);
+
+      CREATE TABLE tile_versions (
+        tile_id TEXT NOT NULL REFERENCES tiles (id),
+        version INTEGER NOT NULL,
+        manifest TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'rejected', 'superseded')),
+        reason TEXT,
+        submitted_at INTEGER NOT NULL,
+        decided_at INTEGER,
+        PRIMARY KEY (tile_id, version)
+      );
+
+      CREATE TABLE grants (
+        id TEXT PRIMARY KEY,
+        card_id TEXT NOT NULL,
+        partner_id TEXT NOT NULL REFERENCES partners (id),
+        tile_id TEXT NOT NULL REFERENCES tiles (id),
+        scopes TEXT NOT NULL,
+        granted_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        revoked_at INTEGER,
+        last_used_at INTEGER
+      );
+      CREATE INDEX grants_card ON grants (card_id, granted_at);
+
+      CREATE TABLE auth_codes (
+        id TEXT PRIMARY KEY,
+        grant_id TEXT NOT NULL REFERENCES grants (id),
+        tile_id TEXT NOT NULL,
+        partner_id TEXT NOT NULL,
+        card_id TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        used_at INTEGER
+      );
+      CREATE INDEX auth_codes_expires ON auth_codes (expires_at);
+
+      CREATE TABLE exchanges (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        card_id TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        partner_id TEXT NOT NULL,
+        partner_name TEXT NOT NULL,
+        tile_id TEXT NOT NULL,
+        tile_title TEXT NOT NULL,
+        grant_id TEXT NOT NULL,
+        scopes TEXT NOT NULL
+      );
+      CREATE INDEX exchanges_card ON exchanges (card_id, id);
+    `,
+  },
 ];

@@ -1,14 +1,12 @@
 import { Text, View } from '@tarojs/components';
 import { useEffect, useRef, useState } from 'react';
 import type { Failure } from '../../../core/api';
-import type { LivenessAnswer } from '../../../core/liveness';
 import { api } from '../../api/client';
 import { afterFailedAttempt, canReuseFaceSession, startFaceSession, type HeldChallenge } from '../../api/face-session';
 import { adviceFor } from '../../display/enroll-advice';
 import { useT } from '../../i18n';
-import { simulatedCapture } from '../../platform/simulated-capture';
 import { ActionButton } from '../action-button';
-import { FaceChallenge } from '../face-challenge';
+import { FaceStep, type FaceAnswer } from '../face-step';
 import { FailureNotice } from '../failure-notice';
 import { Notice } from '../notice';
 import './face-recheck.scss';
@@ -52,16 +50,16 @@ export function FaceRecheck({ purpose, onPassed, onCancel }: Props) {
     };
   }, []);
 
-  const submit = async (challenge: HeldChallenge, attempt: number, liveness: LivenessAnswer) => {
+  const submit = async (challenge: HeldChallenge, attempt: number, { liveness, faceCapture }: FaceAnswer) => {
     setVerifying(true);
-    const outcome = await api.reauth({ faceSessionId: challenge.view.sessionId, liveness, faceCapture: simulatedCapture() });
+    const outcome = await api.reauth({ faceSessionId: challenge.view.sessionId, ...(liveness && { liveness }), faceCapture });
     if (!mounted.current) return;
     setVerifying(false);
     if (outcome.ok) {
       onPassed();
       return;
     }
-    if (canReuseFaceSession(outcome)) {
+    if (canReuseFaceSession(outcome, challenge)) {
       setStep({ kind: 'challenge', challenge: afterFailedAttempt(challenge, outcome), attempt: attempt + 1, lastFailure: outcome });
     } else {
       setStep({ kind: 'failed', failure: outcome });
@@ -97,7 +95,7 @@ export function FaceRecheck({ purpose, onPassed, onCancel }: Props) {
       {step.kind === 'challenge' && (
         <>
           {step.lastFailure && failureNotice(step.lastFailure, 'reauth-error')}
-          <FaceChallenge
+          <FaceStep
             key={`${step.challenge.view.sessionId}-${step.attempt}`}
             challenge={step.challenge}
             verifying={verifying}

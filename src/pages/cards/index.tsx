@@ -77,6 +77,7 @@ export default function Cards() {
             />
           )}
           <ActionButton id='cards-open' variant='secondary' label={t('cards.open')} onTap={() => goTo('card')} />
+          <ActionButton id='cards-services' variant='secondary' label={t('cards.services')} onTap={() => goTo('services')} />
         </>
       )}
 

@@ -1,14 +1,15 @@
 /**
- * Step 3: the liveness challenge, then the enrollment call. The challenge UI
- * is the shared FaceChallenge; this page holds the session in the draft (so
- * a retry can resume it) and turns the answer into an enrollment.
+ * Step 3: the face check, then the enrollment call. The check is the shared
+ * FaceStep (WeChat's own face verification when the server answers with a
+ * verifyId, the simulated challenge in the emulator); this page holds the
+ * session in the draft (so a retry can resume it) and turns the answer into
+ * an enrollment.
  */
 import { Text } from '@tarojs/components';
 import { useEffect, useRef, useState } from 'react';
-import type { LivenessAnswer } from '../../../core/liveness';
 import { api } from '../../api/client';
 import { afterFailedAttempt, canReuseFaceSession, startFaceSession, type HeldChallenge } from '../../api/face-session';
-import { FaceChallenge } from '../../components/face-challenge';
+import { FaceStep, type FaceAnswer } from '../../components/face-step';
 import { ActionButton } from '../../components/action-button';
 import { Notice } from '../../components/notice';
 import { PageFrame, type PageExit } from '../../components/page-frame';
@@ -16,7 +17,6 @@ import { StaleDraft } from '../../components/stale-draft';
 import { needsDraftAfter } from '../../display/enroll-advice';
 import { useT } from '../../i18n';
 import { replaceWith, restartAt } from '../../navigation/navigation';
-import { simulatedCapture } from '../../platform/simulated-capture';
 import { clearDraft, currentDraft, holdChallenge } from '../../state/enrollment';
 import { setLastResult, type EnrollOutcome } from '../../state/last-result';
 import './index.scss';
@@ -43,7 +43,8 @@ export default function Face() {
 
   const start = async () => {
     setBusy('starting');
-    const result = await startFaceSession();
+    const held = currentDraft();
+    const result = await startFaceSession(held ? { name: held.name, idNumber: held.idNumber } : undefined);
     if (!mounted.current) return;
     setBusy(null);
     if (!result.ok) {
@@ -83,26 +84,26 @@ export default function Face() {
     );
   }
 
-  const submit = async (liveness: LivenessAnswer) => {
+  const submit = async ({ liveness, faceCapture }: FaceAnswer) => {
     setBusy('verifying');
     const outcome = await api.enroll({
       name: draft.name,
       idNumber: draft.idNumber,
       consent: draft.consent,
       faceSessionId: challenge.view.sessionId,
-      liveness,
-      faceCapture: simulatedCapture(),
+      ...(liveness && { liveness }),
+      faceCapture,
     });
     if (!mounted.current) return;
     if (!needsDraftAfter(outcome)) clearDraft();
-    else if (!canReuseFaceSession(outcome)) holdChallenge(undefined);
+    else if (!canReuseFaceSession(outcome, challenge)) holdChallenge(undefined);
     else if (!outcome.ok) holdChallenge(afterFailedAttempt(challenge, outcome));
     showOutcome(outcome);
   };
 
   return (
     <PageFrame titleKey='title.face' exit={exit}>
-      <FaceChallenge
+      <FaceStep
         key={challenge.view.sessionId}
         challenge={challenge}
         verifying={busy === 'verifying'}

@@ -1,10 +1,10 @@
-/** Every use of the card by a verifier, newest first (journey 6): when, who, for what, and which attributes (never their values). */
+/** Every use of the card by a verifier, newest first (journey 6): when, who, for what, and which attributes (never their values); below them, what government services received (ExchangeRecords). */
 import { Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
-import { useState } from 'react';
-import type { Failure, UsageView } from '../../../core/api';
+import type { UsageView } from '../../../core/api';
 import { api } from '../../api/client';
 import { ActionButton } from '../../components/action-button';
+import { ExchangeRecords } from '../../components/exchange-records';
 import { FailureNotice } from '../../components/failure-notice';
 import { LoadStatus } from '../../components/load-status';
 import { Notice } from '../../components/notice';
@@ -12,42 +12,17 @@ import { PageFrame } from '../../components/page-frame';
 import { unavailableReason } from '../../display/unavailable';
 import { localDateTime } from '../../display/dates';
 import { attributeNames, sceneLabel } from '../../display/scene-text';
-import { useLatestCall } from '../../hooks/use-latest-call';
+import { usePagedRecords } from '../../hooks/use-paged-records';
 import { useT } from '../../i18n';
 import { backTo } from '../../navigation/navigation';
 import './index.scss';
 
-type Load =
-  | { state: 'loading' }
-  | { state: 'failed'; failure: Failure }
-  | { state: 'loaded'; usages: UsageView[]; nextBefore: number | null; more: 'idle' | 'loading' | Failure };
-
 export default function Usage() {
   const { t, lang } = useT();
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
-  const latestCall = useLatestCall();
-
-  const reload = async () => {
-    const isLatest = latestCall.begin();
-    setLoad({ state: 'loading' });
-    const result = await api.listUsage({});
-    if (!isLatest()) return;
-    setLoad(result.ok ? { state: 'loaded', usages: result.usages, nextBefore: result.nextBefore, more: 'idle' } : { state: 'failed', failure: result });
-  };
-
-  const loadMore = async () => {
-    if (load.state !== 'loaded' || load.nextBefore === null || load.more === 'loading') return;
-    const isLatest = latestCall.begin();
-    const shown = load;
-    setLoad({ ...shown, more: 'loading' });
-    const result = await api.listUsage({ before: shown.nextBefore ?? undefined });
-    if (!isLatest()) return;
-    setLoad(
-      result.ok
-        ? { state: 'loaded', usages: [...shown.usages, ...result.usages], nextBefore: result.nextBefore, more: 'idle' }
-        : { ...shown, more: result },
-    );
-  };
+  const { load, reload, loadMore } = usePagedRecords<UsageView>(async (before) => {
+    const result = await api.listUsage(before === undefined ? {} : { before });
+    return result.ok ? { ok: true, items: result.usages, nextBefore: result.nextBefore } : result;
+  });
 
   useDidShow(() => void reload());
 
@@ -58,16 +33,16 @@ export default function Usage() {
 
       <LoadStatus idPrefix='usage' state={load} failedTitle={t('usage.loadFailed')} onRetry={() => void reload()} />
 
-      {load.state === 'loaded' && load.usages.length === 0 && (
+      {load.state === 'loaded' && load.items.length === 0 && (
         <Notice id='usage-empty'>
           <Text>{t('usage.empty')}</Text>
         </Notice>
       )}
 
-      {load.state === 'loaded' && load.usages.length > 0 && (
+      {load.state === 'loaded' && load.items.length > 0 && (
         <>
           <View id='usage-list' className='usage__list'>
-            {load.usages.map((usage) => (
+            {load.items.map((usage) => (
               <View key={usage.id} id='usage-item' className='usage__item' data-usage-id={usage.id}>
                 <Text className='usage__time'>{localDateTime(usage.at)}</Text>
                 <Text className='usage__organisation'>{usage.organisation}</Text>
@@ -97,6 +72,8 @@ export default function Usage() {
           )}
         </>
       )}
+
+      <ExchangeRecords />
 
       <View className='eid-actions'>
         <ActionButton id='usage-back' variant='secondary' label={t('usage.back')} onTap={() => backTo('card')} />

@@ -82,6 +82,8 @@ const RECORDED_APIS = [
   'reLaunch',
   'switchTab',
   'navigateBack',
+  // A partner's mini-program tile (src/platform/open-target.weapp.ts): the code travels in extraData.
+  'navigateToMiniProgram',
   'setNavigationBarTitle',
   // The QR screen (src/platform/qr-screen.weapp.ts): brightness, screen kept on, capture protection.
   'getScreenBrightness',

@@ -1,0 +1,83 @@
+/**
+ * `npm run keys -- <command>`: key material for a deployed environment.
+ *
+ *   new          every key variable, fresh, for a new environment
+ *   roll-issuer  a new issuer key; the current one (read from EID_ISSUER_PRIVATE_KEY)
+ *                joins EID_ISSUER_PREVIOUS_PUBLIC_KEYS, so cards and codes it signed still verify
+ *   roll-admin   a new EID_ADMIN_KEY (admin assertions live two minutes: no overlap needed)
+ *
+ * Secrets go to standard output as NAME=value lines (a PEM on one line, its
+ * newlines written as \n), for the key service and nothing else; notes go to
+ * standard error. Nothing is written to disk.
+ */
+import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import { ADMIN_KEY_VARIABLE, PREVIOUS_ISSUER_KEYS_VARIABLE, freshKeyValues, pemOf, storeKeysFromEnvironment } from '../server/adapters/keys/key-material';
+import { keyIdOf } from '../server/adapters/keys/issuer-keys';
+
+export interface CommandOutput {
+  stdout: string[];
+  stderr: string[];
+  exitCode: number;
+}
+
+/** Stand-ins for the PII keys, which reading the issuer keys needs but roll-issuer does not use. */
+const checkOnly = { EID_PII_ENC_KEY: Buffer.alloc(32).toString('base64'), EID_PII_INDEX_KEY: Buffer.alloc(32).toString('base64') };
+
+const line = (name: string, value: string) => `${name}=${value.trim().replace(/\n/g, '\\n')}`;
+const USAGE = 'usage: npm run keys -- new | roll-issuer | roll-admin';
+const SECRET_NOTE = 'These are secrets: put them into the key service that fills the functions’ environment, never into a file in the repository.';
+
+export function keysCommand(args: readonly string[], env: Record<string, string | undefined>): CommandOutput {
+  const [command] = args;
+  if (command === 'new') {
+    return {
+      stdout: Object.entries(freshKeyValues()).map(([name, value]) => line(name, value)),
+      stderr: [
+        SECRET_NOTE,
+        'EID_PII_ENC_KEY and EID_PII_INDEX_KEY cannot be changed once personal data is stored under them (README: Deploy to CloudBase, rolling keys).',
+      ],
+      exitCode: 0,
+    };
+  }
+  if (command === 'roll-issuer') {
+    const current = env.EID_ISSUER_PRIVATE_KEY;
+    if (!current) return { stdout: [], stderr: ['EID_ISSUER_PRIVATE_KEY is not set: roll-issuer reads the current key from the environment.'], exitCode: 2 };
+    let previous: object[];
+    try {
+      const currentPublic = createPublicKey(createPrivateKey(pemOf(current)));
+      const kept = storeKeysFromEnvironment({ ...env, ...checkOnly }).issuer.jwks().keys.filter((key) => key.kid !== keyIdOf(currentPublic));
+      previous = [...kept, { ...currentPublic.export({ format: 'jwk' }), kid: keyIdOf(currentPublic), alg: 'ES256', use: 'sig' }];
+    } catch {
+      return { stdout: [], stderr: [`EID_ISSUER_PRIVATE_KEY or ${PREVIOUS_ISSUER_KEYS_VARIABLE} does not hold a usable key.`], exitCode: 2 };
+    }
+    const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    return {
+      stdout: [
+        line('EID_ISSUER_PRIVATE_KEY', privateKey.export({ format: 'pem', type: 'pkcs8' }) as string),
+        line(PREVIOUS_ISSUER_KEYS_VARIABLE, Buffer.from(JSON.stringify({ keys: previous })).toString('base64')),
+      ],
+      stderr: [
+        SECRET_NOTE,
+        `New issuer key id: ${keyIdOf(createPublicKey(privateKey))}. Set both variables in the citizen, verifier and admin functions together.`,
+        `Keep a key in ${PREVIOUS_ISSUER_KEYS_VARIABLE} while any card it signed is in use (cards live five years); codes it signed expire within a minute.`,
+      ],
+      exitCode: 0,
+    };
+  }
+  if (command === 'roll-admin') {
+    return {
+      stdout: [line(ADMIN_KEY_VARIABLE, randomBytes(32).toString('base64'))],
+      stderr: [SECRET_NOTE, 'Give the new key to the administrators’ tools at the same time: assertions under the old key stop working at once.'],
+      exitCode: 0,
+    };
+  }
+  return { stdout: [], stderr: [USAGE], exitCode: 2 };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === __filename) {
+  const { stdout, stderr, exitCode } = keysCommand(process.argv.slice(2), process.env);
+  for (const text of stderr) console.error(text);
+  for (const text of stdout) console.log(text);
+  process.exitCode = exitCode;
+}

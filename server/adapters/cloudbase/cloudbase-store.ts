@@ -1,0 +1,293 @@
+/**
+ * The Store port on the CloudBase database (tcb-admin-node), for the deployed
+ * functions, with the callers' check budgets (the CheckBudget port) in the
+ * same database. Collections and document shapes: collections.ts.
+ *
+ * Each guarantee of the store contract (test/store/store-contract.ts) rests
+ * on one of two things CloudBase provides, named where it is relied on:
+ * - [txn] a transaction (transactions.ts): snapshot reads, a write lock per
+ *   document written, all writes at commit or none; each one writes the
+ *   document whose reading decided it, so a stale read conflicts and retries;
+ * - [unique] a unique index, `_id` included: a second insert of the same key
+ *   fails with DATABASE_DUPLICATE_WRITE, whichever instance sends it.
+ * A plain single-document write (markFacePassed, setTerminalEnabled) is
+ * atomic for that document and needs neither.
+ *
+ * Plain reads outside a transaction see committed data; a commit that wrote
+ * several documents may become visible to them one document at a time, which
+ * no reader here depends on (a card and its identity are one document).
+ */
+import { randomBytes } from 'node:crypto';
+import type { Database } from 'tcb-admin-node';
+import type { BudgetPlace, CheckBudget } from '../../domain/ports';
+import {
+  CardConflict,
+  TokenAlreadyUsed,
+  type CardRecord,
+  type FaceSessionRecord,
+  type FaceStartLimit,
+  type HeldCard,
+  type IdentityRecord,
+  type PruneCounts,
+  type PruneCutoffs,
+  type Store,
+  type TerminalRecord,
+  type UsageRecord,
+} from '../../domain/store';
+import { DUPLICATE_WRITE, hasCode, unwrap } from './cloudbase-error';
+import { COLLECTIONS, type CardDoc, type CardHoldDoc, type FaceSessionDoc, type FaceStartsDoc, type FailuresDoc, type TerminalDoc, type UsageDoc } from './collections';
+import { openDatabase, type CloudBaseConnection } from './database';
+import { toCardDoc, toFaceSession, toFaceSessionDoc, toHeldCard, toTerminal, toTerminalDoc, toUsage, toUsageDoc } from './documents';
+import { pruneLedgers } from './prune-ledgers';
+import { inTransaction, readInTransaction } from './transactions';
+
+/** A check-budget place outlives no function call (timeouts ≤ 60 s, cloudbaserc.json); after this it is free again. */
+export const PLACE_LIFETIME_MS = 2 * 60 * 1000;
+
+const holderHold = (holder: string) => `holder:${holder}`;
+const idNumberHold = (idIndex: string) => `id:${idIndex}`;
+
+/** Raised by recordVerification when the usage names no card; nothing was written and the token stays unspent. */
+export class UnknownCard extends Error {
+  constructor() {
+    super('The usage names no card');
+    this.name = 'UnknownCard';
+  }
+}
+
+export class CloudBaseStore implements Store, CheckBudget {
+  constructor(private readonly db: Database) {}
+
+  static open(connection: CloudBaseConnection): CloudBaseStore {
+    return new CloudBaseStore(openDatabase(connection));
+  }
+
+  private get _() {
+    return this.db.command;
+  }
+
+  private async getDoc<T>(collection: string, id: string): Promise<T | null> {
+    const { data } = await unwrap(this.db.collection(collection).doc(id).get());
+    return (data[0] as T | undefined) ?? null;
+  }
+
+  private async query<T>(collection: string, where: Record<string, unknown>, limit: number, order?: [string, 'asc' | 'desc']): Promise<T[]> {
+    let query = this.db.collection(collection).where(where);
+    if (order) query = query.orderBy(...order);
+    const { data } = await unwrap(query.limit(limit).get());
+    return data as T[];
+  }
+
+  /**
+   * [txn] on the holder's starts ledger: its count decides, and it is always
+   * written when a session opens, so concurrent opens conflict and retry
+   * rather than both counting the same starts. The same transaction closes
+   * the session the ledger names as open.
+   */
+  async openFaceSession(session: FaceSessionRecord, limit: FaceStartLimit): Promise<boolean> {
+    const created = session.createdAt.getTime();
+    return inTransaction(this.db, async (tx) => {
+      const ledger = await readInTransaction<FaceStartsDoc>(tx, COLLECTIONS.faceStarts, session.holder);
+      const starts = ledger?.starts ?? [];
+      if (starts.filter((at) => at > limit.since.getTime()).length >= limit.max) return false;
+      if (ledger?.open) {
+        const previous = await readInTransaction<FaceSessionDoc>(tx, COLLECTIONS.faceSessions, ledger.open);
+        if (previous && previous.passedAt === null && previous.expiresAt > created) {
+          await tx.collection(COLLECTIONS.faceSessions).doc(ledger.open).update({ expiresAt: created });
+        }
+      }
+      await tx.collection(COLLECTIONS.faceSessions).add({ ...toFaceSessionDoc(session) });
+      await tx.collection(COLLECTIONS.faceStarts).doc(session.holder).set({ starts: [...starts, created], open: session.id });
+      return true;
+    });
+  }
+
+  /** [txn] on the session: the attempt count read is the one written back, so no two spends see the same count. */
+  async spendFaceAttempt(id: string, holder: string, now: Date, maxAttempts: number): Promise<FaceSessionRecord | null> {
+    return inTransaction(this.db, async (tx) => {
+      const doc = await readInTransaction<FaceSessionDoc>(tx, COLLECTIONS.faceSessions, id);
+      if (!doc || doc.holder !== holder || doc.expiresAt <= now.getTime() || doc.attemptsUsed >= maxAttempts || doc.passedAt !== null) return null;
+      const attemptsUsed = doc.attemptsUsed + 1;
+      await tx.collection(COLLECTIONS.faceSessions).doc(id).update({ attemptsUsed });
+      return toFaceSession({ ...doc, attemptsUsed });
+    });
+  }
+
+  async markFacePassed(id: string, at: Date): Promise<void> {
+    await unwrap(this.db.collection(COLLECTIONS.faceSessions).doc(id).update({ passedAt: at.getTime() }));
+  }
+
+  async lastFacePassedAt(holder: string): Promise<Date | null> {
+    const [latest] = await this.query<FaceSessionDoc>(COLLECTIONS.faceSessions, { holder, passedAt: this._.neq(null) }, 1, ['passedAt', 'desc']);
+    return latest?.passedAt ? new Date(latest.passedAt) : null;
+  }
+
+  /** [txn] on each key's ledger: appended entries are never lost to a concurrent append. */
+  async recordFailure(keys: string[], at: Date): Promise<void> {
+    const counts = new Map<string, number>();
+    for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+    await inTransaction(this.db, async (tx) => {
+      for (const [key, count] of counts) {
+        const ledger = await readInTransaction<FailuresDoc>(tx, COLLECTIONS.failures, key);
+        const entries = [...(ledger?.at ?? []), ...Array<number>(count).fill(at.getTime())];
+        await tx.collection(COLLECTIONS.failures).doc(key).set({ at: entries, places: ledger?.places ?? [] });
+      }
+    });
+  }
+
+  async countFailures(key: string, since: Date): Promise<number> {
+    const ledger = await this.getDoc<FailuresDoc>(COLLECTIONS.failures, key);
+    return (ledger?.at ?? []).filter((at) => at > since.getTime()).length;
+  }
+
+  /**
+   * [txn] on the key's ledger: failures and places are counted and the new
+   * place written in one step, so concurrent reserves cannot all fit.
+   */
+  async reserve(key: string, limit: { since: Date; max: number }, now: Date): Promise<BudgetPlace | null> {
+    const place = { id: randomBytes(12).toString('base64url'), at: now.getTime() };
+    const granted = await inTransaction(this.db, async (tx) => {
+      const ledger = await readInTransaction<FailuresDoc>(tx, COLLECTIONS.failures, key);
+      const failures = (ledger?.at ?? []).filter((at) => at > limit.since.getTime()).length;
+      const places = (ledger?.places ?? []).filter((held) => held.at > place.at - PLACE_LIFETIME_MS);
+      if (failures + places.length >= limit.max) return false;
+      await tx.collection(COLLECTIONS.failures).doc(key).set({ at: ledger?.at ?? [], places: [...places, place] });
+      return true;
+    });
+    if (!granted) return null;
+    let released = false;
+    return {
+      release: async () => {
+        if (released) return;
+        released = true;
+        await this.releasePlace(key, place.id);
+      },
+    };
+  }
+
+  /** [txn] on the key's ledger, as reserve. */
+  private async releasePlace(key: string, placeId: string): Promise<void> {
+    await inTransaction(this.db, async (tx) => {
+      const ledger = await readInTransaction<FailuresDoc>(tx, COLLECTIONS.failures, key);
+      if (!ledger?.places.some((held) => held.id === placeId)) return;
+      await tx.collection(COLLECTIONS.failures).doc(key).set({ at: ledger.at, places: ledger.places.filter((held) => held.id !== placeId) });
+    });
+  }
+
+  async findCardByHolder(holder: string): Promise<HeldCard | null> {
+    const [live] = await this.query<CardDoc>(COLLECTIONS.cards, { holder, status: this._.neq('revoked') }, 1);
+    return live ? toHeldCard(live) : null;
+  }
+
+  /**
+   * [txn] card and both holds together or not at all, and [unique] on the
+   * holds' `_id`: a live card already holding the holder or the ID number
+   * fails the insert (or, still uncommitted, conflicts and is read on retry).
+   */
+  async mintCard(identity: IdentityRecord, card: CardRecord): Promise<void> {
+    const holds = [idNumberHold(identity.idIndex), holderHold(card.holder)];
+    try {
+      await inTransaction(this.db, async (tx) => {
+        if (await readInTransaction<CardHoldDoc>(tx, COLLECTIONS.cardHolds, holds[0])) throw new CardConflict('id_number');
+        if (await readInTransaction<CardHoldDoc>(tx, COLLECTIONS.cardHolds, holds[1])) throw new CardConflict('holder');
+        await tx.collection(COLLECTIONS.cards).add({ ...toCardDoc(card, identity) });
+        for (const hold of holds) await tx.collection(COLLECTIONS.cardHolds).add({ _id: hold, cardId: card.id });
+      });
+    } catch (error) {
+      if (!hasCode(error, DUPLICATE_WRITE)) throw error;
+      // Committed between our snapshot and our insert: say which, as SQLite does after its unique index fires.
+      throw new CardConflict((await this.getDoc<CardHoldDoc>(COLLECTIONS.cardHolds, holds[0])) ? 'id_number' : 'holder');
+    }
+  }
+
+  async getHeldCard(cardId: string): Promise<HeldCard | null> {
+    const doc = await this.getDoc<CardDoc>(COLLECTIONS.cards, cardId);
+    return doc ? toHeldCard(doc) : null;
+  }
+
+  /**
+   * [txn] the status and the holds change together: revoking frees the
+   * holder and the ID number in the same commit; a card made live again
+   * takes its holds back ([unique]: fails if another live card has them).
+   */
+  async setCardStatus(cardId: string, status: CardRecord['status']): Promise<void> {
+    await inTransaction(this.db, async (tx) => {
+      const card = await readInTransaction<CardDoc>(tx, COLLECTIONS.cards, cardId);
+      if (!card) return;
+      await tx.collection(COLLECTIONS.cards).doc(cardId).update({ status });
+      const holds = [idNumberHold(card.identity.idIndex), holderHold(card.holder)];
+      if (status === 'revoked' && card.status !== 'revoked') {
+        for (const hold of holds) {
+          const held = await readInTransaction<CardHoldDoc>(tx, COLLECTIONS.cardHolds, hold);
+          if (held?.cardId === cardId) await tx.collection(COLLECTIONS.cardHolds).doc(hold).delete();
+        }
+      } else if (status !== 'revoked' && card.status === 'revoked') {
+        for (const hold of holds) await tx.collection(COLLECTIONS.cardHolds).add({ _id: hold, cardId });
+      }
+    });
+  }
+
+  async insertTerminal(terminal: TerminalRecord): Promise<void> {
+    await unwrap(this.db.collection(COLLECTIONS.terminals).add({ ...toTerminalDoc(terminal) }));
+  }
+
+  async getTerminal(id: string): Promise<TerminalRecord | null> {
+    const doc = await this.getDoc<TerminalDoc>(COLLECTIONS.terminals, id);
+    return doc ? toTerminal(doc) : null;
+  }
+
+  async setTerminalEnabled(id: string, enabled: boolean): Promise<boolean> {
+    const { updated } = await unwrap(this.db.collection(COLLECTIONS.terminals).doc(id).update({ enabled }));
+    // Zero updated is also what an unchanged value gives: only a read tells that from an unknown terminal.
+    return updated > 0 || (await this.getDoc<TerminalDoc>(COLLECTIONS.terminals, id)) !== null;
+  }
+
+  /**
+   * [txn] the spent token, the card's usage number and the usage commit
+   * together or not at all, and [unique] on the spent token's `_id`: of any
+   * number of claims of one token, one inserts it, the others fail with
+   * DATABASE_DUPLICATE_WRITE once it committed (or conflict and retry until
+   * then). A usage of an unknown card rolls the token back with it.
+   */
+  async recordVerification(tokenId: string, usage: Omit<UsageRecord, 'id'>): Promise<void> {
+    try {
+      await inTransaction(this.db, async (tx) => {
+        await tx.collection(COLLECTIONS.spentTokens).add({ _id: tokenId, usedAt: usage.at.getTime() });
+        const card = await readInTransaction<CardDoc>(tx, COLLECTIONS.cards, usage.cardId);
+        if (!card) throw new UnknownCard();
+        const seq = card.usageSeq + 1;
+        await tx.collection(COLLECTIONS.cards).doc(usage.cardId).update({ usageSeq: seq });
+        await tx.collection(COLLECTIONS.usages).add({ ...toUsageDoc(usage, seq) });
+      });
+    } catch (error) {
+      if (hasCode(error, DUPLICATE_WRITE)) throw new TokenAlreadyUsed();
+      throw error;
+    }
+  }
+
+  async listUsages(cardId: string, page: { before?: number; limit: number }): Promise<UsageRecord[]> {
+    const where = { cardId, seq: this._.lt(page.before ?? Number.MAX_SAFE_INTEGER) };
+    return (await this.query<UsageDoc>(COLLECTIONS.usages, where, page.limit, ['seq', 'desc'])).map(toUsage);
+  }
+
+  /** Not atomic as a whole (pruning needs no guarantee); each ledger is rewritten in its own transaction. */
+  async prune(cutoffs: PruneCutoffs): Promise<PruneCounts> {
+    const sessionsBefore = cutoffs.faceSessionsBefore.getTime();
+    const { deleted: faceSessions } = await unwrap(
+      this.db
+        .collection(COLLECTIONS.faceSessions)
+        .where({ createdAt: this._.lt(sessionsBefore), expiresAt: this._.lt(sessionsBefore), passedAt: this._.eq(null).or(this._.lt(sessionsBefore)) })
+        .remove(),
+    );
+    await pruneLedgers(this.db, { collection: COLLECTIONS.faceStarts, field: 'starts' }, sessionsBefore);
+    const failures = await pruneLedgers(this.db, { collection: COLLECTIONS.failures, field: 'at' }, cutoffs.failuresBefore.getTime());
+    const { deleted: spentTokens } = await unwrap(
+      this.db.collection(COLLECTIONS.spentTokens).where({ usedAt: this._.lt(cutoffs.spentTokensBefore.getTime()) }).remove(),
+    );
+    return { faceSessions: Number(faceSessions), failures, spentTokens: Number(spentTokens) };
+  }
+
+  async close(): Promise<void> {
+    // Each call is its own HTTPS request: nothing to close.
+  }
+}

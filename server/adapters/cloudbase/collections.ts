@@ -1,0 +1,145 @@
+/**
+ * The CloudBase database of the deployed store, declared once: every
+ * collection, the shape of its documents and the indexes it needs. The
+ * adapter (cloudbase-store.ts) reads and writes these shapes; the setup
+ * script (`npm run cloudbase:setup`) creates the collections and indexes
+ * from this list, never by hand in a console; the local test endpoint
+ * enforces the unique ones.
+ *
+ * Times are epoch milliseconds (numbers), never Dates: the SDK encodes Dates
+ * differently inside and outside transactions, and numbers compare the same
+ * everywhere.
+ *
+ * Uniqueness. Every collection's `_id` is a unique index CloudBase always has.
+ * The rules SQLite states as partial unique indexes ("one card per holder and
+ * per ID number, unless revoked") cannot be indexes here: the manager API
+ * creates only plain or unique indexes (MgoKeySchema: keys and MgoIsUnique),
+ * no partial filter. So a live card is held by two hold documents whose `_id`
+ * is the holder and the ID number's index; minting inserts them, revoking
+ * deletes them, and a second live card fails on the `_id` index with
+ * DATABASE_DUPLICATE_WRITE. One use per presentation token is the same: the
+ * spent token's `_id` is the token id.
+ */
+import type { CardRecord, TerminalRecord, UsageRecord } from '../../domain/store';
+
+export const COLLECTIONS = {
+  faceSessions: 'eid_face_sessions',
+  faceStarts: 'eid_face_starts',
+  failures: 'eid_failures',
+  cards: 'eid_cards',
+  cardHolds: 'eid_card_holds',
+  terminals: 'eid_terminals',
+  spentTokens: 'eid_spent_tokens',
+  usages: 'eid_usages',
+} as const;
+
+export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
+
+/** A face session; `_id` is the session id. */
+export interface FaceSessionDoc {
+  _id: string;
+  holder: string;
+  challenge: { actions: string[]; digits: string };
+  createdAt: number;
+  expiresAt: number;
+  attemptsUsed: number;
+  passedAt: number | null;
+}
+
+/** A holder's face-session starts; `_id` is the holder. The atomic reserve of a start, and the one open session. */
+export interface FaceStartsDoc {
+  _id: string;
+  /** Creation times of the holder's sessions; pruned with the sessions. */
+  starts: number[];
+  /** The holder's open session, closed when the next one opens. */
+  open: string | null;
+}
+
+/** The failures counted under one key, and the check-budget places held under it; `_id` is the key. */
+export interface FailuresDoc {
+  _id: string;
+  /** One entry per failure (a key listed twice in one recording has two). */
+  at: number[];
+  /** Checks running now; a place older than PLACE_LIFETIME_MS is free again (its function ended without releasing it). */
+  places: Array<{ id: string; at: number }>;
+}
+
+/** A card with its identity (sealed personal data only); `_id` is the card id. */
+export interface CardDoc {
+  _id: string;
+  holder: string;
+  level: CardRecord['level'];
+  status: CardRecord['status'];
+  issuedAt: number;
+  expiresAt: number;
+  keyId: string;
+  signature: string;
+  identity: { id: string; idIndex: string; nameSealed: string; idNumberSealed: string; createdAt: number };
+  /** The id of the card's latest usage: usages are numbered per card. */
+  usageSeq: number;
+}
+
+/** What keeps a live card unique: `_id` is `holder:<OPENID>` or `id:<ID number index>`. */
+export interface CardHoldDoc {
+  _id: string;
+  cardId: string;
+}
+
+export type TerminalDoc = Omit<TerminalRecord, 'id' | 'createdAt'> & { _id: string; createdAt: number };
+
+/** One spent presentation token; `_id` is the token id. */
+export interface SpentTokenDoc {
+  _id: string;
+  usedAt: number;
+}
+
+/** One usage; `_id` is `<cardId>:<seq>`, `seq` is the UsageRecord id. */
+export type UsageDoc = Omit<UsageRecord, 'id' | 'at'> & { _id: string; seq: number; at: number };
+
+export interface IndexDeclaration {
+  name: string;
+  keys: Array<{ field: string; direction: 'asc' | 'desc' }>;
+  unique: boolean;
+  /** What reads or rule the index serves. */
+  why: string;
+}
+
+export interface CollectionDeclaration {
+  name: CollectionName;
+  /** What the implicit unique `_id` index holds. */
+  id: string;
+  indexes: IndexDeclaration[];
+}
+
+const asc = (field: string) => ({ field, direction: 'asc' as const });
+const desc = (field: string) => ({ field, direction: 'desc' as const });
+
+export const DATABASE: readonly CollectionDeclaration[] = [
+  {
+    name: COLLECTIONS.faceSessions,
+    id: 'the face session id',
+    indexes: [
+      { name: 'holder_passedAt', keys: [asc('holder'), desc('passedAt')], unique: false, why: 'lastFacePassedAt' },
+      { name: 'createdAt', keys: [asc('createdAt')], unique: false, why: 'prune' },
+    ],
+  },
+  { name: COLLECTIONS.faceStarts, id: 'the holder: one ledger of starts each', indexes: [{ name: 'starts', keys: [asc('starts')], unique: false, why: 'prune' }] },
+  { name: COLLECTIONS.failures, id: 'the failure key: one ledger each', indexes: [{ name: 'at', keys: [asc('at')], unique: false, why: 'prune' }] },
+  {
+    name: COLLECTIONS.cards,
+    id: 'the card id',
+    indexes: [{ name: 'holder_status', keys: [asc('holder'), asc('status')], unique: false, why: 'findCardByHolder' }],
+  },
+  { name: COLLECTIONS.cardHolds, id: 'UNIQUE: holder:<OPENID> and id:<ID number index> of each live card', indexes: [] },
+  { name: COLLECTIONS.terminals, id: 'the terminal id', indexes: [] },
+  {
+    name: COLLECTIONS.spentTokens,
+    id: 'UNIQUE: the presentation token id (one use per token)',
+    indexes: [{ name: 'usedAt', keys: [asc('usedAt')], unique: false, why: 'prune' }],
+  },
+  {
+    name: COLLECTIONS.usages,
+    id: '<cardId>:<seq>',
+    indexes: [{ name: 'cardId_seq', keys: [asc('cardId'), desc('seq')], unique: true, why: 'listUsages newest first; one usage per number of a card' }],
+  },
+];

@@ -1,0 +1,21 @@
+/**
+ * The services journey's composition, beside composeDeps: its store, its keys
+ * and the issuer's signing key become ServicesDeps. The emulator allows
+ * loopback targets for its sample partner; a deployment never does.
+ */
+import type { IssuerSigningKey } from '../adapters/keys/issuer-keys';
+import { JwtReleaseSigner, type ServicesKeys } from '../adapters/keys/services-keys';
+import type { ServicesDeps } from '../domain/services-deps';
+import type { ServicesStore } from '../domain/services-store';
+
+export interface ServicesAdapters {
+  store: ServicesStore;
+  keys: ServicesKeys;
+  /** The issuer's current key (KeyMaterial.issuer.current): it signs each release. */
+  issuerKey: IssuerSigningKey;
+  allowLoopbackTargets?: boolean;
+}
+
+export function composeServices({ store, keys, issuerKey, allowLoopbackTargets = false }: ServicesAdapters): ServicesDeps {
+  return { store, pairwise: keys.pairwise, codes: keys.codes, releases: new JwtReleaseSigner(issuerKey), allowLoopbackTargets };
+}

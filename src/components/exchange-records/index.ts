@@ -1,0 +1,1 @@
+export { ExchangeRecords } from './exchange-records';

@@ -1,0 +1,1 @@
+export { FaceStep, type FaceAnswer } from './face-step';

@@ -1,0 +1,1 @@
+export { ServiceTile, type Props as ServiceTileProps } from './service-tile';
