@@ -9,6 +9,7 @@
  * partner mini-program in extraData. Cloud calls are answered here with
  * SYNTHETIC data.
  */
+import { CITY_CODES } from '../../core/service-regions';
 import type { AuthorizationView, ConsentView, ServicesView, TileView } from '../../core/services-api';
 import { loadWeapp, routeOf, type Weapp, type WeappPage } from './support/load-weapp';
 
@@ -107,6 +108,17 @@ it('renders the region’s tiles by category; a colour-only tile is disabled wit
 
   await page.tap('#service-tile-tl_housing');
   expect(events.map((e) => e.action)).toEqual(['listServices']); // a disabled tile asks for nothing
+});
+
+it('the city picker asks for another region’s tiles, and 回到身份证所属地 for the home region again', async () => {
+  const page = await weapp.open('pages/services/index');
+  await until(page, '#service-tile-tl_pension');
+  const shenzhen = CITY_CODES.indexOf('440300');
+  page.get('#services-city-select').dispatchEvent('change', { detail: { value: shenzhen } });
+  await until(page, '#services-home');
+  expect(events[events.length - 1]).toEqual({ action: 'listServices', region: '440300' });
+  await page.tap('#services-home');
+  expect(events[events.length - 1]).toEqual({ action: 'listServices' });
 });
 
 it('a first tap opens the consent screen: nothing ticked, the sensitive attribute needs its own tick, then the code goes in extraData', async () => {

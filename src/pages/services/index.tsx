@@ -47,7 +47,7 @@ export default function Services() {
   const latestCall = useLatestCall();
   const opener = useOpenTile();
 
-  const reload = async (region = picked) => {
+  const reload = async (region: string | undefined) => {
     const isLatest = latestCall.begin();
     setLoad({ state: 'loading' });
     const result = await api.listServices(region ? { region } : {});
@@ -60,7 +60,7 @@ export default function Services() {
     void reload(region);
   };
 
-  useDidShow(() => void reload());
+  useDidShow(() => void reload(picked));
 
   const view = load.state === 'loaded' ? load.view : null;
   const shown = view ? view.tiles.filter((tile) => matches(tile, query)) : [];
@@ -80,7 +80,7 @@ export default function Services() {
             {!picked && view.homeRegion ? t('services.regionHome') : ''}
           </Text>
           <View className='services__region-actions'>
-            <Picker mode='selector' range={cityLabels} onChange={(event) => pick(CITY_CODES[Number(event.detail.value)])}>
+            <Picker id='services-city-select' mode='selector' range={cityLabels} onChange={(event) => pick(CITY_CODES[Number(event.detail.value)])}>
               <View id='services-city-picker' className='services__link' {...a11y({ role: 'button', label: t('services.regionPick') })}>
                 <Text>{t('services.regionPick')} ›</Text>
               </View>
@@ -96,7 +96,7 @@ export default function Services() {
 
       <TextField id='services-search' label={t('services.search')} value={query} onInput={setQuery} placeholder={t('services.searchPlaceholder')} maxlength={40} />
 
-      <LoadStatus idPrefix='services' state={load} failedTitle={t('services.loadFailed')} onRetry={() => void reload()} />
+      <LoadStatus idPrefix='services' state={load} failedTitle={t('services.loadFailed')} onRetry={() => void reload(picked)} />
 
       {openState.kind === 'failed' && (
         <FailureNotice id='services-open-error' failure={openState.failure} title={t('services.openFailed')} />
