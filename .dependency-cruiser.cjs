@@ -58,7 +58,7 @@ module.exports = {
     {
       name: 'tcb-admin-node-behind-its-adapter',
       comment:
-        'tcb-admin-node pins old jsonwebtoken and request: only the CloudBase store adapter uses it (server/adapters/cloudbase/database.ts says why their weak spots are not reached), never the mini-program or another room.',
+        'tcb-admin-node pins old jsonwebtoken and request: only the CloudBase adapters (the Store and the ServicesStore, server/adapters/cloudbase/) use it (database.ts says why their weak spots are not reached), never the mini-program or another room. Every deployed function now holds a store, the partner function included since the services journey is deployed, so every bundle carries it (scripts/function-bundles.ts SDK_ALLOWED); wx-server-sdk stays in the citizen bundle alone.',
       severity: 'error',
       from: { pathNot: '^server/adapters/cloudbase/' },
       to: { path: 'node_modules/tcb-admin-node/' },

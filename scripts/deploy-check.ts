@@ -6,10 +6,11 @@
  * 3. loads each bundle cold in a fresh Node process, as the runtime does, with
  *    the production composition:
  *    - with no variables at all: each must start, log every variable it is
- *      missing by name, and answer INTERNAL/not_configured (partner needs none);
+ *      missing by name, and answer INTERNAL/not_configured;
  *    - with a complete synthetic set (fresh keys, a synthetic AppID, and for
  *      the citizen function the variables the runtime sets for a mini-program
- *      call): each must compose its real adapters and route a call, answering
+ *      call): each must compose its real adapters (the citizen, partner and
+ *      admin functions their services journey too) and route a call, answering
  *      INVALID_INPUT/unknown_action for an action that does not exist, which
  *      touches neither the database nor WeChat.
  * Nothing reaches the network.

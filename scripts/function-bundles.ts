@@ -18,11 +18,14 @@ export const bundlePath = (name: FunctionName) => join(root, 'cloudfunctions', n
 /**
  * Which functions may carry each platform SDK. tcb-admin-node (old pinned
  * jsonwebtoken and request, server/adapters/cloudbase/database.ts says why
- * they are not reached) only where a store is; wx-server-sdk only where the
- * caller is a citizen. The build fails if a bundle holds one it should not.
+ * they are not reached) only where a store is: since the services journey
+ * is deployed, that is every function, the partner function included (its
+ * assertion ids, tiles and code exchanges live in the CloudBase services
+ * store). wx-server-sdk only where the caller is a citizen. The build fails
+ * if a bundle holds one it should not.
  */
 export const SDK_ALLOWED: Readonly<Record<string, readonly FunctionName[]>> = {
-  'tcb-admin-node': ['citizen', 'verifier', 'admin'],
+  'tcb-admin-node': ['citizen', 'verifier', 'partner', 'admin'],
   'wx-server-sdk': ['citizen'],
 };
 

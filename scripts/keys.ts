@@ -1,7 +1,7 @@
 /**
  * `npm run keys -- <command>`: key material for a deployed environment.
  *
- *   new          every key variable, fresh, for a new environment
+ *   new          every key variable, fresh, for a new environment (EID_SERVICES_KEY included)
  *   roll-issuer  a new issuer key; the current one (read from EID_ISSUER_PRIVATE_KEY)
  *                joins EID_ISSUER_PREVIOUS_PUBLIC_KEYS, so cards and codes it signed still verify
  *   roll-admin   a new EID_ADMIN_KEY (admin assertions live two minutes: no overlap needed)
@@ -36,6 +36,7 @@ export function keysCommand(args: readonly string[], env: Record<string, string 
       stderr: [
         SECRET_NOTE,
         'EID_PII_ENC_KEY and EID_PII_INDEX_KEY cannot be changed once personal data is stored under them (README: Deploy to CloudBase, rolling keys).',
+        'EID_SERVICES_KEY cannot be changed once partners hold pseudonyms: every pairwise subject id is derived from it. Set it in the citizen and partner functions only.',
       ],
       exitCode: 0,
     };
@@ -59,7 +60,7 @@ export function keysCommand(args: readonly string[], env: Record<string, string 
       ],
       stderr: [
         SECRET_NOTE,
-        `New issuer key id: ${keyIdOf(createPublicKey(privateKey))}. Set both variables in the citizen, verifier and admin functions together.`,
+        `New issuer key id: ${keyIdOf(createPublicKey(privateKey))}. Set both variables in the citizen, verifier, partner and admin functions together.`,
         `Keep a key in ${PREVIOUS_ISSUER_KEYS_VARIABLE} while any card it signed is in use (cards live five years); codes it signed expire within a minute.`,
       ],
       exitCode: 0,

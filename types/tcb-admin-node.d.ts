@@ -16,6 +16,7 @@ declare module 'tcb-admin-node' {
     neq(value: unknown): QueryCommand;
     lt(value: number): QueryCommand;
     gt(value: number): QueryCommand;
+    in(values: unknown[]): QueryCommand;
     inc(by: number): UpdateCommand;
   }
 
@@ -23,6 +24,7 @@ declare module 'tcb-admin-node' {
     where(condition: Record<string, unknown>): Query;
     orderBy(field: string, direction: 'asc' | 'desc'): Query;
     limit(count: number): Query;
+    skip(offset: number): Query;
     get(): Reply<{ data: Array<Record<string, unknown>> }>;
     remove(): Reply<{ deleted: number }>;
   }

@@ -1,7 +1,8 @@
 /**
  * Timer triggers of a deployed function (cloudbaserc.json `triggers`). The
- * admin function prunes what guards nothing any more (server/domain/prune.ts)
- * every ten minutes, as the emulator's timer does, so the deployed
+ * admin function prunes what guards nothing any more (server/domain/prune.ts,
+ * and the services journey's server/domain/services/prune-services.ts) every
+ * ten minutes, as the emulator's timer does, so the deployed
  * collections stay bounded.
  *
  * A timer's event ({ Type: 'Timer', TriggerName }) is only an event, which any
@@ -13,6 +14,8 @@
 import { failure } from '../../core/failure';
 import type { Deps } from '../domain/deps';
 import { pruneExpired } from '../domain/prune';
+import type { ServicesDeps } from '../domain/services-deps';
+import { pruneServices } from '../domain/services/prune-services';
 import type { CloudFunction, Logger } from '../functions/boundary';
 
 export type Timers = Record<string, () => Promise<Record<string, number>>>;
@@ -39,7 +42,9 @@ export function withTimers(fn: CloudFunction, timers: Timers, firedByTimer: () =
 }
 
 /** The admin function's timers: `prune`, every ten minutes (cloudbaserc.json). */
-export const adminTimers = (deps: Pick<Deps, 'store' | 'clock'>): Timers => ({ prune: async () => ({ ...(await pruneExpired(deps)) }) });
+export const adminTimers = (deps: Pick<Deps, 'store' | 'clock'>, services?: ServicesDeps): Timers => ({
+  prune: async () => ({ ...(await pruneExpired(deps)), ...(services ? await pruneServices(deps, services) : {}) }),
+});
 
 /** The runtime's word that a timer trigger fired this call. */
 export const firedByTimer = () => process.env.TRIGGER_SRC === 'timer';

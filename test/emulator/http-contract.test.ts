@@ -61,7 +61,7 @@ describe('POST /fn/{function}', () => {
     expect(h.rowCounts()).toEqual(before);
   });
 
-  it('hosts all four functions; the partner function has no actions yet and says so', async () => {
+  it('hosts all four functions; each refuses an action it does not have, and a malformed event', async () => {
     const partner = await post('/fn/partner', '{"action":"exchangeCode"}');
     expect(await partner.json()).toMatchObject({ ok: false, code: 'INVALID_INPUT', reason: 'unknown_action' });
     for (const name of ['verifier', 'admin']) {

@@ -58,6 +58,12 @@ describe('cloudbase:setup', () => {
     expect(lines.join('\n')).toMatch(/createCollection\("eid_spent_tokens"\)\s+\/\/ _id: UNIQUE: the presentation token id/);
     expect(lines.join('\n')).toMatch(/createCollection\("eid_card_holds"\)\s+\/\/ _id: UNIQUE: holder:<OPENID> and id:/);
     expect(lines.join('\n')).toMatch(/"MgoIsUnique":true}}]}\)\s+\/\/ UNIQUE/);
+    // The services store's collections (cloudbase-services-store.ts) and the unique rules they hold.
+    for (const name of ['eid_partners', 'eid_partner_assertions', 'eid_tiles', 'eid_grants', 'eid_grant_slots', 'eid_auth_codes', 'eid_exchange_counters', 'eid_exchanges']) {
+      expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^database\\.createCollection\\("${name}"\\)`)));
+    }
+    expect(lines.join('\n')).toMatch(/createCollection\("eid_grant_slots"\)\s+\/\/ _id: UNIQUE: <cardId>:<tileId>/);
+    expect(lines.join('\n')).toMatch(/updateCollection\("eid_partners", \{"CreateIndexes":\[\{"IndexName":"creditCode".*"MgoIsUnique":true/);
   });
 
   it('dry run from the command line needs no credentials and calls nothing', () => {
@@ -68,6 +74,7 @@ describe('cloudbase:setup', () => {
     });
     expect(output).toMatch(/^DRY RUN/);
     expect(output).toContain('would create: eid_face_sessions');
+    expect(output).toMatch(/would create: .*eid_partners, eid_partners\.creditCode, .*eid_partner_assertions\.partnerId_jti, .*eid_tiles, .*eid_exchanges\.cardId_seq/);
   });
 
   it('without --dry-run, names the variables it needs and stops', () => {

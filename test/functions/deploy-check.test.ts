@@ -45,11 +45,12 @@ describe('cloudbaserc.json', () => {
     expect(configProblems(edited((copy) => (fn(copy, 'citizen').triggers = fn(copy, 'admin').triggers)))).toEqual(['functions.citizen: only the admin function has timers']);
   });
 
-  it('gives each function only its own variables: no admin key outside admin, no WeChat secret outside citizen', () => {
+  it('gives each function only its own variables: no admin key outside admin, no WeChat secret outside citizen, the services key in citizen and partner only', () => {
     for (const f of rc.functions!) {
       const names = Object.keys(f.envVariables ?? {});
       expect(names.includes('EID_ADMIN_KEY')).toBe(f.name === 'admin');
       expect(names.includes('EID_WECHAT_APPSECRET')).toBe(f.name === 'citizen');
+      expect(names.includes('EID_SERVICES_KEY')).toBe(f.name === 'citizen' || f.name === 'partner');
     }
     expect(configProblems(edited((copy) => (fn(copy, 'verifier').envVariables!.EID_ADMIN_KEY = '{{env.EID_ADMIN_KEY}}')))).toEqual([
       'functions.verifier: envVariables: verifier does not use EID_ADMIN_KEY',
@@ -98,6 +99,13 @@ describe('deploy plan', () => {
     const substituted = JSON.stringify(rc).replace(/\{\{env\.([A-Z0-9_]+)\}\}/g, (_m, name: string) => plan.env[name] ?? '');
     const parsed = JSON.parse(substituted) as CloudBaseRc;
     expect(fn(parsed, 'citizen').envVariables!.EID_ISSUER_PRIVATE_KEY).toBe(env.EID_ISSUER_PRIVATE_KEY);
-    expect(envReferences(rc, ['partner'])).toEqual(['EID_CLOUDBASE_ENV_ID']);
+    expect(envReferences(rc, ['partner'])).toEqual([
+      'EID_CLOUDBASE_ENV_ID',
+      'EID_PII_ENC_KEY',
+      'EID_PII_INDEX_KEY',
+      'EID_ISSUER_PRIVATE_KEY',
+      'EID_ISSUER_PREVIOUS_PUBLIC_KEYS',
+      'EID_SERVICES_KEY',
+    ]);
   });
 });

@@ -12,7 +12,7 @@ import { InProcessCheckBudget } from '../../server/adapters/in-process/in-proces
 import { SqliteStore } from '../../server/adapters/sqlite/sqlite-store';
 import type { CheckBudget } from '../../server/domain/ports';
 import type { Store } from '../../server/domain/store';
-import { startCloudBaseEndpoint } from './cloudbase-endpoint';
+import { startCloudBaseEndpoint, syntheticConnection } from './cloudbase-endpoint';
 import { HOUR, MINUTE, T0, after } from './synthetic-records';
 
 interface OpenedBudget {
@@ -84,7 +84,7 @@ describeCheckBudgetContract('InProcessCheckBudget over SqliteStore', async () =>
 
 const openCloudBase = async () => {
   const endpoint = await startCloudBaseEndpoint();
-  const store = CloudBaseStore.open({ env: 'synthetic-env', secretId: 'synthetic-secret-id', secretKey: 'synthetic-secret-key', serviceUrl: endpoint.serviceUrl });
+  const store = CloudBaseStore.open(syntheticConnection(endpoint));
   return { budget: store, store, close: () => endpoint.close() };
 };
 

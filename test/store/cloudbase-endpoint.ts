@@ -28,6 +28,7 @@ import { EJSON } from 'bson';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DATABASE } from '../../server/adapters/cloudbase/collections';
+import type { CloudBaseConnection } from '../../server/adapters/cloudbase/database';
 
 type Doc = Record<string, unknown> & { _id: string };
 type Reply = Record<string, unknown>;
@@ -56,6 +57,28 @@ export interface CloudBaseEndpoint {
   /** Answers the next `count` calls of `action` with `code` instead of serving them. */
   failNext(action: string, code: string, count?: number): void;
   close(): Promise<void>;
+}
+
+/** How an adapter under test connects to the endpoint: synthetic credentials, which it never checks. */
+export const syntheticConnection = (endpoint: Pick<CloudBaseEndpoint, 'serviceUrl'>): CloudBaseConnection => ({
+  env: 'synthetic-env',
+  secretId: 'synthetic-secret-id',
+  secretKey: 'synthetic-secret-key',
+  serviceUrl: endpoint.serviceUrl,
+});
+
+/** A fresh endpoint with an adapter opened on it, as a contract suite opens a store: closing closes both. */
+export async function openOnFreshEndpoint<S extends { close(): Promise<void> }>(open: (connection: CloudBaseConnection) => S) {
+  const endpoint = await startCloudBaseEndpoint();
+  const store = open(syntheticConnection(endpoint));
+  return {
+    store,
+    endpoint,
+    async close() {
+      await store.close();
+      await endpoint.close();
+    },
+  };
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

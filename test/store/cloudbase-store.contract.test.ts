@@ -10,24 +10,13 @@ import { CloudBaseError, TRANSACTION_CONFLICT, TRANSPORT_FAILED } from '../../se
 import { CloudBaseStore } from '../../server/adapters/cloudbase/cloudbase-store';
 import { MAX_TRANSACTION_ATTEMPTS } from '../../server/adapters/cloudbase/transactions';
 import { TokenAlreadyUsed } from '../../server/domain/store';
-import { startCloudBaseEndpoint, type CloudBaseEndpoint } from './cloudbase-endpoint';
+import { openOnFreshEndpoint, startCloudBaseEndpoint, syntheticConnection, type CloudBaseEndpoint } from './cloudbase-endpoint';
 import { describeStoreContract } from './store-contract';
 import { T0, after, syntheticCard, syntheticIdentity, syntheticUsage } from './synthetic-records';
 
-const openOn = (endpoint: CloudBaseEndpoint) =>
-  CloudBaseStore.open({ env: 'synthetic-env', secretId: 'synthetic-secret-id', secretKey: 'synthetic-secret-key', serviceUrl: endpoint.serviceUrl });
+const openOn = (endpoint: CloudBaseEndpoint) => CloudBaseStore.open(syntheticConnection(endpoint));
 
-describeStoreContract('CloudBaseStore (tcb-admin-node → local CloudBase endpoint)', async () => {
-  const endpoint = await startCloudBaseEndpoint();
-  const store = openOn(endpoint);
-  return {
-    store,
-    async close() {
-      await store.close();
-      await endpoint.close();
-    },
-  };
-});
+describeStoreContract('CloudBaseStore (tcb-admin-node → local CloudBase endpoint)', () => openOnFreshEndpoint((connection) => CloudBaseStore.open(connection)));
 
 describe('CloudBaseStore on the CloudBase protocol', () => {
   let endpoint: CloudBaseEndpoint;

@@ -19,7 +19,15 @@
  * deletes them, and a second live card fails on the `_id` index with
  * DATABASE_DUPLICATE_WRITE. One use per presentation token is the same: the
  * spent token's `_id` is the token id.
+ *
+ * The services store's rules the same way: one partner per credit code is a
+ * unique index; one spend per (partner, assertion id) a unique index; one
+ * unrevoked grant per (card, tile) the grant slot document that names it; a
+ * tile and all its versions are one document, so every change to them is a
+ * single-document transaction.
  */
+import type { TileManifest } from '../../../core/tile-manifest';
+import type { AuthCodeRecord, ExchangeRecord, GrantRecord, PartnerRecord, TileVersionRecord } from '../../domain/services-store';
 import type { CardRecord, TerminalRecord, UsageRecord } from '../../domain/store';
 
 export const COLLECTIONS = {
@@ -31,6 +39,15 @@ export const COLLECTIONS = {
   terminals: 'eid_terminals',
   spentTokens: 'eid_spent_tokens',
   usages: 'eid_usages',
+  // The services store (cloudbase-services-store.ts):
+  partners: 'eid_partners',
+  partnerAssertions: 'eid_partner_assertions',
+  tiles: 'eid_tiles',
+  grants: 'eid_grants',
+  grantSlots: 'eid_grant_slots',
+  authCodes: 'eid_auth_codes',
+  exchangeCounters: 'eid_exchange_counters',
+  exchanges: 'eid_exchanges',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
@@ -96,6 +113,57 @@ export interface SpentTokenDoc {
 /** One usage; `_id` is `<cardId>:<seq>`, `seq` is the UsageRecord id. */
 export type UsageDoc = Omit<UsageRecord, 'id' | 'at'> & { _id: string; seq: number; at: number };
 
+/** A partner; `_id` is the partner id, `creditCode` unique. */
+export type PartnerDoc = Omit<PartnerRecord, 'id' | 'createdAt'> & { _id: string; createdAt: number };
+
+/** One spent partner assertion id; (partnerId, jti) unique, `_id` generated. */
+export interface PartnerAssertionDoc {
+  _id: string;
+  partnerId: string;
+  jti: string;
+  expiresAt: number;
+}
+
+/** One version of a tile, inside its tile document. */
+export type TileVersionDoc = Omit<TileVersionRecord, 'submittedAt' | 'decidedAt'> & { submittedAt: number; decidedAt: number | null; manifest: TileManifest };
+
+/** A tile with every version, oldest first; `_id` is the tile id. */
+export interface TileDoc {
+  _id: string;
+  partnerId: string;
+  suspended: boolean;
+  servingVersion: number | null;
+  createdAt: number;
+  versions: TileVersionDoc[];
+}
+
+/** A citizen's grant to a partner's tile; `_id` is the grant id. */
+export type GrantDoc = Omit<GrantRecord, 'id' | 'grantedAt' | 'expiresAt' | 'revokedAt' | 'lastUsedAt'> & {
+  _id: string;
+  grantedAt: number;
+  expiresAt: number;
+  revokedAt: number | null;
+  lastUsedAt: number | null;
+};
+
+/** The latest grant of a card to a tile, the only one that may be unrevoked; `_id` is `<cardId>:<tileId>`. */
+export interface GrantSlotDoc {
+  _id: string;
+  grantId: string;
+}
+
+/** A one-time authorisation code; `_id` is the code id. */
+export type AuthCodeDoc = Omit<AuthCodeRecord, 'id' | 'createdAt' | 'expiresAt' | 'usedAt'> & { _id: string; createdAt: number; expiresAt: number; usedAt: number | null };
+
+/** The number of a card's latest exchange: exchanges are numbered per card; `_id` is the card id. */
+export interface ExchangeCounterDoc {
+  _id: string;
+  seq: number;
+}
+
+/** One exchange as the citizen's records show it; `_id` is `<cardId>:<seq>`, `seq` is the ExchangeRecord id. */
+export type ExchangeDoc = Omit<ExchangeRecord, 'id' | 'at'> & { _id: string; seq: number; at: number };
+
 export interface IndexDeclaration {
   name: string;
   keys: Array<{ field: string; direction: 'asc' | 'desc' }>;
@@ -141,5 +209,46 @@ export const DATABASE: readonly CollectionDeclaration[] = [
     name: COLLECTIONS.usages,
     id: '<cardId>:<seq>',
     indexes: [{ name: 'cardId_seq', keys: [asc('cardId'), desc('seq')], unique: true, why: 'listUsages newest first; one usage per number of a card' }],
+  },
+  {
+    name: COLLECTIONS.partners,
+    id: 'the partner id',
+    indexes: [
+      { name: 'creditCode', keys: [asc('creditCode')], unique: true, why: 'one partner per unified social credit code (insertPartner)' },
+      { name: 'createdAt', keys: [asc('createdAt')], unique: false, why: 'listPartners oldest first' },
+    ],
+  },
+  {
+    name: COLLECTIONS.partnerAssertions,
+    id: 'generated (the partnerId_jti index is the UNIQUE one: one spend per partner and assertion id)',
+    indexes: [
+      { name: 'partnerId_jti', keys: [asc('partnerId'), asc('jti')], unique: true, why: 'one spend per partner assertion id (spendPartnerAssertion)' },
+      { name: 'expiresAt', keys: [asc('expiresAt')], unique: false, why: 'prune' },
+    ],
+  },
+  {
+    name: COLLECTIONS.tiles,
+    id: 'the tile id (its versions inside)',
+    indexes: [
+      { name: 'partnerId_createdAt', keys: [asc('partnerId'), asc('createdAt')], unique: false, why: 'listTiles of one partner' },
+      { name: 'createdAt', keys: [asc('createdAt')], unique: false, why: 'listTiles, listServingTiles oldest first' },
+    ],
+  },
+  {
+    name: COLLECTIONS.grants,
+    id: 'the grant id',
+    indexes: [{ name: 'cardId_grantedAt', keys: [asc('cardId'), desc('grantedAt')], unique: false, why: 'listGrants newest first' }],
+  },
+  { name: COLLECTIONS.grantSlots, id: "UNIQUE: <cardId>:<tileId>, naming the card's one grant to the tile that may be unrevoked", indexes: [] },
+  {
+    name: COLLECTIONS.authCodes,
+    id: 'the authorisation code id',
+    indexes: [{ name: 'expiresAt', keys: [asc('expiresAt')], unique: false, why: 'prune' }],
+  },
+  { name: COLLECTIONS.exchangeCounters, id: 'the card id: its exchange numbers', indexes: [] },
+  {
+    name: COLLECTIONS.exchanges,
+    id: '<cardId>:<seq>',
+    indexes: [{ name: 'cardId_seq', keys: [asc('cardId'), desc('seq')], unique: true, why: 'listExchanges newest first; one exchange per number of a card' }],
   },
 ];

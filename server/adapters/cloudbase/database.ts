@@ -19,7 +19,8 @@
  * can turn a value into an operator such as {"$gt": ""}.
  * Only server/adapters/cloudbase imports tcb-admin-node
  * (.dependency-cruiser.cjs), and only the functions that hold a store bundle
- * it (scripts/build-functions.ts).
+ * it (SDK_ALLOWED in scripts/function-bundles.ts: all four, since the partner
+ * function holds the services store).
  */
 import tcb, { type Database } from 'tcb-admin-node';
 import { TRANSPORT_FAILED } from './cloudbase-error';

@@ -45,6 +45,12 @@ type Env = Record<string, string | undefined>;
 export const STORE_KEY_VARIABLES = ['EID_PII_ENC_KEY', 'EID_PII_INDEX_KEY', 'EID_ISSUER_PRIVATE_KEY'] as const;
 export const ADMIN_KEY_VARIABLE = 'EID_ADMIN_KEY';
 /**
+ * The services secret (base64, at least 32 bytes; services-keys.ts derives the
+ * pairwise-subject and authorisation-code keys from it): citizen and partner
+ * functions only. It can never change once partners hold pseudonyms.
+ */
+export const SERVICES_KEY_VARIABLE = 'EID_SERVICES_KEY';
+/**
  * Optional: a JWKS ({"keys":[…]}) of earlier issuer keys that still verify after a rotation (`npm run keys -- roll-issuer`),
  * base64-encoded so that no configuration tool takes the value for a JSON object.
  */
@@ -108,13 +114,14 @@ export function keysFromEnvironment(env: Env): KeyMaterial | null {
 }
 
 /** A fresh set of every key variable, for a new environment (`npm run keys -- new`) or the emulator's development keys. */
-export function freshKeyValues(): Record<(typeof STORE_KEY_VARIABLES)[number] | typeof ADMIN_KEY_VARIABLE, string> {
+export function freshKeyValues(): Record<(typeof STORE_KEY_VARIABLES)[number] | typeof ADMIN_KEY_VARIABLE | typeof SERVICES_KEY_VARIABLE, string> {
   const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   return {
     EID_PII_ENC_KEY: randomBytes(32).toString('base64'),
     EID_PII_INDEX_KEY: randomBytes(32).toString('base64'),
     EID_ISSUER_PRIVATE_KEY: privateKey.export({ format: 'pem', type: 'pkcs8' }) as string,
     EID_ADMIN_KEY: randomBytes(32).toString('base64'),
+    EID_SERVICES_KEY: randomBytes(32).toString('base64'),
   };
 }
 

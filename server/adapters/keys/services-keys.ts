@@ -14,6 +14,7 @@ import jwt from 'jsonwebtoken';
 import type { AuthCodeClaims, AuthorizationCodes, PairwiseSubjects, ReleaseClaims, ReleaseSigner } from '../../domain/services-deps';
 import type { IssuerSigningKey } from './issuer-keys';
 import { CARD_ISSUER } from './jwt-card-signer';
+import { SERVICES_KEY_VARIABLE } from './key-material';
 
 const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
 
@@ -68,8 +69,8 @@ export class JwtReleaseSigner implements ReleaseSigner {
 }
 
 export interface ServicesKeys {
-  pairwise: HmacPairwiseSubjects;
-  codes: JwtAuthorizationCodes;
+  pairwise: PairwiseSubjects;
+  codes: AuthorizationCodes;
 }
 
 function fromSecret(secret: Buffer): ServicesKeys {
@@ -78,9 +79,10 @@ function fromSecret(secret: Buffer): ServicesKeys {
   return { pairwise: new HmacPairwiseSubjects(derive('e-id pairwise v1')), codes: new JwtAuthorizationCodes(derive('e-id auth-code v1')) };
 }
 
-/** From EID_SERVICES_KEY (base64, 32 bytes), or null when unset. */
+/** From EID_SERVICES_KEY (base64, 32 bytes), or null when unset; a short one throws. */
 export function servicesKeysFromEnvironment(env: Record<string, string | undefined>): ServicesKeys | null {
-  return env.EID_SERVICES_KEY ? fromSecret(Buffer.from(env.EID_SERVICES_KEY, 'base64')) : null;
+  const secret = env[SERVICES_KEY_VARIABLE];
+  return secret ? fromSecret(Buffer.from(secret, 'base64')) : null;
 }
 
 /** The emulator's development services secret in `<dataDir>/keys/services.json`, created on first use. */
