@@ -4,7 +4,7 @@
  * (server/functions/auth); the CLI, the emulator's demo terminal, the bench
  * and the tests make them here, with the same audiences and lifetime rules.
  */
-import type { KeyObject } from 'node:crypto';
+import { randomBytes, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { ASSERTION_AUDIENCE, ASSERTION_MAX_AGE_SECONDS } from '../../core/policy';
 
@@ -29,5 +29,7 @@ export function signTerminalAssertion(credential: TerminalCredential, now: Date,
 /** An administrator's HS256 assertion under the admin key, valid for two minutes. */
 export function signAdminAssertion(adminKey: KeyObject, now: Date): string {
   const iat = seconds(now);
-  return jwt.sign({ iat, exp: iat + 120, aud: ASSERTION_AUDIENCE.admin, sub: 'admin' }, adminKey, { algorithm: 'HS256' });
+  // A fresh jti: the admin function accepts each assertion once.
+  const jti = randomBytes(16).toString('base64url');
+  return jwt.sign({ iat, exp: iat + 120, aud: ASSERTION_AUDIENCE.admin, sub: 'admin', jti }, adminKey, { algorithm: 'HS256' });
 }

@@ -5,16 +5,19 @@ import type { Deps } from '../domain/deps';
 import type { ServicesDeps } from '../domain/services-deps';
 import { registerTerminal, setTerminalEnabled } from '../domain/terminals';
 import { adminServicesAction } from './admin-services';
-import { adminAuthenticator } from './auth/admin-assertions';
+import { ADMIN_ASSERTION_ISSUER, adminAuthenticator, spendInProcess } from './auth/admin-assertions';
 import { atBoundary, parseEvent, type CloudFunction, type Logger } from './boundary';
 import { assertUsablePublicKey } from './public-key';
 
 /** `services`: the services journey's dependencies; without them its actions answer INTERNAL/not_configured. */
 export function createAdminFunction(deps: Deps, adminKey: KeyObject, log: Logger, services?: ServicesDeps): CloudFunction {
-  const authenticate = adminAuthenticator(adminKey, deps.clock);
+  const spend = services
+    ? (jti: string, keptUntil: Date) => services.store.spendPartnerAssertion(ADMIN_ASSERTION_ISSUER, jti, keptUntil)
+    : spendInProcess(deps.clock);
+  const authenticate = adminAuthenticator(adminKey, deps.clock, spend);
   return atBoundary(log, async (event) => {
     const request = parseEvent(adminEvent, event);
-    authenticate(request.assertion);
+    await authenticate(request.assertion);
     switch (request.action) {
       case 'registerTerminal':
         assertUsablePublicKey(request.publicKeyJwk);

@@ -54,6 +54,26 @@ describe('assertions signed for the future', () => {
   });
 });
 
+it('an admin assertion is accepted once: a captured one cannot register a terminal later (found in review)', async () => {
+  const assertion = signAdminAssertion(h.emulator.adminKey, h.clock.now());
+  const disable = () => h.emulator.functions.admin({ action: 'setTerminalEnabled', assertion, terminalId: 'vt_x', enabled: false }, {});
+  expect(expectFailure(await disable()).code).toBe('VERIFIER_UNKNOWN'); // authenticated, then no such terminal
+  h.clock.advance(30_000);
+  const { x, y } = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'jwk' });
+  const replayed = await h.emulator.functions.admin(
+    { action: 'registerTerminal', assertion, organisation: 'replayed (synthetic)', city: '北京', scenes: ['hotel'], publicKeyJwk: { kty: 'EC', crv: 'P-256', x, y } },
+    {},
+  );
+  expect(expectFailure(replayed)).toMatchObject({ code: 'ADMIN_UNAUTHORIZED', reason: 'replay' });
+  expect(h.rowCounts()).toMatchObject({ terminals: 0 });
+});
+
+it('an admin assertion without a jti is refused', async () => {
+  const noJti = jwt.sign({ iat: seconds(), exp: seconds() + 60, aud: ASSERTION_AUDIENCE.admin }, h.emulator.adminKey, { algorithm: 'HS256' });
+  const failure = expectFailure(await h.emulator.functions.admin({ action: 'setTerminalEnabled', assertion: noJti, terminalId: 'vt_x', enabled: false }, {}));
+  expect(failure).toMatchObject({ code: 'ADMIN_UNAUTHORIZED', reason: 'admin_assertion' });
+});
+
 it('a terminal assertion whose kid is not a string is VERIFIER_UNKNOWN, not INTERNAL', async () => {
   const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const assertion = jwt.sign({ aud: ASSERTION_AUDIENCE.terminal }, privateKey, { algorithm: 'ES256', header: { alg: 'ES256', kid: { $ne: null } as unknown as string } });

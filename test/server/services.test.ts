@@ -94,16 +94,16 @@ describe('tiles move from pending to approved, rejected or suspended', () => {
     expect(await tileStatus(partner, tileId)).toMatchObject({ status: 'pending', servingVersion: 1 });
   });
 
-  it('serves at once an update that neither widens scopes nor moves the target', async () => {
+  it('serves at once an update that only narrows scopes and changes the icon (rewording goes to review: tile-review.test.ts)', async () => {
     await enrolled(h, 'alice');
     const partner = await onboardedPartner(h);
     const tileId = await approvedTile(h, partner);
     const update = pensionManifest({
-      description: { zh: '新的说明', en: 'New words' },
+      icon: 'shield',
       scopes: { required: ['birthDate'], optional: ['region'] },
     });
     expect(expectOk(await partnerCall(h, partner, { action: 'submitTile', tileId, manifest: update }))).toMatchObject({ version: 2, status: 'approved' });
-    expect((await services('alice')).tiles[0].description.zh).toBe('新的说明');
+    expect((await services('alice')).tiles[0].icon).toBe('shield');
   });
 
   it('refuses an update of another partner’s tile as if it did not exist', async () => {

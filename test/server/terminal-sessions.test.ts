@@ -55,6 +55,17 @@ describe('a terminal session', () => {
     expect(expectFailure(await verifyWith(proofs[0], later))).toMatchObject({ code: 'VERIFIER_UNKNOWN', reason: 'replay' });
   });
 
+  it('a replayed request under another spelling of the session id is still refused (found in review)', async () => {
+    await enrolled(h, 'alice');
+    const session = await openSession(await registerTerminal(h, ['hotel']));
+    const token = await presentToken(h, 'alice', 'hotel');
+    const proof = new TerminalSessionClient(session).proof({ scene: 'hotel', token });
+    expectOk(await verifyWith(proof, token));
+    for (const id of [`${session.sessionId}.x`, `${session.sessionId}=`, `${session.sessionId}.`]) {
+      expect(expectFailure(await verifyWith({ ...proof, id }, token))).toMatchObject({ code: 'VERIFIER_UNKNOWN', reason: 'session' });
+    }
+  });
+
   it('refuses a forged MAC and another terminal’s session', async () => {
     await enrolled(h, 'alice');
     const hotelA = await openSession(await registerTerminal(h, ['hotel'], '酒店甲 (synthetic)'));

@@ -6,7 +6,9 @@
  * scopes or changes the target waits too while the approved version keeps
  * serving; any other update serves at once.
  */
+import { levelSatisfies } from '../../../core/card';
 import { EidError } from '../../../core/errors';
+import { NATIONWIDE } from '../../../core/service-regions';
 import type { SubmittedTileView } from '../../../core/services-api';
 import type { SubmitTileEvent } from '../../../core/services-schemas';
 import { hostOfTargetUrl, type TileManifest } from '../../../core/tile-manifest';
@@ -58,13 +60,24 @@ export async function submitTile(
   throw new EidError('INTERNAL');
 }
 
-/** Whether an update must be reviewed: it asks for a scope the approved version did not, makes an optional one required, or moves the target. */
+/**
+ * Whether an update must be reviewed before it serves. Only what cannot
+ * mislead a citizen or reach more of them goes live at once: fewer scopes, a
+ * higher minimum level, fewer regions, another icon or category. Anything
+ * else is reviewed: a scope the approved version did not ask for (or an
+ * optional one made required), a moved target, a lower minimum level, a
+ * region it did not serve, and any change to the words a citizen reads
+ * before consenting (title, description, purpose).
+ */
 export function needsReview(approved: TileManifest, update: TileManifest): boolean {
   const approvedAll = new Set([...approved.scopes.required, ...approved.scopes.optional]);
-  const widens =
+  const widensScopes =
     [...update.scopes.required, ...update.scopes.optional].some((scope) => !approvedAll.has(scope)) ||
     update.scopes.required.some((scope) => !approved.scopes.required.includes(scope));
-  return widens || targetKey(approved) !== targetKey(update);
+  const lowersLevel = !levelSatisfies(update.minLevel, approved.minLevel);
+  const widensRegions = !approved.regions.includes(NATIONWIDE) && update.regions.some((region) => !approved.regions.includes(region));
+  const rewords = (['title', 'description', 'purpose'] as const).some((field) => JSON.stringify(approved[field]) !== JSON.stringify(update[field]));
+  return widensScopes || targetKey(approved) !== targetKey(update) || lowersLevel || widensRegions || rewords;
 }
 
 const targetKey = ({ target }: TileManifest) => (target.type === 'web' ? `web ${target.url}` : `mp ${target.appId} ${target.path}`);

@@ -95,7 +95,10 @@ export class TerminalSessions {
     const [version, payload] = id.split('.');
     if (version !== TICKET_VERSION || !payload) return undefined;
     const raw = Buffer.from(payload, 'base64url');
-    if (raw.length < 12 + 16 + 1) return undefined;
+    // Only the one spelling we issued: replay state is kept per id, so a second
+    // spelling of the same ticket (a trailing segment, lenient base64url) would
+    // start with a clean slate and let a captured request through again.
+    if (id !== `${TICKET_VERSION}.${raw.toString('base64url')}` || raw.length < 12 + 16 + 1) return undefined;
     try {
       const decipher = createDecipheriv('aes-256-gcm', this.ticketKey, raw.subarray(0, 12));
       decipher.setAuthTag(raw.subarray(raw.length - 16));
