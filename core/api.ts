@@ -11,6 +11,10 @@ import type {
   ListUsageEvent,
   PresentEvent,
   ReauthEvent,
+  ReinstateEvent,
+  RenewEvent,
+  ReportLostEvent,
+  RevokeEvent,
   StartFaceEvent,
 } from './schemas';
 import type { Attribute, ReleasedAttributes, Scene } from './scenes';
@@ -66,6 +70,11 @@ export interface ReauthView {
   validUntil: string;
 }
 
+/** A revoked card is gone from the card package; this is all that is said about it. */
+export interface RevokeView {
+  revokedAt: string;
+}
+
 /** One QR code: the signed token and its validity window. */
 export interface PresentationView {
   token: string;
@@ -108,6 +117,10 @@ export interface CitizenActions extends CitizenServicesActions {
   reauth: { request: Request<ReauthEvent>; response: ReauthView };
   present: { request: Request<PresentEvent>; response: PresentationView };
   listUsage: { request: Request<ListUsageEvent>; response: { usages: UsageView[]; nextBefore: number | null } };
+  reportLost: { request: Request<ReportLostEvent>; response: { card: CardView } };
+  reinstate: { request: Request<ReinstateEvent>; response: { card: CardView } };
+  renew: { request: Request<RenewEvent>; response: { card: CardView } };
+  revoke: { request: Request<RevokeEvent>; response: RevokeView };
 }
 
 export type FunctionName = 'citizen' | 'verifier' | 'partner' | 'admin';

@@ -23,6 +23,11 @@ export const ERROR_MESSAGES = {
   CARD_NOT_FOUND: { zh: '未找到电子身份证', en: 'No e-ID card was found' },
   CARD_SUSPENDED: { zh: '电子身份证已挂失暂停', en: 'The e-ID card is suspended' },
   CARD_REVOKED: { zh: '电子身份证已注销', en: 'The e-ID card has been revoked' },
+  // Card lifecycle (journey 6): each refused transition has its own code.
+  CARD_ALREADY_SUSPENDED: { zh: '电子身份证已挂失，无需重复挂失', en: 'The e-ID card is already reported lost' },
+  CARD_NOT_SUSPENDED: { zh: '电子身份证未挂失，无需恢复', en: 'The e-ID card is not suspended, so there is nothing to reinstate' },
+  CARD_EXPIRED: { zh: '电子身份证已过有效期', en: 'The e-ID card has expired' },
+  RENEWAL_NOT_OPEN: { zh: '有效期届满前90天内才可续期', en: 'Renewal opens 90 days before the card expires' },
   REAUTH_REQUIRED: { zh: '请重新进行人脸核验', en: 'Please verify your face again' },
   CODE_EXPIRED: { zh: '二维码已过期', en: 'The code has expired' },
   CODE_USED: { zh: '二维码已被使用', en: 'The code has already been used' },

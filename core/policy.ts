@@ -20,6 +20,9 @@ export const FACE_SESSION_MAX_ATTEMPTS = 3;
 /** A basic card is valid this many years from issue. */
 export const BASIC_CARD_VALIDITY_YEARS = 5;
 
+/** A card can be renewed (a fresh face check; it keeps its level) only within this many days before it expires. */
+export const RENEWAL_WINDOW_DAYS = 90;
+
 /** Terminal and admin assertions: at most this long from `iat` to `exp`. */
 export const ASSERTION_MAX_AGE_SECONDS = 300;
 

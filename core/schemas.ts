@@ -66,6 +66,21 @@ export const reauthEvent = z
   })
   .strict();
 
+/** The face proof a lifecycle action carries (the same fields as reauth): the holder checks their face inside the action itself. */
+const faceProofFields = {
+  faceSessionId: text(64),
+  liveness: livenessAnswer.optional(),
+  faceCapture: text(MAX_CAPTURE_LENGTH),
+};
+
+/** Report the card lost: no face check (the phone may be gone); suspends the card and every code of it at once. */
+export const reportLostEvent = z.object({ action: z.literal('reportLost') }).strict();
+
+/** Reinstate a suspended card, renew a card in its renewal window, revoke a card: each after a fresh face check. */
+export const reinstateEvent = z.object({ action: z.literal('reinstate'), ...faceProofFields }).strict();
+export const renewEvent = z.object({ action: z.literal('renew'), ...faceProofFields }).strict();
+export const revokeEvent = z.object({ action: z.literal('revoke'), ...faceProofFields }).strict();
+
 export const sceneSchema = z.enum(SCENE_NAMES as [Scene, ...Scene[]]);
 
 export const presentEvent = z
@@ -89,6 +104,10 @@ export const citizenEvent = z.discriminatedUnion('action', [
   reauthEvent,
   presentEvent,
   listUsageEvent,
+  reportLostEvent,
+  reinstateEvent,
+  renewEvent,
+  revokeEvent,
   ...citizenServicesEvents,
 ]);
 
@@ -154,6 +173,10 @@ export type CitizenEvent = z.infer<typeof citizenEvent>;
 export type ReauthEvent = z.infer<typeof reauthEvent>;
 export type PresentEvent = z.infer<typeof presentEvent>;
 export type ListUsageEvent = z.infer<typeof listUsageEvent>;
+export type ReportLostEvent = z.infer<typeof reportLostEvent>;
+export type ReinstateEvent = z.infer<typeof reinstateEvent>;
+export type RenewEvent = z.infer<typeof renewEvent>;
+export type RevokeEvent = z.infer<typeof revokeEvent>;
 export type VerifyEvent = z.infer<typeof verifyEvent>;
 export type OpenSessionEvent = z.infer<typeof openSessionEvent>;
 export type RegisterTerminalEvent = z.infer<typeof registerTerminalEvent>;

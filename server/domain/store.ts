@@ -44,6 +44,12 @@ export interface HeldCard {
   identity: IdentityRecord;
 }
 
+/** What one lifecycle transition writes: the new status and, for a renewal, the new validity and the signature over it. */
+export interface CardChange {
+  status: CardStatus;
+  renewal?: Pick<CardRecord, 'issuedAt' | 'expiresAt' | 'keyId' | 'signature'>;
+}
+
 /** Raised by mintCard when the holder or the ID number already has a live card. */
 export class CardConflict extends Error {
   constructor(readonly by: 'holder' | 'id_number') {
@@ -131,6 +137,14 @@ export interface Store {
   lastFacePassedAt(holder: string): Promise<Date | null>;
   getHeldCard(cardId: string): Promise<HeldCard | null>;
   setCardStatus(cardId: string, status: CardStatus): Promise<void>;
+  /**
+   * One lifecycle transition as a compare-and-set: writes `change` only if
+   * the card's status and expiry are still `expected` (what the state machine
+   * decided on), and answers whether it wrote. Of any number of concurrent
+   * changes decided on the same card, exactly one writes. Revoking frees the
+   * holder and the ID number for a new card in the same atomic step.
+   */
+  changeCard(cardId: string, expected: Pick<CardRecord, 'status' | 'expiresAt'>, change: CardChange): Promise<boolean>;
 
   insertTerminal(terminal: TerminalRecord): Promise<void>;
   getTerminal(id: string): Promise<TerminalRecord | null>;

@@ -6,6 +6,10 @@ import { getCard } from '../domain/get-card';
 import { listUsage } from '../domain/list-usage';
 import { present } from '../domain/present';
 import { reauth } from '../domain/reauth';
+import { reinstate } from '../domain/reinstate';
+import { renewCard } from '../domain/renew-card';
+import { reportLost } from '../domain/report-lost';
+import { revokeCard } from '../domain/revoke-card';
 import type { ServicesDeps } from '../domain/services-deps';
 import { startFace } from '../domain/start-face';
 import { atBoundary, parseEvent, requireCitizen, type CloudFunction, type Logger } from './boundary';
@@ -29,6 +33,14 @@ export function createCitizenFunction(deps: Deps, log: Logger, services?: Servic
         return present(deps, holder, request);
       case 'listUsage':
         return listUsage(deps, holder, request);
+      case 'reportLost':
+        return { card: await reportLost(deps, holder) };
+      case 'reinstate':
+        return { card: await reinstate(deps, holder, request) };
+      case 'renew':
+        return { card: await renewCard(deps, holder, request) };
+      case 'revoke':
+        return revokeCard(deps, holder, request);
       default:
         return citizenServicesAction(deps, services, holder, request);
     }

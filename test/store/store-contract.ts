@@ -116,6 +116,43 @@ export function describeStoreContract(adapterName: string, open: () => Promise<O
       });
     });
 
+    describe('card lifecycle changes (compare-and-set)', () => {
+      const expected = (status: 'active' | 'suspended' | 'revoked') => ({ status, expiresAt: syntheticCard(1).expiresAt });
+
+      it('writes a change only while the card is still in the expected status and expiry, and says whether it wrote', async () => {
+        await mint(1);
+        expect(await store.changeCard('card-1', expected('active'), { status: 'suspended' })).toBe(true);
+        expect((await store.getHeldCard('card-1'))?.card.status).toBe('suspended');
+        expect(await store.changeCard('card-1', expected('active'), { status: 'revoked' })).toBe(false);
+        expect(await store.changeCard('card-1', { status: 'suspended', expiresAt: T0 }, { status: 'active' })).toBe(false);
+        expect((await store.getHeldCard('card-1'))?.card.status).toBe('suspended');
+        expect(await store.changeCard('card-unknown', expected('active'), { status: 'suspended' })).toBe(false);
+      });
+
+      it('lets exactly one of 20 concurrent changes decided on the same state write', async () => {
+        await mint(1);
+        const results = await Promise.all(Array.from({ length: 20 }, () => store.changeCard('card-1', expected('active'), { status: 'suspended' })));
+        expect(results.filter(Boolean)).toHaveLength(1);
+      });
+
+      it('renews: writes the new validity, issue time, key id and signature with the status, and keeps id, level and identity', async () => {
+        await mint(1);
+        const renewal = { issuedAt: after(HOUR), expiresAt: new Date('2041-11-28T08:00:00Z'), keyId: 'test-issuer-key-2', signature: 'renewed-signature' };
+        expect(await store.changeCard('card-1', expected('active'), { status: 'active', renewal })).toBe(true);
+        expect(await store.getHeldCard('card-1')).toEqual({ card: syntheticCard(1, renewal), identity: syntheticIdentity(1) });
+        // The renewal changed the expiry the next decision must name.
+        expect(await store.changeCard('card-1', expected('active'), { status: 'active', renewal })).toBe(false);
+      });
+
+      it('revoking frees the holder and the ID number for a new card in the same step', async () => {
+        await mint(1);
+        expect(await store.changeCard('card-1', expected('active'), { status: 'revoked' })).toBe(true);
+        expect(await store.findCardByHolder('synthetic-holder-1')).toBeNull();
+        await store.mintCard(syntheticIdentity(2, { idIndex: 'synthetic-id-index-1' }), syntheticCard(2, { holder: 'synthetic-holder-1' }));
+        expect((await store.findCardByHolder('synthetic-holder-1'))?.card.id).toBe('card-2');
+      });
+    });
+
     describe('one-time use of presentation tokens', () => {
       beforeEach(() => mint(1));
 

@@ -23,6 +23,7 @@ import type { BudgetPlace, CheckBudget } from '../../domain/ports';
 import {
   CardConflict,
   TokenAlreadyUsed,
+  type CardChange,
   type CardRecord,
   type FaceSessionRecord,
   type FaceStartLimit,
@@ -224,6 +225,36 @@ export class CloudBaseStore implements Store, CheckBudget {
       } else if (status !== 'revoked' && card.status === 'revoked') {
         for (const hold of holds) await tx.collection(COLLECTIONS.cardHolds).add({ _id: hold, cardId });
       }
+    });
+  }
+
+  /**
+   * [txn] on the card: the status and expiry read are the ones compared, and
+   * the card is written whenever they match, so of concurrent changes decided
+   * on the same card one commits and the others conflict, retry, and no longer
+   * match. Revoking deletes the card's holds in the same commit.
+   */
+  async changeCard(cardId: string, expected: Pick<CardRecord, 'status' | 'expiresAt'>, change: CardChange): Promise<boolean> {
+    return inTransaction(this.db, async (tx) => {
+      const card = await readInTransaction<CardDoc>(tx, COLLECTIONS.cards, cardId);
+      if (!card || card.status !== expected.status || card.expiresAt !== expected.expiresAt.getTime()) return false;
+      const { renewal } = change;
+      await tx.collection(COLLECTIONS.cards).doc(cardId).update({
+        status: change.status,
+        ...(renewal && {
+          issuedAt: renewal.issuedAt.getTime(),
+          expiresAt: renewal.expiresAt.getTime(),
+          keyId: renewal.keyId,
+          signature: renewal.signature,
+        }),
+      });
+      if (change.status === 'revoked' && card.status !== 'revoked') {
+        for (const hold of [idNumberHold(card.identity.idIndex), holderHold(card.holder)]) {
+          const held = await readInTransaction<CardHoldDoc>(tx, COLLECTIONS.cardHolds, hold);
+          if (held?.cardId === cardId) await tx.collection(COLLECTIONS.cardHolds).doc(hold).delete();
+        }
+      }
+      return true;
     });
   }
 

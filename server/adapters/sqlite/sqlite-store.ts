@@ -1,5 +1,6 @@
 /** The Store port over better-sqlite3: the emulator's embedded default. */
 import type {
+  CardChange,
   CardRecord,
   FaceSessionRecord,
   FaceStartLimit,
@@ -146,6 +147,11 @@ export class SqliteStore implements Store {
       findCardByHolder: db.prepare(`${HELD_CARD} WHERE c.holder = ? AND c.status <> 'revoked'`),
       getHeldCard: db.prepare(`${HELD_CARD} WHERE c.id = ?`),
       setCardStatus: db.prepare('UPDATE cards SET status = ? WHERE id = ?'),
+      changeCard: db.prepare(
+        `UPDATE cards SET status = @status, issued_at = COALESCE(@issuedAt, issued_at), expires_at = COALESCE(@newExpiresAt, expires_at),
+           key_id = COALESCE(@keyId, key_id), signature = COALESCE(@signature, signature)
+         WHERE id = @id AND status = @expectedStatus AND expires_at = @expectedExpiresAt`,
+      ),
       lastFacePassedAt: db.prepare('SELECT MAX(passed_at) FROM face_sessions WHERE holder = ?').pluck(),
       insertTerminal: db.prepare(
         `INSERT INTO terminals (id, organisation, city, scenes, public_key_jwk, enabled, created_at)
@@ -254,6 +260,22 @@ export class SqliteStore implements Store {
 
   async setCardStatus(cardId: string, status: CardRecord['status']): Promise<void> {
     this.statements.setCardStatus.run(status, cardId);
+  }
+
+  /** One conditional UPDATE: SQLite's write lock makes the compare and the set one step. */
+  async changeCard(cardId: string, expected: Pick<CardRecord, 'status' | 'expiresAt'>, change: CardChange): Promise<boolean> {
+    const { renewal } = change;
+    const result = this.statements.changeCard.run({
+      id: cardId,
+      expectedStatus: expected.status,
+      expectedExpiresAt: expected.expiresAt.getTime(),
+      status: change.status,
+      issuedAt: renewal?.issuedAt.getTime() ?? null,
+      newExpiresAt: renewal?.expiresAt.getTime() ?? null,
+      keyId: renewal?.keyId ?? null,
+      signature: renewal?.signature ?? null,
+    });
+    return result.changes === 1;
   }
 
   async insertTerminal(terminal: TerminalRecord): Promise<void> {
