@@ -19,6 +19,11 @@ export type CardState = CardStatus | 'expired';
 export const CARD_TRANSITIONS = ['report_lost', 'reinstate', 'revoke', 'renew'] as const;
 export type CardTransition = (typeof CARD_TRANSITIONS)[number];
 
+/** When a card that expires at `expiresAt` can first be renewed (the card page shows it; the domain decides by it). */
+export function renewalOpensAt(expiresAt: Date, windowDays: number): Date {
+  return new Date(expiresAt.getTime() - windowDays * 24 * 60 * 60 * 1000);
+}
+
 /** Whether a card of `level` may serve where `minLevel` is required (a colour card serves basic scenes too). */
 export function levelSatisfies(level: CardLevel, minLevel: CardLevel): boolean {
   return CARD_LEVELS.indexOf(level) >= CARD_LEVELS.indexOf(minLevel);

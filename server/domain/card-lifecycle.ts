@@ -12,12 +12,10 @@
  * the personal data deleted. Every refused transition throws its own code,
  * with the transition tried as the reason.
  */
-import type { CardState, CardStatus, CardTransition } from '../../core/card';
+import { renewalOpensAt as opensAt, type CardState, type CardStatus, type CardTransition } from '../../core/card';
 import { EidError, type ErrorCode } from '../../core/errors';
 import { RENEWAL_WINDOW_DAYS } from '../../core/policy';
 import type { CardRecord } from './store';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function cardState(card: Pick<CardRecord, 'status' | 'expiresAt'>, now: Date): CardState {
   if (card.status === 'revoked') return 'revoked';
@@ -26,7 +24,7 @@ export function cardState(card: Pick<CardRecord, 'status' | 'expiresAt'>, now: D
 
 /** When a card's renewal window opens. */
 export function renewalOpensAt(card: Pick<CardRecord, 'expiresAt'>): Date {
-  return new Date(card.expiresAt.getTime() - RENEWAL_WINDOW_DAYS * DAY_MS);
+  return opensAt(card.expiresAt, RENEWAL_WINDOW_DAYS);
 }
 
 /**

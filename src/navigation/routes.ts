@@ -7,6 +7,7 @@ export const ROUTES = {
   result: '/pages/result/index',
   card: '/pages/card/index',
   usage: '/pages/usage/index',
+  manage: '/pages/manage/index',
   staff: '/pages/staff/index',
   services: '/pages/services/index',
   serviceConsent: '/pages/services/consent/index',

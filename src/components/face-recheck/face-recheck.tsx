@@ -1,18 +1,40 @@
 import { Text, View } from '@tarojs/components';
 import { useEffect, useRef, useState } from 'react';
-import type { Failure } from '../../../core/api';
+import type { CitizenActions, Failure, Result } from '../../../core/api';
 import { api } from '../../api/client';
 import { afterFailedAttempt, canReuseFaceSession, startFaceSession, type HeldChallenge } from '../../api/face-session';
 import { adviceFor } from '../../display/enroll-advice';
-import { useT } from '../../i18n';
+import { useT, type MessageKey } from '../../i18n';
 import { ActionButton } from '../action-button';
 import { FaceStep, type FaceAnswer } from '../face-step';
 import { FailureNotice } from '../failure-notice';
 import { Notice } from '../notice';
 import './face-recheck.scss';
 
-/** Why the holder is asked: to open the card without a device unlock, or to show a QR code. */
-export type RecheckPurpose = 'unlock' | 'present';
+/**
+ * Why the holder is asked: to open the card without a device unlock, to show a QR code,
+ * or as part of a lifecycle action that carries its own face check (reinstate, renew, revoke).
+ */
+export type RecheckPurpose = 'unlock' | 'present' | 'reinstate' | 'renew' | 'revoke';
+
+type FaceProof = CitizenActions['reauth']['request'];
+
+/** Which action the face check is sent with: the plain re-check, or the lifecycle action itself. */
+const SUBMIT: Record<RecheckPurpose, (proof: FaceProof) => Promise<Result<object>>> = {
+  unlock: api.reauth,
+  present: api.reauth,
+  reinstate: api.reinstate,
+  renew: api.renew,
+  revoke: api.revoke,
+};
+
+const WHY: Record<RecheckPurpose, MessageKey> = {
+  unlock: 'reauth.whyUnlock',
+  present: 'reauth.whyPresent',
+  reinstate: 'reauth.whyReinstate',
+  renew: 'reauth.whyRenew',
+  revoke: 'reauth.whyRevoke',
+};
 
 export interface Props {
   purpose: RecheckPurpose;
@@ -26,8 +48,9 @@ type Step =
   | { kind: 'failed'; failure: Failure };
 
 /**
- * A fresh face check of the card holder (the reauth action): the same
- * challenge as enrollment, checked against the card's identity.
+ * A fresh face check of the card holder (the reauth action, or the lifecycle
+ * action it belongs to): the same challenge as enrollment, checked against
+ * the card's identity.
  */
 export function FaceRecheck({ purpose, onPassed, onCancel }: Props) {
   const { t } = useT();
@@ -52,7 +75,7 @@ export function FaceRecheck({ purpose, onPassed, onCancel }: Props) {
 
   const submit = async (challenge: HeldChallenge, attempt: number, { liveness, faceCapture }: FaceAnswer) => {
     setVerifying(true);
-    const outcome = await api.reauth({ faceSessionId: challenge.view.sessionId, ...(liveness && { liveness }), faceCapture });
+    const outcome = await SUBMIT[purpose]({ faceSessionId: challenge.view.sessionId, ...(liveness && { liveness }), faceCapture });
     if (!mounted.current) return;
     setVerifying(false);
     if (outcome.ok) {
@@ -83,7 +106,7 @@ export function FaceRecheck({ purpose, onPassed, onCancel }: Props) {
     <View id='reauth' className='eid-recheck'>
       <Text className='eid-heading'>{t('reauth.heading')}</Text>
       <Text id='reauth-why' className='eid-paragraph'>
-        {t(purpose === 'unlock' ? 'reauth.whyUnlock' : 'reauth.whyPresent')}
+        {t(WHY[purpose])}
       </Text>
 
       {step.kind === 'starting' && (

@@ -78,6 +78,8 @@ export default function Cards() {
           )}
           <ActionButton id='cards-open' variant='secondary' label={t('cards.open')} onTap={() => goTo('card')} />
           <ActionButton id='cards-services' variant='secondary' label={t('cards.services')} onTap={() => goTo('services')} />
+          {/* No unlock in the way: whoever has the signed-in account can report the card lost at once. */}
+          <ActionButton id='cards-manage' variant='secondary' label={t('card.manage')} onTap={() => goTo('manage')} />
         </>
       )}
 
