@@ -125,10 +125,19 @@ export interface BudgetPlace {
   release(): Promise<void>;
 }
 
-/** Seals personal data for storage and derives the look-up index of an ID number. */
+/**
+ * Seals personal data for storage and derives the look-up index of an ID
+ * number. Each identity is sealed under its own data key (crypto-shredding:
+ * destroying that key, which revocation does, leaves its sealed values
+ * undecryptable by anyone, backups included). The domain holds a data key only
+ * wrapped: opaque text, useless without the adapter's master key.
+ */
 export interface PiiProtector {
-  seal(plaintext: string, associatedData: string): string;
-  open(sealed: string, associatedData: string): string;
+  /** A fresh random data key for one identity, wrapped under the master key and bound to `owner` (the identity id). */
+  newDataKey(owner: string): string;
+  /** Seals under `dataKey` (wrapped, of `owner`), or under the master key itself for a record sealed before data keys existed. */
+  seal(plaintext: string, associatedData: string, dataKey?: { wrapped: string; owner: string }): string;
+  open(sealed: string, associatedData: string, dataKey?: { wrapped: string; owner: string }): string;
   index(normalisedIdNumber: string): string;
 }
 

@@ -24,6 +24,13 @@ export interface IdentityRecord {
   idIndex: string;
   nameSealed: string;
   idNumberSealed: string;
+  /**
+   * The identity's own data key, wrapped (PiiProtector.newDataKey): the
+   * sealed fields open only with it. Null for an identity sealed under the
+   * master key before data keys existed, and for a revoked card's identity,
+   * whose key was destroyed along with its sealed fields.
+   */
+  dataKey: string | null;
   createdAt: Date;
 }
 
@@ -142,7 +149,12 @@ export interface Store {
    * the card's status and expiry are still `expected` (what the state machine
    * decided on), and answers whether it wrote. Of any number of concurrent
    * changes decided on the same card, exactly one writes. Revoking frees the
-   * holder and the ID number for a new card in the same atomic step.
+   * holder and the ID number for a new card in the same atomic step, and
+   * shreds the identity: its data key is destroyed, its sealed fields, ID
+   * number index and holder are erased, and what stays is a non-identifying
+   * audit entry (card id, level, dates, status, the issuer's key id and
+   * signature) with its usages, which then belong to nobody. An adapter that
+   * keeps old pages (SQLite's WAL) leaves no copy of what was erased.
    */
   changeCard(cardId: string, expected: Pick<CardRecord, 'status' | 'expiresAt'>, change: CardChange): Promise<boolean>;
 

@@ -144,6 +144,26 @@ export function describeStoreContract(adapterName: string, open: () => Promise<O
         expect(await store.changeCard('card-1', expected('active'), { status: 'active', renewal })).toBe(false);
       });
 
+      it('returns an identity with its wrapped data key, and one sealed before data keys (null) as written', async () => {
+        await mint(1);
+        expect((await store.getHeldCard('card-1'))?.identity.dataKey).toBe('wrapped-data-key-1');
+        await store.mintCard(syntheticIdentity(2, { dataKey: null }), syntheticCard(2));
+        expect((await store.getHeldCard('card-2'))?.identity.dataKey).toBeNull();
+      });
+
+      it('revoking shreds: the data key is destroyed, sealed fields, ID number index and holder erased; an audit entry and usages stay', async () => {
+        await mint(1);
+        await store.recordVerification('token-before-revocation', syntheticUsage('card-1'));
+        expect(await store.changeCard('card-1', expected('active'), { status: 'revoked' })).toBe(true);
+        const audit = await store.getHeldCard('card-1');
+        expect(audit?.identity).toMatchObject({ dataKey: null, nameSealed: '', idNumberSealed: '' });
+        expect(audit?.identity.idIndex).not.toBe('synthetic-id-index-1');
+        expect(audit?.card.holder).not.toBe('synthetic-holder-1');
+        const { holder: _holder, ...kept } = syntheticCard(1, { status: 'revoked' });
+        expect(audit?.card).toMatchObject(kept);
+        expect(await store.listUsages('card-1', { limit: 10 })).toHaveLength(1);
+      });
+
       it('revoking frees the holder and the ID number for a new card in the same step', async () => {
         await mint(1);
         expect(await store.changeCard('card-1', expected('active'), { status: 'revoked' })).toBe(true);

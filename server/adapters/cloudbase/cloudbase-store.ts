@@ -36,7 +36,7 @@ import {
   type UsageRecord,
 } from '../../domain/store';
 import { DUPLICATE_WRITE, hasCode, unwrap } from './cloudbase-error';
-import { COLLECTIONS, type CardDoc, type CardHoldDoc, type FaceSessionDoc, type FaceStartsDoc, type FailuresDoc, type TerminalDoc, type UsageDoc } from './collections';
+import { COLLECTIONS, type CardDoc, type CardHoldDoc, type IdentityKeyDoc, type FaceSessionDoc, type FaceStartsDoc, type FailuresDoc, type TerminalDoc, type UsageDoc } from './collections';
 import { openDatabase, type CloudBaseConnection } from './database';
 import { toCardDoc, toFaceSession, toFaceSessionDoc, toHeldCard, toTerminal, toTerminalDoc, toUsage, toUsageDoc } from './documents';
 import { pruneLedgers } from './prune-ledgers';
@@ -46,6 +46,8 @@ import { inTransaction, readInTransaction } from './transactions';
 export const PLACE_LIFETIME_MS = 2 * 60 * 1000;
 
 const holderHold = (holder: string) => `holder:${holder}`;
+/** What stands in for an erased value in a shredded card's audit entry: unique per card, derived from nothing personal. */
+const shredded = (cardId: string) => `shredded:${cardId}`;
 const idNumberHold = (idIndex: string) => `id:${idIndex}`;
 
 /** Raised by recordVerification when the usage names no card; nothing was written and the token stays unspent. */
@@ -177,11 +179,16 @@ export class CloudBaseStore implements Store, CheckBudget {
 
   async findCardByHolder(holder: string): Promise<HeldCard | null> {
     const [live] = await this.query<CardDoc>(COLLECTIONS.cards, { holder, status: this._.neq('revoked') }, 1);
-    return live ? toHeldCard(live) : null;
+    return live ? this.withDataKey(live) : null;
+  }
+
+  private async withDataKey(doc: CardDoc): Promise<HeldCard> {
+    const key = await this.getDoc<IdentityKeyDoc>(COLLECTIONS.identityKeys, doc.identity.id);
+    return toHeldCard(doc, key?.wrappedKey ?? null);
   }
 
   /**
-   * [txn] card and both holds together or not at all, and [unique] on the
+   * [txn] card, data key and both holds together or not at all, and [unique] on the
    * holds' `_id`: a live card already holding the holder or the ID number
    * fails the insert (or, still uncommitted, conflicts and is read on retry).
    */
@@ -192,6 +199,7 @@ export class CloudBaseStore implements Store, CheckBudget {
         if (await readInTransaction<CardHoldDoc>(tx, COLLECTIONS.cardHolds, holds[0])) throw new CardConflict('id_number');
         if (await readInTransaction<CardHoldDoc>(tx, COLLECTIONS.cardHolds, holds[1])) throw new CardConflict('holder');
         await tx.collection(COLLECTIONS.cards).add({ ...toCardDoc(card, identity) });
+        if (identity.dataKey !== null) await tx.collection(COLLECTIONS.identityKeys).add({ _id: identity.id, wrappedKey: identity.dataKey });
         for (const hold of holds) await tx.collection(COLLECTIONS.cardHolds).add({ _id: hold, cardId: card.id });
       });
     } catch (error) {
@@ -203,7 +211,7 @@ export class CloudBaseStore implements Store, CheckBudget {
 
   async getHeldCard(cardId: string): Promise<HeldCard | null> {
     const doc = await this.getDoc<CardDoc>(COLLECTIONS.cards, cardId);
-    return doc ? toHeldCard(doc) : null;
+    return doc ? this.withDataKey(doc) : null;
   }
 
   /**
@@ -232,13 +240,16 @@ export class CloudBaseStore implements Store, CheckBudget {
    * [txn] on the card: the status and expiry read are the ones compared, and
    * the card is written whenever they match, so of concurrent changes decided
    * on the same card one commits and the others conflict, retry, and no longer
-   * match. Revoking deletes the card's holds in the same commit.
+   * match. Revoking deletes the card's holds and its identity's data key,
+   * and erases the sealed identity and the holder, in the same commit.
    */
   async changeCard(cardId: string, expected: Pick<CardRecord, 'status' | 'expiresAt'>, change: CardChange): Promise<boolean> {
     return inTransaction(this.db, async (tx) => {
       const card = await readInTransaction<CardDoc>(tx, COLLECTIONS.cards, cardId);
       if (!card || card.status !== expected.status || card.expiresAt !== expected.expiresAt.getTime()) return false;
       const { renewal } = change;
+      const revoking = change.status === 'revoked' && card.status !== 'revoked';
+      const tombstone = shredded(cardId);
       await tx.collection(COLLECTIONS.cards).doc(cardId).update({
         status: change.status,
         ...(renewal && {
@@ -247,11 +258,18 @@ export class CloudBaseStore implements Store, CheckBudget {
           keyId: renewal.keyId,
           signature: renewal.signature,
         }),
+        ...(revoking && {
+          holder: tombstone,
+          identity: { id: card.identity.id, idIndex: tombstone, nameSealed: '', idNumberSealed: '', createdAt: card.identity.createdAt },
+        }),
       });
-      if (change.status === 'revoked' && card.status !== 'revoked') {
+      if (revoking) {
         for (const hold of [idNumberHold(card.identity.idIndex), holderHold(card.holder)]) {
           const held = await readInTransaction<CardHoldDoc>(tx, COLLECTIONS.cardHolds, hold);
           if (held?.cardId === cardId) await tx.collection(COLLECTIONS.cardHolds).doc(hold).delete();
+        }
+        if (await readInTransaction<IdentityKeyDoc>(tx, COLLECTIONS.identityKeys, card.identity.id)) {
+          await tx.collection(COLLECTIONS.identityKeys).doc(card.identity.id).delete();
         }
       }
       return true;

@@ -28,6 +28,7 @@ export const COLLECTIONS = {
   failures: 'eid_failures',
   cards: 'eid_cards',
   cardHolds: 'eid_card_holds',
+  identityKeys: 'eid_identity_keys',
   terminals: 'eid_terminals',
   spentTokens: 'eid_spent_tokens',
   usages: 'eid_usages',
@@ -74,6 +75,7 @@ export interface CardDoc {
   expiresAt: number;
   keyId: string;
   signature: string;
+  /** The sealed identity; its data key is in its own collection (IdentityKeyDoc), so destroying it is one delete. */
   identity: { id: string; idIndex: string; nameSealed: string; idNumberSealed: string; createdAt: number };
   /** The id of the card's latest usage: usages are numbered per card. */
   usageSeq: number;
@@ -83,6 +85,12 @@ export interface CardDoc {
 export interface CardHoldDoc {
   _id: string;
   cardId: string;
+}
+
+/** An identity's wrapped data key (crypto-shredding); `_id` is the identity id. Deleted when its card is revoked. */
+export interface IdentityKeyDoc {
+  _id: string;
+  wrappedKey: string;
 }
 
 export type TerminalDoc = Omit<TerminalRecord, 'id' | 'createdAt'> & { _id: string; createdAt: number };
@@ -131,6 +139,7 @@ export const DATABASE: readonly CollectionDeclaration[] = [
     indexes: [{ name: 'holder_status', keys: [asc('holder'), asc('status')], unique: false, why: 'findCardByHolder' }],
   },
   { name: COLLECTIONS.cardHolds, id: 'UNIQUE: holder:<OPENID> and id:<ID number index> of each live card', indexes: [] },
+  { name: COLLECTIONS.identityKeys, id: 'the identity id: its wrapped data key, deleted at revocation', indexes: [] },
   { name: COLLECTIONS.terminals, id: 'the terminal id', indexes: [] },
   {
     name: COLLECTIONS.spentTokens,

@@ -194,4 +194,16 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       CREATE INDEX exchanges_card ON exchanges (card_id, id);
     `,
   },
+  {
+    version: 6,
+    name: 'lifecycle: a data key per identity (crypto-shredding)',
+    // A separate table, so destroying an identity's key is one DELETE, and a
+    // legacy identity (sealed under the master key) simply has no row.
+    sql: `
+      CREATE TABLE identity_keys (
+        identity_id TEXT PRIMARY KEY REFERENCES identities (id),
+        wrapped_key TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -38,6 +38,7 @@ interface HeldCardRow {
   id_index: string;
   name_sealed: string;
   id_number_sealed: string;
+  data_key: string | null;
   identity_created_at: number;
 }
 
@@ -68,6 +69,7 @@ const toHeldCard = (row: HeldCardRow): HeldCard => ({
     idIndex: row.id_index,
     nameSealed: row.name_sealed,
     idNumberSealed: row.id_number_sealed,
+    dataKey: row.data_key,
     createdAt: new Date(row.identity_created_at),
   },
 });
@@ -112,8 +114,11 @@ const toUsage = (row: UsageRow): UsageRecord => ({
   attributes: JSON.parse(row.attributes),
 });
 
-const HELD_CARD = `SELECT c.*, i.name_sealed, i.id_number_sealed, i.created_at AS identity_created_at
-  FROM cards c JOIN identities i ON i.id = c.identity_id`;
+const HELD_CARD = `SELECT c.*, i.name_sealed, i.id_number_sealed, k.wrapped_key AS data_key, i.created_at AS identity_created_at
+  FROM cards c JOIN identities i ON i.id = c.identity_id LEFT JOIN identity_keys k ON k.identity_id = i.id`;
+
+/** What stands in for an erased value in a shredded card's audit entry: unique per card, derived from nothing personal. */
+const shredded = (cardId: string) => `shredded:${cardId}`;
 
 interface PendingVerification {
   tokenId: string;
@@ -169,6 +174,13 @@ export class SqliteStore implements Store {
         `INSERT INTO identities (id, id_index, name_sealed, id_number_sealed, created_at)
          VALUES (@id, @idIndex, @nameSealed, @idNumberSealed, @createdAt)`,
       ),
+      insertIdentityKey: db.prepare('INSERT INTO identity_keys (identity_id, wrapped_key) VALUES (?, ?)'),
+      deleteIdentityKey: db.prepare('DELETE FROM identity_keys WHERE identity_id = (SELECT identity_id FROM cards WHERE id = ?)'),
+      shredIdentity: db.prepare(
+        `UPDATE identities SET id_index = @tombstone, name_sealed = '', id_number_sealed = ''
+         WHERE id = (SELECT identity_id FROM cards WHERE id = @cardId)`,
+      ),
+      shredCard: db.prepare('UPDATE cards SET id_index = @tombstone, holder = @tombstone WHERE id = @cardId'),
       insertCard: db.prepare(
         `INSERT INTO cards (id, identity_id, holder, id_index, level, status, issued_at, expires_at, key_id, signature)
          VALUES (@id, @identityId, @holder, @idIndex, @level, @status, @issuedAt, @expiresAt, @keyId, @signature)`,
@@ -230,7 +242,9 @@ export class SqliteStore implements Store {
 
   async mintCard(identity: IdentityRecord, card: CardRecord): Promise<void> {
     const mint = this.db.transaction(() => {
-      this.statements.insertIdentity.run({ ...identity, createdAt: identity.createdAt.getTime() });
+      const { dataKey, ...sealed } = identity;
+      this.statements.insertIdentity.run({ ...sealed, createdAt: identity.createdAt.getTime() });
+      if (dataKey !== null) this.statements.insertIdentityKey.run(identity.id, dataKey);
       this.statements.insertCard.run({
         ...card,
         idIndex: identity.idIndex,
@@ -262,8 +276,27 @@ export class SqliteStore implements Store {
     this.statements.setCardStatus.run(status, cardId);
   }
 
-  /** One conditional UPDATE: SQLite's write lock makes the compare and the set one step. */
+  /**
+   * One transaction: the conditional UPDATE (SQLite's write lock makes the
+   * compare and the set one step) and, for a revocation, the shredding. Then
+   * a truncating checkpoint, so the WAL keeps no page image of what was erased;
+   * secure_delete (open-database.ts) zeroes it in the main file.
+   */
   async changeCard(cardId: string, expected: Pick<CardRecord, 'status' | 'expiresAt'>, change: CardChange): Promise<boolean> {
+    const changed = this.db.transaction(() => {
+      if (!this.compareAndSetCard(cardId, expected, change)) return false;
+      if (change.status === 'revoked') {
+        this.statements.deleteIdentityKey.run(cardId);
+        this.statements.shredIdentity.run({ cardId, tombstone: shredded(cardId) });
+        this.statements.shredCard.run({ cardId, tombstone: shredded(cardId) });
+      }
+      return true;
+    })();
+    if (changed && change.status === 'revoked') this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return changed;
+  }
+
+  private compareAndSetCard(cardId: string, expected: Pick<CardRecord, 'status' | 'expiresAt'>, change: CardChange): boolean {
     const { renewal } = change;
     const result = this.statements.changeCard.run({
       id: cardId,
