@@ -23,6 +23,10 @@ export const BASIC_CARD_VALIDITY_YEARS = 5;
 /** A card can be renewed (a fresh face check; it keeps its level) only within this many days before it expires. */
 export const RENEWAL_WINDOW_DAYS = 90;
 
+/** Wrong card passwords: this many lock password use for CARD_PASSWORD_LOCK_SECONDS, or until a face check of the holder unlocks it. */
+export const CARD_PASSWORD_MAX_TRIES = 5;
+export const CARD_PASSWORD_LOCK_SECONDS = 24 * 60 * 60;
+
 /** Terminal and admin assertions: at most this long from `iat` to `exp`. */
 export const ASSERTION_MAX_AGE_SECONDS = 300;
 

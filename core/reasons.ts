@@ -50,6 +50,11 @@ export const CARD_STATE_REASONS = ['expired'] as const;
  * its reason says what the holder tried, so one screen can explain both.
  */
 export { CARD_TRANSITIONS as LIFECYCLE_REASONS } from './card';
+/** Why a card password was refused as too weak (PASSWORD_WEAK); core/card-password.ts states the rules. */
+export const CARD_PASSWORD_REASONS = ['format', 'all_same', 'sequence', 'birth_date'] as const;
+export type CardPasswordReason = (typeof CARD_PASSWORD_REASONS)[number];
+/** Which part of a terminal's in-person check failed (IN_PERSON_CHECK_FAILED): reading the physical ID card, or the live face match. */
+export const IN_PERSON_CHECK_REASONS = ['id_card', 'face'] as const;
 /** Why a scene cannot be shown as a QR code at a counter. */
 export const PRESENT_REASONS = ['not_presentable'] as const;
 /** Why a caller's credential was refused. */
@@ -68,6 +73,8 @@ export type ErrorReason =
   | VerificationCheck
   | (typeof CARD_STATE_REASONS)[number]
   | CardTransition
+  | CardPasswordReason
+  | (typeof IN_PERSON_CHECK_REASONS)[number]
   | (typeof PRESENT_REASONS)[number]
   | (typeof CREDENTIAL_REASONS)[number]
   | (typeof CONSENT_REASONS)[number]

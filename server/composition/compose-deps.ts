@@ -6,6 +6,7 @@
  */
 import { CosePresentationSigner } from '../adapters/keys/cose-presentation-signer';
 import { JwtCardSigner } from '../adapters/keys/jwt-card-signer';
+import { ScryptPasswordHasher } from '../adapters/keys/scrypt-password-hasher';
 import type { StoreKeys } from '../adapters/keys/key-material';
 import type { Deps } from '../domain/deps';
 import type { Authority, CheckBudget, Clock, Random } from '../domain/ports';
@@ -27,6 +28,7 @@ export function composeDeps({ store, authority, checkBudget, keys, clock, random
     authority,
     checkBudget,
     pii: keys.pii,
+    passwords: new ScryptPasswordHasher(),
     cardSigner: new JwtCardSigner(keys.issuer.current),
     presentationSigner: new CosePresentationSigner(keys.issuer.current),
     issuerKeys: keys.issuer,

@@ -141,6 +141,13 @@ export interface PiiProtector {
   index(normalisedIdNumber: string): string;
 }
 
+/** The card password's slow salted hash (scrypt, parameters named in the adapter). Never logged, never returned. */
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  /** Whether `password` is the one `stored` was made from; a hash made with other parameters still verifies with its own. */
+  verify(password: string, stored: string): Promise<boolean>;
+}
+
 /** The public claims of a card that the issuer signs. */
 export interface CardClaims {
   cardId: string;

@@ -51,10 +51,25 @@ export interface HeldCard {
   identity: IdentityRecord;
 }
 
-/** What one lifecycle transition writes: the new status and, for a renewal, the new validity and the signature over it. */
+/**
+ * What one lifecycle transition writes: the new status and, for a renewal,
+ * the new validity, for an upgrade the new level, each with the issuer's
+ * signature over the card's claims as they are after the change.
+ */
 export interface CardChange {
   status: CardStatus;
   renewal?: Pick<CardRecord, 'issuedAt' | 'expiresAt' | 'keyId' | 'signature'>;
+  upgrade?: Pick<CardRecord, 'level' | 'keyId' | 'signature'>;
+}
+
+/** A card's password: only its slow salted hash (PasswordHasher), and its wrong tries. */
+export interface CardPasswordRecord {
+  cardId: string;
+  hash: string;
+  /** Tries spent since the last right one (or the last unlock); a try is spent before it is checked. */
+  triesUsed: number;
+  lastTryAt: Date | null;
+  setAt: Date;
 }
 
 /** Raised by mintCard when the holder or the ID number already has a live card. */
@@ -153,10 +168,25 @@ export interface Store {
    * shreds the identity: its data key is destroyed, its sealed fields, ID
    * number index and holder are erased, and what stays is a non-identifying
    * audit entry (card id, level, dates, status, the issuer's key id and
-   * signature) with its usages, which then belong to nobody. An adapter that
+   * signature) with its usages, which then belong to nobody; its password
+   * hash is deleted. An adapter that
    * keeps old pages (SQLite's WAL) leaves no copy of what was erased.
    */
   changeCard(cardId: string, expected: Pick<CardRecord, 'status' | 'expiresAt'>, change: CardChange): Promise<boolean>;
+
+  /** Sets (or replaces) a card's password hash; its tries start again from none. */
+  setCardPassword(cardId: string, hash: string, at: Date): Promise<void>;
+  getCardPassword(cardId: string): Promise<CardPasswordRecord | null>;
+  /**
+   * Spends one password try before the password is checked, atomically:
+   * 'locked' (writing nothing) while `max` tries are spent and the last was
+   * less than `lockMs` ago; once that lock has passed, the count starts again.
+   * Of any number of concurrent tries, no more than `max` are ever spent
+   * before a lock. Null when the card has no password.
+   */
+  spendPasswordTry(cardId: string, now: Date, limit: { max: number; lockMs: number }): Promise<CardPasswordRecord | 'locked' | null>;
+  /** A right password, or a face check of the holder: the tries start again from none. */
+  resetPasswordTries(cardId: string): Promise<void>;
 
   insertTerminal(terminal: TerminalRecord): Promise<void>;
   getTerminal(id: string): Promise<TerminalRecord | null>;

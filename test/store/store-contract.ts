@@ -164,12 +164,56 @@ export function describeStoreContract(adapterName: string, open: () => Promise<O
         expect(await store.listUsages('card-1', { limit: 10 })).toHaveLength(1);
       });
 
+      it('upgrades: writes the new level, key id and signature with the status, and keeps the validity', async () => {
+        await mint(1);
+        const upgrade = { level: 'colour' as const, keyId: 'test-issuer-key-2', signature: 'colour-signature' };
+        expect(await store.changeCard('card-1', expected('active'), { status: 'active', upgrade })).toBe(true);
+        expect((await store.getHeldCard('card-1'))?.card).toEqual(syntheticCard(1, upgrade));
+      });
+
       it('revoking frees the holder and the ID number for a new card in the same step', async () => {
         await mint(1);
         expect(await store.changeCard('card-1', expected('active'), { status: 'revoked' })).toBe(true);
         expect(await store.findCardByHolder('synthetic-holder-1')).toBeNull();
         await store.mintCard(syntheticIdentity(2, { idIndex: 'synthetic-id-index-1' }), syntheticCard(2, { holder: 'synthetic-holder-1' }));
         expect((await store.findCardByHolder('synthetic-holder-1'))?.card.id).toBe('card-2');
+      });
+    });
+
+    describe('card passwords', () => {
+      const limit = { max: 5, lockMs: HOUR };
+      beforeEach(() => mint(1));
+
+      it('returns a set password with no tries spent; setting again replaces it and starts the tries again; null for none', async () => {
+        expect(await store.getCardPassword('card-1')).toBeNull();
+        expect(await store.spendPasswordTry('card-1', T0, limit)).toBeNull();
+        await store.setCardPassword('card-1', 'hash-1', T0);
+        expect(await store.getCardPassword('card-1')).toEqual({ cardId: 'card-1', hash: 'hash-1', triesUsed: 0, lastTryAt: null, setAt: T0 });
+        await store.spendPasswordTry('card-1', T0, limit);
+        await store.setCardPassword('card-1', 'hash-2', after(SECOND));
+        expect(await store.getCardPassword('card-1')).toMatchObject({ hash: 'hash-2', triesUsed: 0, setAt: after(SECOND) });
+      });
+
+      it('spends at most `max` of 20 concurrent tries, then answers locked until the lock has passed, then counts from one again', async () => {
+        await store.setCardPassword('card-1', 'hash-1', T0);
+        const results = await Promise.all(Array.from({ length: 20 }, () => store.spendPasswordTry('card-1', T0, limit)));
+        expect(results.filter((r) => r === 'locked')).toHaveLength(15);
+        expect(results.filter((r) => r !== 'locked').map((r) => (r as { triesUsed: number }).triesUsed).sort()).toEqual([1, 2, 3, 4, 5]);
+        expect(await store.spendPasswordTry('card-1', after(HOUR - SECOND), limit)).toBe('locked');
+        expect(await store.spendPasswordTry('card-1', after(HOUR + SECOND), limit)).toMatchObject({ triesUsed: 1 });
+      });
+
+      it('a reset starts the tries again, also out of a lock', async () => {
+        await store.setCardPassword('card-1', 'hash-1', T0);
+        for (let i = 0; i < 5; i++) await store.spendPasswordTry('card-1', T0, limit);
+        await store.resetPasswordTries('card-1');
+        expect(await store.spendPasswordTry('card-1', T0, limit)).toMatchObject({ triesUsed: 1, lastTryAt: T0 });
+      });
+
+      it('revoking the card deletes its password', async () => {
+        await store.setCardPassword('card-1', 'hash-1', T0);
+        await store.changeCard('card-1', { status: 'active', expiresAt: syntheticCard(1).expiresAt }, { status: 'revoked' });
+        expect(await store.getCardPassword('card-1')).toBeNull();
       });
     });
 

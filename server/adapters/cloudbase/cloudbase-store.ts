@@ -24,6 +24,7 @@ import {
   CardConflict,
   TokenAlreadyUsed,
   type CardChange,
+  type CardPasswordRecord,
   type CardRecord,
   type FaceSessionRecord,
   type FaceStartLimit,
@@ -36,7 +37,7 @@ import {
   type UsageRecord,
 } from '../../domain/store';
 import { DUPLICATE_WRITE, hasCode, unwrap } from './cloudbase-error';
-import { COLLECTIONS, type CardDoc, type CardHoldDoc, type IdentityKeyDoc, type FaceSessionDoc, type FaceStartsDoc, type FailuresDoc, type TerminalDoc, type UsageDoc } from './collections';
+import { COLLECTIONS, type CardDoc, type CardHoldDoc, type CardPasswordDoc, type IdentityKeyDoc, type FaceSessionDoc, type FaceStartsDoc, type FailuresDoc, type TerminalDoc, type UsageDoc } from './collections';
 import { openDatabase, type CloudBaseConnection } from './database';
 import { toCardDoc, toFaceSession, toFaceSessionDoc, toHeldCard, toTerminal, toTerminalDoc, toUsage, toUsageDoc } from './documents';
 import { pruneLedgers } from './prune-ledgers';
@@ -57,6 +58,14 @@ export class UnknownCard extends Error {
     this.name = 'UnknownCard';
   }
 }
+
+const toCardPassword = (doc: CardPasswordDoc): CardPasswordRecord => ({
+  cardId: doc._id,
+  hash: doc.hash,
+  triesUsed: doc.triesUsed,
+  lastTryAt: doc.lastTryAt === null ? null : new Date(doc.lastTryAt),
+  setAt: new Date(doc.setAt),
+});
 
 export class CloudBaseStore implements Store, CheckBudget {
   constructor(private readonly db: Database) {}
@@ -247,7 +256,7 @@ export class CloudBaseStore implements Store, CheckBudget {
     return inTransaction(this.db, async (tx) => {
       const card = await readInTransaction<CardDoc>(tx, COLLECTIONS.cards, cardId);
       if (!card || card.status !== expected.status || card.expiresAt !== expected.expiresAt.getTime()) return false;
-      const { renewal } = change;
+      const { renewal, upgrade } = change;
       const revoking = change.status === 'revoked' && card.status !== 'revoked';
       const tombstone = shredded(cardId);
       await tx.collection(COLLECTIONS.cards).doc(cardId).update({
@@ -258,6 +267,7 @@ export class CloudBaseStore implements Store, CheckBudget {
           keyId: renewal.keyId,
           signature: renewal.signature,
         }),
+        ...(upgrade && { level: upgrade.level, keyId: upgrade.keyId, signature: upgrade.signature }),
         ...(revoking && {
           holder: tombstone,
           identity: { id: card.identity.id, idIndex: tombstone, nameSealed: '', idNumberSealed: '', createdAt: card.identity.createdAt },
@@ -271,9 +281,41 @@ export class CloudBaseStore implements Store, CheckBudget {
         if (await readInTransaction<IdentityKeyDoc>(tx, COLLECTIONS.identityKeys, card.identity.id)) {
           await tx.collection(COLLECTIONS.identityKeys).doc(card.identity.id).delete();
         }
+        if (await readInTransaction<CardPasswordDoc>(tx, COLLECTIONS.cardPasswords, cardId)) {
+          await tx.collection(COLLECTIONS.cardPasswords).doc(cardId).delete();
+        }
       }
       return true;
     });
+  }
+
+  /** [txn] a single-document replace (set upserts inside a transaction): the hash and its fresh tries together. */
+  async setCardPassword(cardId: string, hash: string, at: Date): Promise<void> {
+    await inTransaction(this.db, async (tx) => {
+      await tx.collection(COLLECTIONS.cardPasswords).doc(cardId).set({ hash, triesUsed: 0, lastTryAt: null, setAt: at.getTime() });
+    });
+  }
+
+  async getCardPassword(cardId: string): Promise<CardPasswordRecord | null> {
+    const doc = await this.getDoc<CardPasswordDoc>(COLLECTIONS.cardPasswords, cardId);
+    return doc ? toCardPassword(doc) : null;
+  }
+
+  /** [txn] on the password document: the count read is the one written back, so concurrent tries never spend the same place. */
+  async spendPasswordTry(cardId: string, now: Date, limit: { max: number; lockMs: number }): Promise<CardPasswordRecord | 'locked' | null> {
+    return inTransaction(this.db, async (tx) => {
+      const doc = await readInTransaction<CardPasswordDoc>(tx, COLLECTIONS.cardPasswords, cardId);
+      if (!doc) return null;
+      const at = now.getTime();
+      if (doc.triesUsed >= limit.max && doc.lastTryAt !== null && doc.lastTryAt > at - limit.lockMs) return 'locked';
+      const triesUsed = doc.triesUsed >= limit.max ? 1 : doc.triesUsed + 1;
+      await tx.collection(COLLECTIONS.cardPasswords).doc(cardId).update({ triesUsed, lastTryAt: at });
+      return toCardPassword({ ...doc, _id: cardId, triesUsed, lastTryAt: at });
+    });
+  }
+
+  async resetPasswordTries(cardId: string): Promise<void> {
+    await unwrap(this.db.collection(COLLECTIONS.cardPasswords).doc(cardId).update({ triesUsed: 0 }));
   }
 
   async insertTerminal(terminal: TerminalRecord): Promise<void> {

@@ -29,6 +29,7 @@ export const COLLECTIONS = {
   cards: 'eid_cards',
   cardHolds: 'eid_card_holds',
   identityKeys: 'eid_identity_keys',
+  cardPasswords: 'eid_card_passwords',
   terminals: 'eid_terminals',
   spentTokens: 'eid_spent_tokens',
   usages: 'eid_usages',
@@ -93,6 +94,15 @@ export interface IdentityKeyDoc {
   wrappedKey: string;
 }
 
+/** A card's password hash and its wrong tries; `_id` is the card id. Deleted when its card is revoked. */
+export interface CardPasswordDoc {
+  _id: string;
+  hash: string;
+  triesUsed: number;
+  lastTryAt: number | null;
+  setAt: number;
+}
+
 export type TerminalDoc = Omit<TerminalRecord, 'id' | 'createdAt'> & { _id: string; createdAt: number };
 
 /** One spent presentation token; `_id` is the token id. */
@@ -140,6 +150,7 @@ export const DATABASE: readonly CollectionDeclaration[] = [
   },
   { name: COLLECTIONS.cardHolds, id: 'UNIQUE: holder:<OPENID> and id:<ID number index> of each live card', indexes: [] },
   { name: COLLECTIONS.identityKeys, id: 'the identity id: its wrapped data key, deleted at revocation', indexes: [] },
+  { name: COLLECTIONS.cardPasswords, id: 'the card id: its password hash and wrong tries', indexes: [] },
   { name: COLLECTIONS.terminals, id: 'the terminal id', indexes: [] },
   {
     name: COLLECTIONS.spentTokens,

@@ -206,4 +206,17 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       );
     `,
   },
+  {
+    version: 7,
+    name: 'colour upgrade: card passwords',
+    sql: `
+      CREATE TABLE card_passwords (
+        card_id TEXT PRIMARY KEY REFERENCES cards (id),
+        hash TEXT NOT NULL,
+        tries_used INTEGER NOT NULL DEFAULT 0,
+        last_try_at INTEGER,
+        set_at INTEGER NOT NULL
+      );
+    `,
+  },
 ];

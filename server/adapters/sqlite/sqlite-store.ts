@@ -1,6 +1,7 @@
 /** The Store port over better-sqlite3: the emulator's embedded default. */
 import type {
   CardChange,
+  CardPasswordRecord,
   CardRecord,
   FaceSessionRecord,
   FaceStartLimit,
@@ -72,6 +73,22 @@ const toHeldCard = (row: HeldCardRow): HeldCard => ({
     dataKey: row.data_key,
     createdAt: new Date(row.identity_created_at),
   },
+});
+
+interface CardPasswordRow {
+  card_id: string;
+  hash: string;
+  tries_used: number;
+  last_try_at: number | null;
+  set_at: number;
+}
+
+const toCardPassword = (row: CardPasswordRow): CardPasswordRecord => ({
+  cardId: row.card_id,
+  hash: row.hash,
+  triesUsed: row.tries_used,
+  lastTryAt: row.last_try_at === null ? null : new Date(row.last_try_at),
+  setAt: new Date(row.set_at),
 });
 
 interface TerminalRow {
@@ -153,7 +170,8 @@ export class SqliteStore implements Store {
       getHeldCard: db.prepare(`${HELD_CARD} WHERE c.id = ?`),
       setCardStatus: db.prepare('UPDATE cards SET status = ? WHERE id = ?'),
       changeCard: db.prepare(
-        `UPDATE cards SET status = @status, issued_at = COALESCE(@issuedAt, issued_at), expires_at = COALESCE(@newExpiresAt, expires_at),
+        `UPDATE cards SET status = @status, level = COALESCE(@level, level),
+           issued_at = COALESCE(@issuedAt, issued_at), expires_at = COALESCE(@newExpiresAt, expires_at),
            key_id = COALESCE(@keyId, key_id), signature = COALESCE(@signature, signature)
          WHERE id = @id AND status = @expectedStatus AND expires_at = @expectedExpiresAt`,
       ),
@@ -181,6 +199,18 @@ export class SqliteStore implements Store {
          WHERE id = (SELECT identity_id FROM cards WHERE id = @cardId)`,
       ),
       shredCard: db.prepare('UPDATE cards SET id_index = @tombstone, holder = @tombstone WHERE id = @cardId'),
+      deleteCardPassword: db.prepare('DELETE FROM card_passwords WHERE card_id = ?'),
+      setCardPassword: db.prepare(
+        `INSERT INTO card_passwords (card_id, hash, tries_used, last_try_at, set_at) VALUES (?, ?, 0, NULL, ?)
+         ON CONFLICT (card_id) DO UPDATE SET hash = excluded.hash, tries_used = 0, last_try_at = NULL, set_at = excluded.set_at`,
+      ),
+      getCardPassword: db.prepare('SELECT * FROM card_passwords WHERE card_id = ?'),
+      spendPasswordTry: db.prepare(
+        `UPDATE card_passwords SET tries_used = CASE WHEN tries_used >= @max THEN 1 ELSE tries_used + 1 END, last_try_at = @now
+         WHERE card_id = @cardId AND NOT (tries_used >= @max AND last_try_at > @now - @lockMs)
+         RETURNING *`,
+      ),
+      resetPasswordTries: db.prepare('UPDATE card_passwords SET tries_used = 0 WHERE card_id = ?'),
       insertCard: db.prepare(
         `INSERT INTO cards (id, identity_id, holder, id_index, level, status, issued_at, expires_at, key_id, signature)
          VALUES (@id, @identityId, @holder, @idIndex, @level, @status, @issuedAt, @expiresAt, @keyId, @signature)`,
@@ -287,6 +317,7 @@ export class SqliteStore implements Store {
       if (!this.compareAndSetCard(cardId, expected, change)) return false;
       if (change.status === 'revoked') {
         this.statements.deleteIdentityKey.run(cardId);
+        this.statements.deleteCardPassword.run(cardId);
         this.statements.shredIdentity.run({ cardId, tombstone: shredded(cardId) });
         this.statements.shredCard.run({ cardId, tombstone: shredded(cardId) });
       }
@@ -297,18 +328,39 @@ export class SqliteStore implements Store {
   }
 
   private compareAndSetCard(cardId: string, expected: Pick<CardRecord, 'status' | 'expiresAt'>, change: CardChange): boolean {
-    const { renewal } = change;
+    const { renewal, upgrade } = change;
     const result = this.statements.changeCard.run({
       id: cardId,
       expectedStatus: expected.status,
       expectedExpiresAt: expected.expiresAt.getTime(),
       status: change.status,
+      level: upgrade?.level ?? null,
       issuedAt: renewal?.issuedAt.getTime() ?? null,
       newExpiresAt: renewal?.expiresAt.getTime() ?? null,
-      keyId: renewal?.keyId ?? null,
-      signature: renewal?.signature ?? null,
+      keyId: renewal?.keyId ?? upgrade?.keyId ?? null,
+      signature: renewal?.signature ?? upgrade?.signature ?? null,
     });
     return result.changes === 1;
+  }
+
+  async setCardPassword(cardId: string, hash: string, at: Date): Promise<void> {
+    this.statements.setCardPassword.run(cardId, hash, at.getTime());
+  }
+
+  async getCardPassword(cardId: string): Promise<CardPasswordRecord | null> {
+    const row = this.statements.getCardPassword.get(cardId) as CardPasswordRow | undefined;
+    return row ? toCardPassword(row) : null;
+  }
+
+  /** One conditional UPDATE … RETURNING: the lock check and the spend are one step under SQLite's write lock. */
+  async spendPasswordTry(cardId: string, now: Date, limit: { max: number; lockMs: number }): Promise<CardPasswordRecord | 'locked' | null> {
+    const row = this.statements.spendPasswordTry.get({ cardId, now: now.getTime(), ...limit }) as CardPasswordRow | undefined;
+    if (row) return toCardPassword(row);
+    return this.statements.getCardPassword.get(cardId) ? 'locked' : null;
+  }
+
+  async resetPasswordTries(cardId: string): Promise<void> {
+    this.statements.resetPasswordTries.run(cardId);
   }
 
   async insertTerminal(terminal: TerminalRecord): Promise<void> {
