@@ -15,7 +15,10 @@ import type {
   RenewEvent,
   ReportLostEvent,
   RevokeEvent,
+  PresentUpgradeEvent,
+  SetCardPasswordEvent,
   StartFaceEvent,
+  UnlockCardPasswordEvent,
 } from './schemas';
 import type { Attribute, ReleasedAttributes, Scene } from './scenes';
 import type { LivenessAction } from './liveness';
@@ -75,6 +78,12 @@ export interface RevokeView {
   revokedAt: string;
 }
 
+/** What an upgrade terminal is told when the card became colour. */
+export interface UpgradeView {
+  level: 'colour';
+  upgradedAt: string;
+}
+
 /** One QR code: the signed token and its validity window. */
 export interface PresentationView {
   token: string;
@@ -121,6 +130,9 @@ export interface CitizenActions extends CitizenServicesActions {
   reinstate: { request: Request<ReinstateEvent>; response: { card: CardView } };
   renew: { request: Request<RenewEvent>; response: { card: CardView } };
   revoke: { request: Request<RevokeEvent>; response: RevokeView };
+  setCardPassword: { request: Request<SetCardPasswordEvent>; response: { setAt: string } };
+  unlockCardPassword: { request: Request<UnlockCardPasswordEvent>; response: { unlockedAt: string } };
+  presentUpgrade: { request: Request<PresentUpgradeEvent>; response: PresentationView };
 }
 
 export type FunctionName = 'citizen' | 'verifier' | 'partner' | 'admin';

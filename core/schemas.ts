@@ -81,6 +81,26 @@ export const reinstateEvent = z.object({ action: z.literal('reinstate'), ...face
 export const renewEvent = z.object({ action: z.literal('renew'), ...faceProofFields }).strict();
 export const revokeEvent = z.object({ action: z.literal('revoke'), ...faceProofFields }).strict();
 
+const cardPassword = z.string().max(16);
+
+/** Sets or changes the 8-digit card password: the first time, and without the old one, with a fresh face check. */
+export const setCardPasswordEvent = z
+  .object({
+    action: z.literal('setCardPassword'),
+    password: cardPassword,
+    oldPassword: cardPassword.optional(),
+    faceSessionId: text(64).optional(),
+    liveness: livenessAnswer.optional(),
+    faceCapture: text(MAX_CAPTURE_LENGTH).optional(),
+  })
+  .strict();
+
+/** Lifts the lock after too many wrong card passwords, with a fresh face check. */
+export const unlockCardPasswordEvent = z.object({ action: z.literal('unlockCardPassword'), ...faceProofFields }).strict();
+
+/** The upgrade code: a presentation for the upgrade scene, shown at a registered upgrade terminal. */
+export const presentUpgradeEvent = z.object({ action: z.literal('presentUpgrade') }).strict();
+
 export const sceneSchema = z.enum(SCENE_NAMES as [Scene, ...Scene[]]);
 
 export const presentEvent = z
@@ -108,6 +128,9 @@ export const citizenEvent = z.discriminatedUnion('action', [
   reinstateEvent,
   renewEvent,
   revokeEvent,
+  setCardPasswordEvent,
+  unlockCardPasswordEvent,
+  presentUpgradeEvent,
   ...citizenServicesEvents,
 ]);
 
@@ -142,7 +165,23 @@ export const openSessionEvent = z
   })
   .strict();
 
-export const verifierEvent = z.discriminatedUnion('action', [verifyEvent, openSessionEvent]);
+/**
+ * An upgrade terminal submits the citizen's upgrade code with the result of
+ * its own in-person check (the physical ID card read, a live face match on
+ * the terminal) and the card password typed on its keypad.
+ */
+export const upgradeEvent = z
+  .object({
+    action: z.literal('upgrade'),
+    assertion: text(2048).optional(),
+    session: sessionProof.optional(),
+    token: text(1024),
+    inPersonCheck: z.object({ idCardRead: z.boolean(), faceMatch: z.boolean() }).strict(),
+    password: cardPassword,
+  })
+  .strict();
+
+export const verifierEvent = z.discriminatedUnion('action', [verifyEvent, openSessionEvent, upgradeEvent]);
 
 export const registerTerminalEvent = z
   .object({
@@ -177,6 +216,10 @@ export type ReportLostEvent = z.infer<typeof reportLostEvent>;
 export type ReinstateEvent = z.infer<typeof reinstateEvent>;
 export type RenewEvent = z.infer<typeof renewEvent>;
 export type RevokeEvent = z.infer<typeof revokeEvent>;
+export type SetCardPasswordEvent = z.infer<typeof setCardPasswordEvent>;
+export type UnlockCardPasswordEvent = z.infer<typeof unlockCardPasswordEvent>;
+export type PresentUpgradeEvent = z.infer<typeof presentUpgradeEvent>;
+export type UpgradeEvent = z.infer<typeof upgradeEvent>;
 export type VerifyEvent = z.infer<typeof verifyEvent>;
 export type OpenSessionEvent = z.infer<typeof openSessionEvent>;
 export type RegisterTerminalEvent = z.infer<typeof registerTerminalEvent>;

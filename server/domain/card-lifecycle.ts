@@ -6,6 +6,7 @@
  *   active | suspended ──revoke──► revoked (final)
  *   active ──(by date)──► expired
  *   active ──renew (last RENEWAL_WINDOW_DAYS, fresh face check)──► active, new validity, same level
+ *   active ──upgrade (at a registered terminal, upgrade-card.ts)──► active, colour
  *
  * Expiry is never written: a card not revoked is expired once its validity has
  * ended. An expired card can still be revoked, so its holder can always have
@@ -36,6 +37,7 @@ const MACHINE: Record<CardTransition, Record<CardState, CardStatus | ErrorCode>>
   reinstate: { active: 'CARD_NOT_SUSPENDED', suspended: 'active', expired: 'CARD_EXPIRED', revoked: 'CARD_REVOKED' },
   revoke: { active: 'revoked', suspended: 'revoked', expired: 'revoked', revoked: 'CARD_REVOKED' },
   renew: { active: 'active', suspended: 'CARD_SUSPENDED', expired: 'CARD_EXPIRED', revoked: 'CARD_REVOKED' },
+  upgrade: { active: 'active', suspended: 'CARD_SUSPENDED', expired: 'CARD_EXPIRED', revoked: 'CARD_REVOKED' },
 };
 
 const isStatus = (value: CardStatus | ErrorCode): value is CardStatus => value === 'active' || value === 'suspended' || value === 'revoked';

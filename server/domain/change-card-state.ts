@@ -19,12 +19,12 @@ export async function changeCardState(
   card: CardRecord,
   transition: CardTransition,
   now: Date,
-  renewal?: CardChange['renewal'],
+  write: Omit<CardChange, 'status'> = {},
 ): Promise<void> {
   let current = card;
   for (let decision = 1; decision <= MAX_DECISIONS; decision++) {
     const status = nextStatus(current, transition, now);
-    if (await deps.store.changeCard(current.id, current, { status, ...(renewal && { renewal }) })) return;
+    if (await deps.store.changeCard(current.id, current, { status, ...write })) return;
     const reread = await deps.store.getHeldCard(current.id);
     if (!reread) throw new EidError('CARD_NOT_FOUND');
     current = reread.card;

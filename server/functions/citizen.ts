@@ -1,10 +1,12 @@
 /** The citizen function: the mini-program user's actions. */
 import { citizenEvent } from '../../core/schemas';
 import type { Deps } from '../domain/deps';
+import { setCardPassword, unlockCardPassword } from '../domain/card-password';
 import { enroll } from '../domain/enroll';
 import { getCard } from '../domain/get-card';
 import { listUsage } from '../domain/list-usage';
 import { present } from '../domain/present';
+import { presentUpgrade } from '../domain/present-upgrade';
 import { reauth } from '../domain/reauth';
 import { reinstate } from '../domain/reinstate';
 import { renewCard } from '../domain/renew-card';
@@ -41,6 +43,12 @@ export function createCitizenFunction(deps: Deps, log: Logger, services?: Servic
         return { card: await renewCard(deps, holder, request) };
       case 'revoke':
         return revokeCard(deps, holder, request);
+      case 'setCardPassword':
+        return setCardPassword(deps, holder, request);
+      case 'unlockCardPassword':
+        return unlockCardPassword(deps, holder, request);
+      case 'presentUpgrade':
+        return presentUpgrade(deps, holder);
       default:
         return citizenServicesAction(deps, services, holder, request);
     }
