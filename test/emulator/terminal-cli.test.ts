@@ -44,7 +44,7 @@ it('upgrades a card from a shell as the SIMULATED upgrade terminal, and names ea
   const openid = 'dev-terminal-cli';
   expect(await enrollOverHttp(emulator.baseUrl, openid, typed(personFor('ordinary', 2)))).toMatchObject({ ok: true });
   expect((await withFace(openid, 'setCardPassword', { password: '73920561' })).ok).toBe(true);
-  const code = (await post(emulator.baseUrl, '/fn/citizen', { action: 'presentUpgrade' }, openid)).token as string;
+  const code = ((await post(emulator.baseUrl, '/fn/citizen', { action: 'presentUpgrade' }, openid)) as { token?: string }).token!;
 
   expect(await terminal('upgrade')).toMatchObject({ code: 2 });
   const failed = await terminal('upgrade', code, '--password', '73920561', '--face-failed');
