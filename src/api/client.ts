@@ -33,6 +33,10 @@ export const api = {
   reinstate: (request: CitizenActions['reinstate']['request']) => citizen('reinstate', request),
   renew: (request: CitizenActions['renew']['request']) => citizen('renew', request),
   revoke: (request: CitizenActions['revoke']['request']) => citizen('revoke', request),
+  // The colour upgrade (journey 4).
+  setCardPassword: (request: CitizenActions['setCardPassword']['request']) => citizen('setCardPassword', request),
+  unlockCardPassword: (request: CitizenActions['unlockCardPassword']['request']) => citizen('unlockCardPassword', request),
+  presentUpgrade: () => citizen('presentUpgrade', {}),
   // Services (journey 5).
   listServices: (request: CitizenActions['listServices']['request']) => citizen('listServices', request),
   getTileConsent: (request: CitizenActions['getTileConsent']['request']) => citizen('getTileConsent', request),

@@ -8,6 +8,7 @@ export const ROUTES = {
   card: '/pages/card/index',
   usage: '/pages/usage/index',
   manage: '/pages/manage/index',
+  upgrade: '/pages/upgrade/index',
   staff: '/pages/staff/index',
   services: '/pages/services/index',
   serviceConsent: '/pages/services/consent/index',

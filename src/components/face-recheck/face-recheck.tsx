@@ -15,7 +15,7 @@ import './face-recheck.scss';
  * Why the holder is asked: to open the card without a device unlock, to show a QR code,
  * or as part of a lifecycle action that carries its own face check (reinstate, renew, revoke).
  */
-export type RecheckPurpose = 'unlock' | 'present' | 'reinstate' | 'renew' | 'revoke';
+export type RecheckPurpose = 'unlock' | 'present' | 'reinstate' | 'renew' | 'revoke' | 'password' | 'unlockPassword';
 
 type FaceProof = CitizenActions['reauth']['request'];
 
@@ -26,6 +26,8 @@ const SUBMIT: Record<RecheckPurpose, (proof: FaceProof) => Promise<Result<object
   reinstate: api.reinstate,
   renew: api.renew,
   revoke: api.revoke,
+  password: api.reauth,
+  unlockPassword: api.unlockCardPassword,
 };
 
 const WHY: Record<RecheckPurpose, MessageKey> = {
@@ -34,10 +36,14 @@ const WHY: Record<RecheckPurpose, MessageKey> = {
   reinstate: 'reauth.whyReinstate',
   renew: 'reauth.whyRenew',
   revoke: 'reauth.whyRevoke',
+  password: 'reauth.whyPassword',
+  unlockPassword: 'reauth.whyUnlockPassword',
 };
 
 export interface Props {
   purpose: RecheckPurpose;
+  /** The action the face check is sent with, when it carries more than the check (setting the card password). */
+  submit?: (proof: FaceProof) => Promise<Result<object>>;
   onPassed: () => void;
   onCancel: () => void;
 }
@@ -52,7 +58,7 @@ type Step =
  * action it belongs to): the same challenge as enrollment, checked against
  * the card's identity.
  */
-export function FaceRecheck({ purpose, onPassed, onCancel }: Props) {
+export function FaceRecheck({ purpose, submit: submitWith, onPassed, onCancel }: Props) {
   const { t } = useT();
   const [step, setStep] = useState<Step>({ kind: 'starting' });
   const [verifying, setVerifying] = useState(false);
@@ -75,7 +81,7 @@ export function FaceRecheck({ purpose, onPassed, onCancel }: Props) {
 
   const submit = async (challenge: HeldChallenge, attempt: number, { liveness, faceCapture }: FaceAnswer) => {
     setVerifying(true);
-    const outcome = await SUBMIT[purpose]({ faceSessionId: challenge.view.sessionId, ...(liveness && { liveness }), faceCapture });
+    const outcome = await (submitWith ?? SUBMIT[purpose])({ faceSessionId: challenge.view.sessionId, ...(liveness && { liveness }), faceCapture });
     if (!mounted.current) return;
     setVerifying(false);
     if (outcome.ok) {

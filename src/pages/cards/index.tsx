@@ -80,6 +80,9 @@ export default function Cards() {
           <ActionButton id='cards-services' variant='secondary' label={t('cards.services')} onTap={() => goTo('services')} />
           {/* No unlock in the way: whoever has the signed-in account can report the card lost at once. */}
           <ActionButton id='cards-manage' variant='secondary' label={t('card.manage')} onTap={() => goTo('manage')} />
+          {card.level === 'basic' && card.status === 'active' && (
+            <ActionButton id='cards-upgrade' variant='secondary' label={t('cards.upgrade')} onTap={() => goTo('upgrade')} />
+          )}
         </>
       )}
 
