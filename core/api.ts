@@ -16,6 +16,7 @@ import type {
   ReportLostEvent,
   RevokeEvent,
   PresentUpgradeEvent,
+  ListUpgradeSitesEvent,
   SetCardPasswordEvent,
   StartFaceEvent,
   UnlockCardPasswordEvent,
@@ -23,6 +24,7 @@ import type {
 import type { Attribute, ReleasedAttributes, Scene } from './scenes';
 import type { LivenessAction } from './liveness';
 import type { CitizenServicesActions } from './services-api';
+import type { UpgradeSiteView } from './upgrade-directory';
 
 export type Success<T> = { ok: true } & T;
 
@@ -133,6 +135,7 @@ export interface CitizenActions extends CitizenServicesActions {
   setCardPassword: { request: Request<SetCardPasswordEvent>; response: { setAt: string } };
   unlockCardPassword: { request: Request<UnlockCardPasswordEvent>; response: { unlockedAt: string } };
   presentUpgrade: { request: Request<PresentUpgradeEvent>; response: PresentationView };
+  listUpgradeSites: { request: Request<ListUpgradeSitesEvent>; response: { sites: UpgradeSiteView[] } };
 }
 
 export type FunctionName = 'citizen' | 'verifier' | 'partner' | 'admin';

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { publicJwkSchema } from './jwk-schema';
 import { LIVENESS_ACTIONS, LIVENESS_DIGITS_PATTERN } from './liveness';
 import { pageRequestFields } from './paging';
+import { LISTING_STATUSES } from './upgrade-directory';
 import { SCENE_NAMES, type Scene } from './scenes';
 import { adminServicesEvents, citizenServicesEvents, partnerEvent } from './services-schemas';
 
@@ -98,6 +99,9 @@ export const setCardPasswordEvent = z
 /** Lifts the lock after too many wrong card passwords, with a fresh face check. */
 export const unlockCardPasswordEvent = z.object({ action: z.literal('unlockCardPassword'), ...faceProofFields }).strict();
 
+/** The upgrade terminal directory, optionally of one city (GB/T 2260). */
+export const listUpgradeSitesEvent = z.object({ action: z.literal('listUpgradeSites'), city: z.string().regex(/^\d{6}$/).optional() }).strict();
+
 /** The upgrade code: a presentation for the upgrade scene, shown at a registered upgrade terminal. */
 export const presentUpgradeEvent = z.object({ action: z.literal('presentUpgrade') }).strict();
 
@@ -131,6 +135,7 @@ export const citizenEvent = z.discriminatedUnion('action', [
   setCardPasswordEvent,
   unlockCardPasswordEvent,
   presentUpgradeEvent,
+  listUpgradeSitesEvent,
   ...citizenServicesEvents,
 ]);
 
@@ -203,7 +208,23 @@ export const setTerminalEnabledEvent = z
   })
   .strict();
 
-export const adminEvent = z.discriminatedUnion('action', [registerTerminalEvent, setTerminalEnabledEvent, ...adminServicesEvents]);
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+
+/** Adds or replaces an entry of the upgrade terminal directory (core/upgrade-directory.ts). */
+export const putUpgradeSiteEvent = z
+  .object({
+    action: z.literal('putUpgradeSite'),
+    assertion: text(2048),
+    id: z.string().regex(/^[a-z0-9_-]{3,40}$/),
+    city: z.string().regex(/^\d{6}$/),
+    name: z.string().max(100).trim().min(1),
+    address: z.string().max(200).trim().min(1),
+    hours: z.object({ days: z.array(z.number().int().min(1).max(7)).min(1).max(7), opens: hhmm, closes: hhmm }).strict(),
+    status: z.enum(LISTING_STATUSES),
+  })
+  .strict();
+
+export const adminEvent = z.discriminatedUnion('action', [registerTerminalEvent, setTerminalEnabledEvent, putUpgradeSiteEvent, ...adminServicesEvents]);
 
 export type StartFaceEvent = z.infer<typeof startFaceEvent>;
 export type EnrollEvent = z.infer<typeof enrollEvent>;
@@ -219,6 +240,8 @@ export type RevokeEvent = z.infer<typeof revokeEvent>;
 export type SetCardPasswordEvent = z.infer<typeof setCardPasswordEvent>;
 export type UnlockCardPasswordEvent = z.infer<typeof unlockCardPasswordEvent>;
 export type PresentUpgradeEvent = z.infer<typeof presentUpgradeEvent>;
+export type PutUpgradeSiteEvent = z.infer<typeof putUpgradeSiteEvent>;
+export type ListUpgradeSitesEvent = z.infer<typeof listUpgradeSitesEvent>;
 export type UpgradeEvent = z.infer<typeof upgradeEvent>;
 export type VerifyEvent = z.infer<typeof verifyEvent>;
 export type OpenSessionEvent = z.infer<typeof openSessionEvent>;

@@ -12,7 +12,7 @@ export default defineAppConfig({
   subPackages: [
     { root: 'pages/staff', pages: ['index'] },
     { root: 'pages/manage', pages: ['index'] },
-    { root: 'pages/upgrade', pages: ['index'] },
+    { root: 'pages/upgrade', pages: ['index', 'sites/index'] },
     { root: 'pages/services', pages: ['index', 'consent/index', 'grants/index', 'open/index'] },
   ],
   window: {

@@ -6,6 +6,7 @@
 import type { CardLevel, CardStatus } from '../../core/card';
 import type { LivenessChallenge } from '../../core/liveness';
 import type { Attribute, Scene } from '../../core/scenes';
+import type { UpgradeSiteView } from '../../core/upgrade-directory';
 
 export interface FaceSessionRecord {
   id: string;
@@ -61,6 +62,9 @@ export interface CardChange {
   renewal?: Pick<CardRecord, 'issuedAt' | 'expiresAt' | 'keyId' | 'signature'>;
   upgrade?: Pick<CardRecord, 'level' | 'keyId' | 'signature'>;
 }
+
+/** An entry of the upgrade terminal directory, as the admin put it (core/upgrade-directory.ts). */
+export type UpgradeSiteRecord = Omit<UpgradeSiteView, 'openNow'> & { updatedAt: Date };
 
 /** A card's password: only its slow salted hash (PasswordHasher), and its wrong tries. */
 export interface CardPasswordRecord {
@@ -187,6 +191,11 @@ export interface Store {
   spendPasswordTry(cardId: string, now: Date, limit: { max: number; lockMs: number }): Promise<CardPasswordRecord | 'locked' | null>;
   /** A right password, or a face check of the holder: the tries start again from none. */
   resetPasswordTries(cardId: string): Promise<void>;
+
+  /** Adds or replaces a directory entry by its id. */
+  putUpgradeSite(site: UpgradeSiteRecord): Promise<void>;
+  /** Directory entries, of one city or all, ordered by city then id. */
+  listUpgradeSites(city?: string): Promise<UpgradeSiteRecord[]>;
 
   insertTerminal(terminal: TerminalRecord): Promise<void>;
   getTerminal(id: string): Promise<TerminalRecord | null>;

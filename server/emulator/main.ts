@@ -11,6 +11,7 @@ import { ensureDemoPartner } from './demo-partner/seed';
 import { DEMO_PARTNER_PREFIX, demoPartnerSite } from './demo-partner/routes';
 import { DEMO_UPGRADE_TERMINAL_ID } from '../clients/demo-terminal-key';
 import { ensureDemoTerminal } from './demo-terminal';
+import { seedUpgradeSites } from './pilot-upgrade-sites';
 import { devRoutes } from './dev-routes';
 import { createEmulatorServer } from './http-server';
 import { consoleLogger } from './logger';
@@ -26,6 +27,7 @@ async function main() {
   const emulator = composeEmulator({ dataDir, log, env: process.env });
   const demo = await ensureDemoTerminal(emulator.deps, dataDir);
   const upgrader = await ensureDemoTerminal(emulator.deps, dataDir, DEMO_UPGRADE_TERMINAL_ID);
+  await seedUpgradeSites(emulator.deps);
   const origin = `http://${HOST}:${port}`;
   const demoPartner = await ensureDemoPartner(emulator.deps, emulator.services, dataDir, origin);
   const server = createEmulatorServer({

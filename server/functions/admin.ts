@@ -1,9 +1,10 @@
-/** The admin function: onboarding terminals, partners and their tiles (admin-services.ts); later key rotation. */
+/** The admin function: onboarding terminals, the upgrade terminal directory, partners and their tiles (admin-services.ts); later key rotation. */
 import type { KeyObject } from 'node:crypto';
 import { adminEvent } from '../../core/schemas';
 import type { Deps } from '../domain/deps';
 import type { ServicesDeps } from '../domain/services-deps';
 import { registerTerminal, setTerminalEnabled } from '../domain/terminals';
+import { putUpgradeSite } from '../domain/upgrade-directory';
 import { adminServicesAction } from './admin-services';
 import { adminAuthenticator } from './auth/admin-assertions';
 import { atBoundary, parseEvent, type CloudFunction, type Logger } from './boundary';
@@ -21,6 +22,8 @@ export function createAdminFunction(deps: Deps, adminKey: KeyObject, log: Logger
         return registerTerminal(deps, request);
       case 'setTerminalEnabled':
         return setTerminalEnabled(deps, request.terminalId, request.enabled);
+      case 'putUpgradeSite':
+        return putUpgradeSite(deps, request);
       default:
         return adminServicesAction(deps, services, request);
     }

@@ -7,6 +7,7 @@ import { getCard } from '../domain/get-card';
 import { listUsage } from '../domain/list-usage';
 import { present } from '../domain/present';
 import { presentUpgrade } from '../domain/present-upgrade';
+import { listUpgradeSites } from '../domain/upgrade-directory';
 import { reauth } from '../domain/reauth';
 import { reinstate } from '../domain/reinstate';
 import { renewCard } from '../domain/renew-card';
@@ -49,6 +50,8 @@ export function createCitizenFunction(deps: Deps, log: Logger, services?: Servic
         return unlockCardPassword(deps, holder, request);
       case 'presentUpgrade':
         return presentUpgrade(deps, holder);
+      case 'listUpgradeSites':
+        return listUpgradeSites(deps, request);
       default:
         return citizenServicesAction(deps, services, holder, request);
     }

@@ -37,6 +37,7 @@ export const api = {
   setCardPassword: (request: CitizenActions['setCardPassword']['request']) => citizen('setCardPassword', request),
   unlockCardPassword: (request: CitizenActions['unlockCardPassword']['request']) => citizen('unlockCardPassword', request),
   presentUpgrade: () => citizen('presentUpgrade', {}),
+  listUpgradeSites: (request: CitizenActions['listUpgradeSites']['request']) => citizen('listUpgradeSites', request),
   // Services (journey 5).
   listServices: (request: CitizenActions['listServices']['request']) => citizen('listServices', request),
   getTileConsent: (request: CitizenActions['getTileConsent']['request']) => citizen('getTileConsent', request),

@@ -9,6 +9,7 @@ export const ROUTES = {
   usage: '/pages/usage/index',
   manage: '/pages/manage/index',
   upgrade: '/pages/upgrade/index',
+  upgradeSites: '/pages/upgrade/sites/index',
   staff: '/pages/staff/index',
   services: '/pages/services/index',
   serviceConsent: '/pages/services/consent/index',

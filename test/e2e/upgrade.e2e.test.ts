@@ -1,5 +1,6 @@
 /**
- * End to end in Chromium, screenshots kept: set the card password (a weak one
+ * End to end in Chromium, screenshots kept: the upgrade terminal directory
+ * filtered to one city; set the card password (a weak one
  * refused in place), show the upgrade code, the SIMULATED upgrade terminal
  * scans it from the screen and submits its in-person check and the keypad
  * password, and the card turns colour, said in words on the card face.
@@ -27,6 +28,18 @@ it('sets the card password, shows the upgrade code, and the terminal makes the c
   await enrollThroughPages(page, emulator.baseUrl, personFor('ordinary', 2), shot, 'upgrade-');
   await page.goto(emulator.baseUrl + '/');
   await page.locator('#cards-upgrade:visible').click();
+
+  // Where to go: the directory of the pilot cities, filtered to one city, open now said in words.
+  await page.locator('#upgrade-where:visible').click();
+  await page.locator('[id^="sites-item-"]:visible').first().waitFor({ timeout: 15000 });
+  await page.locator('#sites-city-440100:visible').click();
+  await page.locator('#sites-item-gz-tianhe:visible').waitFor({ timeout: 15000 });
+  await expect(page.locator('#sites-item-bj-dongcheng').count()).resolves.toBe(0);
+  await expect(page.locator('#sites-state-gz-baiyun-airport:visible').textContent()).resolves.toMatch(/现在(不)?开放/);
+  await page.waitForTimeout(500); // let the page's slide-in transition finish before the screenshot
+  await shot(page, 'upgrade-04-terminal-directory');
+  await page.locator('#sites-header-back:visible').click();
+
   await page.locator('#upgrade-set-password:visible').click();
 
   await page.locator('#upgrade-password-new:visible input').fill('12345678');

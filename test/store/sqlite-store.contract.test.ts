@@ -93,7 +93,7 @@ describe('SqliteStore migrations', () => {
     expect(appliedVersions()).toEqual(everyVersion);
     expect(tableNames()).toEqual([
       ...['auth_codes', 'card_passwords', 'cards', 'exchanges', 'face_sessions', 'failures', 'grants', 'identities', 'identity_keys', 'partner_assertions', 'partners'],
-      ...['schema_migrations', 'spent_tokens', 'terminals', 'tile_versions', 'tiles', 'usages'],
+      ...['schema_migrations', 'spent_tokens', 'terminals', 'tile_versions', 'tiles', 'upgrade_sites', 'usages'],
     ]);
   });
 

@@ -217,6 +217,29 @@ export function describeStoreContract(adapterName: string, open: () => Promise<O
       });
     });
 
+    describe('upgrade terminal directory', () => {
+      const site = (id: string, city: string) => ({
+        id,
+        city,
+        name: `Synthetic site ${id}`,
+        address: 'Synthetic address',
+        hours: { days: [1, 2, 3, 4, 5], opens: '09:00', closes: '17:00' },
+        status: 'open' as const,
+        updatedAt: T0,
+      });
+
+      it('lists entries as put, by city then id, of one city or all; putting an id again replaces it', async () => {
+        await store.putUpgradeSite(site('b', '440100'));
+        await store.putUpgradeSite(site('a', '440100'));
+        await store.putUpgradeSite(site('c', '110000'));
+        expect((await store.listUpgradeSites()).map((s) => s.id)).toEqual(['c', 'a', 'b']);
+        expect(await store.listUpgradeSites('440100')).toEqual([site('a', '440100'), site('b', '440100')]);
+        await store.putUpgradeSite({ ...site('a', '440100'), status: 'closed', updatedAt: after(HOUR) });
+        expect((await store.listUpgradeSites('440100'))[0]).toMatchObject({ id: 'a', status: 'closed', updatedAt: after(HOUR) });
+        expect(await store.listUpgradeSites('999999')).toEqual([]);
+      });
+    });
+
     describe('one-time use of presentation tokens', () => {
       beforeEach(() => mint(1));
 

@@ -34,10 +34,11 @@ import {
   type PruneCutoffs,
   type Store,
   type TerminalRecord,
+  type UpgradeSiteRecord,
   type UsageRecord,
 } from '../../domain/store';
 import { DUPLICATE_WRITE, hasCode, unwrap } from './cloudbase-error';
-import { COLLECTIONS, type CardDoc, type CardHoldDoc, type CardPasswordDoc, type IdentityKeyDoc, type FaceSessionDoc, type FaceStartsDoc, type FailuresDoc, type TerminalDoc, type UsageDoc } from './collections';
+import { COLLECTIONS, type CardDoc, type CardHoldDoc, type CardPasswordDoc, type IdentityKeyDoc, type UpgradeSiteDoc, type FaceSessionDoc, type FaceStartsDoc, type FailuresDoc, type TerminalDoc, type UsageDoc } from './collections';
 import { openDatabase, type CloudBaseConnection } from './database';
 import { toCardDoc, toFaceSession, toFaceSessionDoc, toHeldCard, toTerminal, toTerminalDoc, toUsage, toUsageDoc } from './documents';
 import { pruneLedgers } from './prune-ledgers';
@@ -316,6 +317,21 @@ export class CloudBaseStore implements Store, CheckBudget {
 
   async resetPasswordTries(cardId: string): Promise<void> {
     await unwrap(this.db.collection(COLLECTIONS.cardPasswords).doc(cardId).update({ triesUsed: 0 }));
+  }
+
+  /** [txn] a single-document replace. */
+  async putUpgradeSite({ id, updatedAt, ...site }: UpgradeSiteRecord): Promise<void> {
+    await inTransaction(this.db, async (tx) => {
+      await tx.collection(COLLECTIONS.upgradeSites).doc(id).set({ ...site, updatedAt: updatedAt.getTime() });
+    });
+  }
+
+  /** The directory is small (a few hundred places at most); one page of a thousand holds it. */
+  async listUpgradeSites(city?: string): Promise<UpgradeSiteRecord[]> {
+    const docs = await this.query<UpgradeSiteDoc>(COLLECTIONS.upgradeSites, city ? { city } : {}, 1000);
+    return docs
+      .map(({ _id, updatedAt, ...site }) => ({ id: _id, ...site, updatedAt: new Date(updatedAt) }))
+      .sort((a, b) => a.city.localeCompare(b.city) || a.id.localeCompare(b.id));
   }
 
   async insertTerminal(terminal: TerminalRecord): Promise<void> {

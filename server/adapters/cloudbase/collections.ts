@@ -20,7 +20,7 @@
  * DATABASE_DUPLICATE_WRITE. One use per presentation token is the same: the
  * spent token's `_id` is the token id.
  */
-import type { CardRecord, TerminalRecord, UsageRecord } from '../../domain/store';
+import type { CardRecord, TerminalRecord, UpgradeSiteRecord, UsageRecord } from '../../domain/store';
 
 export const COLLECTIONS = {
   faceSessions: 'eid_face_sessions',
@@ -30,6 +30,7 @@ export const COLLECTIONS = {
   cardHolds: 'eid_card_holds',
   identityKeys: 'eid_identity_keys',
   cardPasswords: 'eid_card_passwords',
+  upgradeSites: 'eid_upgrade_sites',
   terminals: 'eid_terminals',
   spentTokens: 'eid_spent_tokens',
   usages: 'eid_usages',
@@ -103,6 +104,9 @@ export interface CardPasswordDoc {
   setAt: number;
 }
 
+/** An entry of the upgrade terminal directory; `_id` is its id. */
+export type UpgradeSiteDoc = Omit<UpgradeSiteRecord, 'id' | 'updatedAt'> & { _id: string; updatedAt: number };
+
 export type TerminalDoc = Omit<TerminalRecord, 'id' | 'createdAt'> & { _id: string; createdAt: number };
 
 /** One spent presentation token; `_id` is the token id. */
@@ -151,6 +155,11 @@ export const DATABASE: readonly CollectionDeclaration[] = [
   { name: COLLECTIONS.cardHolds, id: 'UNIQUE: holder:<OPENID> and id:<ID number index> of each live card', indexes: [] },
   { name: COLLECTIONS.identityKeys, id: 'the identity id: its wrapped data key, deleted at revocation', indexes: [] },
   { name: COLLECTIONS.cardPasswords, id: 'the card id: its password hash and wrong tries', indexes: [] },
+  {
+    name: COLLECTIONS.upgradeSites,
+    id: 'the directory entry id',
+    indexes: [{ name: 'city', keys: [asc('city')], unique: false, why: 'listUpgradeSites of one city' }],
+  },
   { name: COLLECTIONS.terminals, id: 'the terminal id', indexes: [] },
   {
     name: COLLECTIONS.spentTokens,

@@ -219,4 +219,20 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       );
     `,
   },
+  {
+    version: 8,
+    name: 'colour upgrade: the upgrade terminal directory',
+    sql: `
+      CREATE TABLE upgrade_sites (
+        id TEXT PRIMARY KEY,
+        city TEXT NOT NULL,
+        name TEXT NOT NULL,
+        address TEXT NOT NULL,
+        hours TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('open', 'closed')),
+        updated_at INTEGER NOT NULL
+      );
+      CREATE INDEX upgrade_sites_city ON upgrade_sites (city, id);
+    `,
+  },
 ];

@@ -11,6 +11,7 @@ import type {
   PruneCutoffs,
   Store,
   TerminalRecord,
+  UpgradeSiteRecord,
   UsageRecord,
 } from '../../domain/store';
 import { CardConflict, TokenAlreadyUsed } from '../../domain/store';
@@ -89,6 +90,26 @@ const toCardPassword = (row: CardPasswordRow): CardPasswordRecord => ({
   triesUsed: row.tries_used,
   lastTryAt: row.last_try_at === null ? null : new Date(row.last_try_at),
   setAt: new Date(row.set_at),
+});
+
+interface UpgradeSiteRow {
+  id: string;
+  city: string;
+  name: string;
+  address: string;
+  hours: string;
+  status: UpgradeSiteRecord['status'];
+  updated_at: number;
+}
+
+const toUpgradeSite = (row: UpgradeSiteRow): UpgradeSiteRecord => ({
+  id: row.id,
+  city: row.city,
+  name: row.name,
+  address: row.address,
+  hours: JSON.parse(row.hours),
+  status: row.status,
+  updatedAt: new Date(row.updated_at),
 });
 
 interface TerminalRow {
@@ -211,6 +232,11 @@ export class SqliteStore implements Store {
          RETURNING *`,
       ),
       resetPasswordTries: db.prepare('UPDATE card_passwords SET tries_used = 0 WHERE card_id = ?'),
+      putUpgradeSite: db.prepare(
+        `INSERT OR REPLACE INTO upgrade_sites (id, city, name, address, hours, status, updated_at)
+         VALUES (@id, @city, @name, @address, @hours, @status, @updatedAt)`,
+      ),
+      listUpgradeSites: db.prepare('SELECT * FROM upgrade_sites WHERE @city IS NULL OR city = @city ORDER BY city, id'),
       insertCard: db.prepare(
         `INSERT INTO cards (id, identity_id, holder, id_index, level, status, issued_at, expires_at, key_id, signature)
          VALUES (@id, @identityId, @holder, @idIndex, @level, @status, @issuedAt, @expiresAt, @keyId, @signature)`,
@@ -361,6 +387,14 @@ export class SqliteStore implements Store {
 
   async resetPasswordTries(cardId: string): Promise<void> {
     this.statements.resetPasswordTries.run(cardId);
+  }
+
+  async putUpgradeSite(site: UpgradeSiteRecord): Promise<void> {
+    this.statements.putUpgradeSite.run({ ...site, hours: JSON.stringify(site.hours), updatedAt: site.updatedAt.getTime() });
+  }
+
+  async listUpgradeSites(city?: string): Promise<UpgradeSiteRecord[]> {
+    return (this.statements.listUpgradeSites.all({ city: city ?? null }) as UpgradeSiteRow[]).map(toUpgradeSite);
   }
 
   async insertTerminal(terminal: TerminalRecord): Promise<void> {

@@ -24,7 +24,7 @@ import { TextField } from '../../components/text-field';
 import { useCountdown } from '../../hooks/use-countdown';
 import { useHeldCard } from '../../hooks/use-held-card';
 import { useT, type MessageKey } from '../../i18n';
-import { backTo } from '../../navigation/navigation';
+import { backTo, goTo } from '../../navigation/navigation';
 import './index.scss';
 
 type Step =
@@ -180,6 +180,7 @@ export default function Upgrade() {
             <ActionButton id='upgrade-set-password' variant='secondary' label={t('upgrade.password.title')} onTap={() => setStep({ kind: 'password' })} />
             <ActionButton id='upgrade-show-code' label={t('upgrade.showCode')} busy={busy} onTap={() => void showCode()} />
             <ActionButton id='upgrade-unlock-password' variant='secondary' label={t('upgrade.unlock')} onTap={() => setStep({ kind: 'unlock_face' })} />
+            <ActionButton id='upgrade-where' variant='secondary' label={t('upgrade.where')} onTap={() => goTo('upgradeSites')} />
           </View>
         </>
       )}
