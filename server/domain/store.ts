@@ -66,6 +66,16 @@ export interface CardChange {
 /** An entry of the upgrade terminal directory, as the admin put it (core/upgrade-directory.ts). */
 export type UpgradeSiteRecord = Omit<UpgradeSiteView, 'openNow'> & { updatedAt: Date };
 
+/** A card moved to another account (journey 6): kept so the old account can see why its card left, and to limit moves. */
+export interface CardMoveRecord {
+  fromCardId: string;
+  fromHolder: string;
+  toCardId: string;
+  /** The HMAC index of the ID number: moves are counted per person. */
+  idIndex: string;
+  at: Date;
+}
+
 /** A card's password: only its slow salted hash (PasswordHasher), and its wrong tries. */
 export interface CardPasswordRecord {
   cardId: string;
@@ -158,6 +168,21 @@ export interface Store {
   findCardByHolder(holder: string): Promise<HeldCard | null>;
   /** Inserts identity and card together or not at all; throws CardConflict. */
   mintCard(identity: IdentityRecord, card: CardRecord): Promise<void>;
+
+  /** The live (not revoked) card of an ID number's index, if any. */
+  findLiveCardByIdIndex(idIndex: string): Promise<HeldCard | null>;
+  /**
+   * Moves a card to another account as one atomic step: only if the old card
+   * is still in the `expected` status and expiry, it is revoked and shredded
+   * as changeCard revokes, the new identity and card are minted, and the move
+   * is recorded; otherwise nothing is written and the answer is false. Throws
+   * CardConflict, writing nothing, when the new holder already has a live card.
+   */
+  moveCard(from: { cardId: string; expected: Pick<CardRecord, 'status' | 'expiresAt'> }, identity: IdentityRecord, card: CardRecord, move: CardMoveRecord): Promise<boolean>;
+  /** Moves of an ID number's cards recorded strictly after `since`. */
+  countMoves(idIndex: string, since: Date): Promise<number>;
+  /** The latest move away from a holder's account, if any. */
+  lastMoveFrom(holder: string): Promise<CardMoveRecord | null>;
 
   /** When the holder last passed a face check, if ever. */
   lastFacePassedAt(holder: string): Promise<Date | null>;

@@ -180,6 +180,58 @@ export function describeStoreContract(adapterName: string, open: () => Promise<O
       });
     });
 
+    describe('moving a card to another account', () => {
+      const expected = { status: 'active' as const, expiresAt: syntheticCard(1).expiresAt };
+      const moveOf = (at: Date) => ({ fromCardId: 'card-1', fromHolder: 'synthetic-holder-1', toCardId: 'card-2', idIndex: 'synthetic-id-index-1', at });
+      const newIdentity = () => syntheticIdentity(2, { idIndex: 'synthetic-id-index-1' });
+      const newCard = () => syntheticCard(2, { holder: 'synthetic-holder-2' });
+
+      it('finds the live card of an ID number index, and none once it is revoked', async () => {
+        await mint(1);
+        expect((await store.findLiveCardByIdIndex('synthetic-id-index-1'))?.card.id).toBe('card-1');
+        expect(await store.findLiveCardByIdIndex('synthetic-id-index-9')).toBeNull();
+      });
+
+      it('revokes and shreds the old card, mints the new one for the new holder and records the move, all at once', async () => {
+        await mint(1);
+        expect(await store.moveCard({ cardId: 'card-1', expected }, newIdentity(), newCard(), moveOf(T0))).toBe(true);
+        expect((await store.getHeldCard('card-1'))?.card.status).toBe('revoked');
+        expect((await store.getHeldCard('card-1'))?.identity).toMatchObject({ dataKey: null, nameSealed: '' });
+        expect(await store.findCardByHolder('synthetic-holder-1')).toBeNull();
+        expect(await store.findCardByHolder('synthetic-holder-2')).toEqual({ card: newCard(), identity: newIdentity() });
+        expect((await store.findLiveCardByIdIndex('synthetic-id-index-1'))?.card.id).toBe('card-2');
+        expect(await store.lastMoveFrom('synthetic-holder-1')).toEqual(moveOf(T0));
+        expect(await store.lastMoveFrom('synthetic-holder-2')).toBeNull();
+        expect(await store.countMoves('synthetic-id-index-1', after(-HOUR))).toBe(1);
+        expect(await store.countMoves('synthetic-id-index-1', T0)).toBe(0);
+      });
+
+      it('writes nothing when the old card changed meanwhile, and lets one of 5 concurrent moves win', async () => {
+        await mint(1);
+        const results = await Promise.allSettled(
+          [2, 3, 4, 5, 6].map((n) =>
+            store.moveCard(
+              { cardId: 'card-1', expected },
+              syntheticIdentity(n, { idIndex: 'synthetic-id-index-1' }),
+              syntheticCard(n, { holder: `synthetic-holder-${n}` }),
+              { ...moveOf(T0), toCardId: `card-${n}` },
+            ),
+          ),
+        );
+        expect(results.filter((r) => r.status === 'fulfilled' && r.value === true)).toHaveLength(1);
+        expect(await store.countMoves('synthetic-id-index-1', after(-HOUR))).toBe(1);
+      });
+
+      it('throws CardConflict and writes nothing when the new holder already has a card', async () => {
+        await mint(1);
+        await mint(3);
+        const taken = syntheticCard(2, { holder: 'synthetic-holder-3' });
+        await expect(store.moveCard({ cardId: 'card-1', expected }, newIdentity(), taken, moveOf(T0))).rejects.toBeInstanceOf(CardConflict);
+        expect((await store.getHeldCard('card-1'))?.card.status).toBe('active');
+        expect(await store.lastMoveFrom('synthetic-holder-1')).toBeNull();
+      });
+    });
+
     describe('card passwords', () => {
       const limit = { max: 5, lockMs: HOUR };
       beforeEach(() => mint(1));

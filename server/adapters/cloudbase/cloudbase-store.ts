@@ -18,12 +18,13 @@
  * no reader here depends on (a card and its identity are one document).
  */
 import { randomBytes } from 'node:crypto';
-import type { Database } from 'tcb-admin-node';
+import type { Database, Transaction } from 'tcb-admin-node';
 import type { BudgetPlace, CheckBudget } from '../../domain/ports';
 import {
   CardConflict,
   TokenAlreadyUsed,
   type CardChange,
+  type CardMoveRecord,
   type CardPasswordRecord,
   type CardRecord,
   type FaceSessionRecord,
@@ -38,7 +39,7 @@ import {
   type UsageRecord,
 } from '../../domain/store';
 import { DUPLICATE_WRITE, hasCode, unwrap } from './cloudbase-error';
-import { COLLECTIONS, type CardDoc, type CardHoldDoc, type CardPasswordDoc, type IdentityKeyDoc, type UpgradeSiteDoc, type FaceSessionDoc, type FaceStartsDoc, type FailuresDoc, type TerminalDoc, type UsageDoc } from './collections';
+import { COLLECTIONS, type CardDoc, type CardHoldDoc, type CardMoveDoc, type CardPasswordDoc, type IdentityKeyDoc, type UpgradeSiteDoc, type FaceSessionDoc, type FaceStartsDoc, type FailuresDoc, type TerminalDoc, type UsageDoc } from './collections';
 import { openDatabase, type CloudBaseConnection } from './database';
 import { toCardDoc, toFaceSession, toFaceSessionDoc, toHeldCard, toTerminal, toTerminalDoc, toUsage, toUsageDoc } from './documents';
 import { pruneLedgers } from './prune-ledgers';
@@ -205,18 +206,27 @@ export class CloudBaseStore implements Store, CheckBudget {
   async mintCard(identity: IdentityRecord, card: CardRecord): Promise<void> {
     const holds = [idNumberHold(identity.idIndex), holderHold(card.holder)];
     try {
-      await inTransaction(this.db, async (tx) => {
-        if (await readInTransaction<CardHoldDoc>(tx, COLLECTIONS.cardHolds, holds[0])) throw new CardConflict('id_number');
-        if (await readInTransaction<CardHoldDoc>(tx, COLLECTIONS.cardHolds, holds[1])) throw new CardConflict('holder');
-        await tx.collection(COLLECTIONS.cards).add({ ...toCardDoc(card, identity) });
-        if (identity.dataKey !== null) await tx.collection(COLLECTIONS.identityKeys).add({ _id: identity.id, wrappedKey: identity.dataKey });
-        for (const hold of holds) await tx.collection(COLLECTIONS.cardHolds).add({ _id: hold, cardId: card.id });
-      });
+      await inTransaction(this.db, (tx) => this.insertCardIn(tx, identity, card));
     } catch (error) {
       if (!hasCode(error, DUPLICATE_WRITE)) throw error;
       // Committed between our snapshot and our insert: say which, as SQLite does after its unique index fires.
       throw new CardConflict((await this.getDoc<CardHoldDoc>(COLLECTIONS.cardHolds, holds[0])) ? 'id_number' : 'holder');
     }
+  }
+
+  /**
+   * The card, its data key and its holds, inside a transaction; CardConflict
+   * when a hold is taken in its snapshot. `idHoldHandedOver`: a move already
+   * handed the ID number's hold to this card.
+   */
+  private async insertCardIn(tx: Transaction, identity: IdentityRecord, card: CardRecord, { idHoldHandedOver = false } = {}): Promise<void> {
+    const idHold = idNumberHold(identity.idIndex);
+    const holds = idHoldHandedOver ? [holderHold(card.holder)] : [idHold, holderHold(card.holder)];
+    if (!idHoldHandedOver && (await readInTransaction<CardHoldDoc>(tx, COLLECTIONS.cardHolds, idHold))) throw new CardConflict('id_number');
+    if (await readInTransaction<CardHoldDoc>(tx, COLLECTIONS.cardHolds, holderHold(card.holder))) throw new CardConflict('holder');
+    await tx.collection(COLLECTIONS.cards).add({ ...toCardDoc(card, identity) });
+    if (identity.dataKey !== null) await tx.collection(COLLECTIONS.identityKeys).add({ _id: identity.id, wrappedKey: identity.dataKey });
+    for (const hold of holds) await tx.collection(COLLECTIONS.cardHolds).add({ _id: hold, cardId: card.id });
   }
 
   async getHeldCard(cardId: string): Promise<HeldCard | null> {
@@ -254,40 +264,95 @@ export class CloudBaseStore implements Store, CheckBudget {
    * and erases the sealed identity and the holder, in the same commit.
    */
   async changeCard(cardId: string, expected: Pick<CardRecord, 'status' | 'expiresAt'>, change: CardChange): Promise<boolean> {
-    return inTransaction(this.db, async (tx) => {
-      const card = await readInTransaction<CardDoc>(tx, COLLECTIONS.cards, cardId);
-      if (!card || card.status !== expected.status || card.expiresAt !== expected.expiresAt.getTime()) return false;
-      const { renewal, upgrade } = change;
-      const revoking = change.status === 'revoked' && card.status !== 'revoked';
-      const tombstone = shredded(cardId);
-      await tx.collection(COLLECTIONS.cards).doc(cardId).update({
-        status: change.status,
-        ...(renewal && {
-          issuedAt: renewal.issuedAt.getTime(),
-          expiresAt: renewal.expiresAt.getTime(),
-          keyId: renewal.keyId,
-          signature: renewal.signature,
-        }),
-        ...(upgrade && { level: upgrade.level, keyId: upgrade.keyId, signature: upgrade.signature }),
-        ...(revoking && {
-          holder: tombstone,
-          identity: { id: card.identity.id, idIndex: tombstone, nameSealed: '', idNumberSealed: '', createdAt: card.identity.createdAt },
-        }),
-      });
-      if (revoking) {
-        for (const hold of [idNumberHold(card.identity.idIndex), holderHold(card.holder)]) {
-          const held = await readInTransaction<CardHoldDoc>(tx, COLLECTIONS.cardHolds, hold);
-          if (held?.cardId === cardId) await tx.collection(COLLECTIONS.cardHolds).doc(hold).delete();
-        }
-        if (await readInTransaction<IdentityKeyDoc>(tx, COLLECTIONS.identityKeys, card.identity.id)) {
-          await tx.collection(COLLECTIONS.identityKeys).doc(card.identity.id).delete();
-        }
-        if (await readInTransaction<CardPasswordDoc>(tx, COLLECTIONS.cardPasswords, cardId)) {
-          await tx.collection(COLLECTIONS.cardPasswords).doc(cardId).delete();
-        }
-      }
-      return true;
+    return inTransaction(this.db, (tx) => this.changeCardIn(tx, cardId, expected, change));
+  }
+
+  /**
+   * The compare-and-set of changeCard inside a transaction (also moveCard's
+   * first step). `handOverTo`: a revocation hands the ID number's hold to
+   * this card instead of deleting it (one write of one document, rather than
+   * a delete and an insert of the same `_id` in one transaction).
+   */
+  private async changeCardIn(
+    tx: Transaction,
+    cardId: string,
+    expected: Pick<CardRecord, 'status' | 'expiresAt'>,
+    change: CardChange,
+    handOverTo?: string,
+  ): Promise<boolean> {
+    const card = await readInTransaction<CardDoc>(tx, COLLECTIONS.cards, cardId);
+    if (!card || card.status !== expected.status || card.expiresAt !== expected.expiresAt.getTime()) return false;
+    const { renewal, upgrade } = change;
+    const revoking = change.status === 'revoked' && card.status !== 'revoked';
+    const tombstone = shredded(cardId);
+    await tx.collection(COLLECTIONS.cards).doc(cardId).update({
+      status: change.status,
+      ...(renewal && {
+        issuedAt: renewal.issuedAt.getTime(),
+        expiresAt: renewal.expiresAt.getTime(),
+        keyId: renewal.keyId,
+        signature: renewal.signature,
+      }),
+      ...(upgrade && { level: upgrade.level, keyId: upgrade.keyId, signature: upgrade.signature }),
+      ...(revoking && {
+        holder: tombstone,
+        identity: { id: card.identity.id, idIndex: tombstone, nameSealed: '', idNumberSealed: '', createdAt: card.identity.createdAt },
+      }),
     });
+    if (revoking) {
+      const idHold = idNumberHold(card.identity.idIndex);
+      for (const hold of [idHold, holderHold(card.holder)]) {
+        const held = await readInTransaction<CardHoldDoc>(tx, COLLECTIONS.cardHolds, hold);
+        if (held?.cardId !== cardId) continue;
+        if (hold === idHold && handOverTo) await tx.collection(COLLECTIONS.cardHolds).doc(hold).update({ cardId: handOverTo });
+        else await tx.collection(COLLECTIONS.cardHolds).doc(hold).delete();
+      }
+      if (await readInTransaction<IdentityKeyDoc>(tx, COLLECTIONS.identityKeys, card.identity.id)) {
+        await tx.collection(COLLECTIONS.identityKeys).doc(card.identity.id).delete();
+      }
+      if (await readInTransaction<CardPasswordDoc>(tx, COLLECTIONS.cardPasswords, cardId)) {
+        await tx.collection(COLLECTIONS.cardPasswords).doc(cardId).delete();
+      }
+    }
+    return true;
+  }
+
+  async findLiveCardByIdIndex(idIndex: string): Promise<HeldCard | null> {
+    const hold = await this.getDoc<CardHoldDoc>(COLLECTIONS.cardHolds, idNumberHold(idIndex));
+    return hold ? this.getHeldCard(hold.cardId) : null;
+  }
+
+  /**
+   * [txn] the old card's compare-and-set revocation (changeCardIn, which frees
+   * its holds), then the new card as mintCard inserts it ([unique] on the
+   * holds), then the move's record: all at commit or none.
+   */
+  async moveCard(
+    from: { cardId: string; expected: Pick<CardRecord, 'status' | 'expiresAt'> },
+    identity: IdentityRecord,
+    card: CardRecord,
+    move: CardMoveRecord,
+  ): Promise<boolean> {
+    try {
+      return await inTransaction(this.db, async (tx) => {
+        if (!(await this.changeCardIn(tx, from.cardId, from.expected, { status: 'revoked' }, card.id))) return false;
+        await this.insertCardIn(tx, identity, card, { idHoldHandedOver: true });
+        await tx.collection(COLLECTIONS.cardMoves).add({ ...move, at: move.at.getTime() });
+        return true;
+      });
+    } catch (error) {
+      if (!hasCode(error, DUPLICATE_WRITE)) throw error;
+      throw new CardConflict((await this.getDoc<CardHoldDoc>(COLLECTIONS.cardHolds, idNumberHold(identity.idIndex))) ? 'id_number' : 'holder');
+    }
+  }
+
+  async countMoves(idIndex: string, since: Date): Promise<number> {
+    return (await this.query<CardMoveDoc>(COLLECTIONS.cardMoves, { idIndex, at: this._.gt(since.getTime()) }, 1000)).length;
+  }
+
+  async lastMoveFrom(holder: string): Promise<CardMoveRecord | null> {
+    const [latest] = await this.query<CardMoveDoc>(COLLECTIONS.cardMoves, { fromHolder: holder }, 1, ['at', 'desc']);
+    return latest ? { fromCardId: latest.fromCardId, fromHolder: latest.fromHolder, toCardId: latest.toCardId, idIndex: latest.idIndex, at: new Date(latest.at) } : null;
   }
 
   /** [txn] a single-document replace (set upserts inside a transaction): the hash and its fresh tries together. */

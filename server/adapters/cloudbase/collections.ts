@@ -20,7 +20,7 @@
  * DATABASE_DUPLICATE_WRITE. One use per presentation token is the same: the
  * spent token's `_id` is the token id.
  */
-import type { CardRecord, TerminalRecord, UpgradeSiteRecord, UsageRecord } from '../../domain/store';
+import type { CardMoveRecord, CardRecord, TerminalRecord, UpgradeSiteRecord, UsageRecord } from '../../domain/store';
 
 export const COLLECTIONS = {
   faceSessions: 'eid_face_sessions',
@@ -31,6 +31,7 @@ export const COLLECTIONS = {
   identityKeys: 'eid_identity_keys',
   cardPasswords: 'eid_card_passwords',
   upgradeSites: 'eid_upgrade_sites',
+  cardMoves: 'eid_card_moves',
   terminals: 'eid_terminals',
   spentTokens: 'eid_spent_tokens',
   usages: 'eid_usages',
@@ -107,6 +108,9 @@ export interface CardPasswordDoc {
 /** An entry of the upgrade terminal directory; `_id` is its id. */
 export type UpgradeSiteDoc = Omit<UpgradeSiteRecord, 'id' | 'updatedAt'> & { _id: string; updatedAt: number };
 
+/** A card moved to another account (CardMoveRecord); `_id` is random. */
+export type CardMoveDoc = Omit<CardMoveRecord, 'at'> & { _id: string; at: number };
+
 export type TerminalDoc = Omit<TerminalRecord, 'id' | 'createdAt'> & { _id: string; createdAt: number };
 
 /** One spent presentation token; `_id` is the token id. */
@@ -159,6 +163,14 @@ export const DATABASE: readonly CollectionDeclaration[] = [
     name: COLLECTIONS.upgradeSites,
     id: 'the directory entry id',
     indexes: [{ name: 'city', keys: [asc('city')], unique: false, why: 'listUpgradeSites of one city' }],
+  },
+  {
+    name: COLLECTIONS.cardMoves,
+    id: 'random',
+    indexes: [
+      { name: 'idIndex_at', keys: [asc('idIndex'), desc('at')], unique: false, why: 'countMoves' },
+      { name: 'fromHolder_at', keys: [asc('fromHolder'), desc('at')], unique: false, why: 'lastMoveFrom' },
+    ],
   },
   { name: COLLECTIONS.terminals, id: 'the terminal id', indexes: [] },
   {

@@ -235,4 +235,20 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       CREATE INDEX upgrade_sites_city ON upgrade_sites (city, id);
     `,
   },
+  {
+    version: 9,
+    name: 'lifecycle: cards moved to another account',
+    sql: `
+      CREATE TABLE card_moves (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        from_card_id TEXT NOT NULL,
+        from_holder TEXT NOT NULL,
+        to_card_id TEXT NOT NULL,
+        id_index TEXT NOT NULL,
+        at INTEGER NOT NULL
+      );
+      CREATE INDEX card_moves_id_index ON card_moves (id_index, at);
+      CREATE INDEX card_moves_from_holder ON card_moves (from_holder, at);
+    `,
+  },
 ];

@@ -1,6 +1,7 @@
 /** The Store port over better-sqlite3: the emulator's embedded default. */
 import type {
   CardChange,
+  CardMoveRecord,
   CardPasswordRecord,
   CardRecord,
   FaceSessionRecord,
@@ -237,6 +238,12 @@ export class SqliteStore implements Store {
          VALUES (@id, @city, @name, @address, @hours, @status, @updatedAt)`,
       ),
       listUpgradeSites: db.prepare('SELECT * FROM upgrade_sites WHERE @city IS NULL OR city = @city ORDER BY city, id'),
+      findLiveCardByIdIndex: db.prepare(`${HELD_CARD} WHERE c.id_index = ? AND c.status <> 'revoked'`),
+      insertMove: db.prepare(
+        'INSERT INTO card_moves (from_card_id, from_holder, to_card_id, id_index, at) VALUES (@fromCardId, @fromHolder, @toCardId, @idIndex, @at)',
+      ),
+      countMoves: db.prepare('SELECT COUNT(*) FROM card_moves WHERE id_index = ? AND at > ?').pluck(),
+      lastMoveFrom: db.prepare('SELECT * FROM card_moves WHERE from_holder = ? ORDER BY at DESC, id DESC LIMIT 1'),
       insertCard: db.prepare(
         `INSERT INTO cards (id, identity_id, holder, id_index, level, status, issued_at, expires_at, key_id, signature)
          VALUES (@id, @identityId, @holder, @idIndex, @level, @status, @issuedAt, @expiresAt, @keyId, @signature)`,
@@ -297,25 +304,68 @@ export class SqliteStore implements Store {
   }
 
   async mintCard(identity: IdentityRecord, card: CardRecord): Promise<void> {
-    const mint = this.db.transaction(() => {
-      const { dataKey, ...sealed } = identity;
-      this.statements.insertIdentity.run({ ...sealed, createdAt: identity.createdAt.getTime() });
-      if (dataKey !== null) this.statements.insertIdentityKey.run(identity.id, dataKey);
-      this.statements.insertCard.run({
-        ...card,
-        idIndex: identity.idIndex,
-        issuedAt: card.issuedAt.getTime(),
-        expiresAt: card.expiresAt.getTime(),
-      });
-    });
     try {
-      mint();
+      this.db.transaction(() => this.insertCardWithIdentity(identity, card))();
     } catch (error) {
-      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
-        throw new CardConflict(this.statements.liveCardByIdIndex.get(identity.idIndex) ? 'id_number' : 'holder');
-      }
-      throw error;
+      throw this.conflictOf(error, identity);
     }
+  }
+
+  private insertCardWithIdentity(identity: IdentityRecord, card: CardRecord): void {
+    const { dataKey, ...sealed } = identity;
+    this.statements.insertIdentity.run({ ...sealed, createdAt: identity.createdAt.getTime() });
+    if (dataKey !== null) this.statements.insertIdentityKey.run(identity.id, dataKey);
+    this.statements.insertCard.run({
+      ...card,
+      idIndex: identity.idIndex,
+      issuedAt: card.issuedAt.getTime(),
+      expiresAt: card.expiresAt.getTime(),
+    });
+  }
+
+  /** A unique-index failure as the CardConflict it means; any other error as it is. */
+  private conflictOf(error: unknown, identity: IdentityRecord): unknown {
+    if ((error as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE') return error;
+    return new CardConflict(this.statements.liveCardByIdIndex.get(identity.idIndex) ? 'id_number' : 'holder');
+  }
+
+  async findLiveCardByIdIndex(idIndex: string): Promise<HeldCard | null> {
+    const row = this.statements.findLiveCardByIdIndex.get(idIndex) as HeldCardRow | undefined;
+    return row ? toHeldCard(row) : null;
+  }
+
+  /** One transaction: the compare-and-set revocation with its shredding, the new card, the move's record. */
+  async moveCard(
+    from: { cardId: string; expected: Pick<CardRecord, 'status' | 'expiresAt'> },
+    identity: IdentityRecord,
+    card: CardRecord,
+    move: CardMoveRecord,
+  ): Promise<boolean> {
+    let moved: boolean;
+    try {
+      moved = this.db.transaction(() => {
+        if (!this.compareAndSetCard(from.cardId, from.expected, { status: 'revoked' })) return false;
+        this.shred(from.cardId);
+        this.insertCardWithIdentity(identity, card);
+        this.statements.insertMove.run({ ...move, at: move.at.getTime() });
+        return true;
+      })();
+    } catch (error) {
+      throw this.conflictOf(error, identity);
+    }
+    if (moved) this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return moved;
+  }
+
+  async countMoves(idIndex: string, since: Date): Promise<number> {
+    return this.statements.countMoves.get(idIndex, since.getTime()) as number;
+  }
+
+  async lastMoveFrom(holder: string): Promise<CardMoveRecord | null> {
+    const row = this.statements.lastMoveFrom.get(holder) as
+      | { from_card_id: string; from_holder: string; to_card_id: string; id_index: string; at: number }
+      | undefined;
+    return row ? { fromCardId: row.from_card_id, fromHolder: row.from_holder, toCardId: row.to_card_id, idIndex: row.id_index, at: new Date(row.at) } : null;
   }
 
   async lastFacePassedAt(holder: string): Promise<Date | null> {
@@ -341,16 +391,19 @@ export class SqliteStore implements Store {
   async changeCard(cardId: string, expected: Pick<CardRecord, 'status' | 'expiresAt'>, change: CardChange): Promise<boolean> {
     const changed = this.db.transaction(() => {
       if (!this.compareAndSetCard(cardId, expected, change)) return false;
-      if (change.status === 'revoked') {
-        this.statements.deleteIdentityKey.run(cardId);
-        this.statements.deleteCardPassword.run(cardId);
-        this.statements.shredIdentity.run({ cardId, tombstone: shredded(cardId) });
-        this.statements.shredCard.run({ cardId, tombstone: shredded(cardId) });
-      }
+      if (change.status === 'revoked') this.shred(cardId);
       return true;
     })();
     if (changed && change.status === 'revoked') this.db.pragma('wal_checkpoint(TRUNCATE)');
     return changed;
+  }
+
+  /** Destroys the card's identity key and password, erases its sealed identity, ID number index and holder. */
+  private shred(cardId: string): void {
+    this.statements.deleteIdentityKey.run(cardId);
+    this.statements.deleteCardPassword.run(cardId);
+    this.statements.shredIdentity.run({ cardId, tombstone: shredded(cardId) });
+    this.statements.shredCard.run({ cardId, tombstone: shredded(cardId) });
   }
 
   private compareAndSetCard(cardId: string, expected: Pick<CardRecord, 'status' | 'expiresAt'>, change: CardChange): boolean {
