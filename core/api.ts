@@ -17,6 +17,7 @@ import type {
   RevokeEvent,
   PresentUpgradeEvent,
   ListUpgradeSitesEvent,
+  MoveCardEvent,
   SetCardPasswordEvent,
   StartFaceEvent,
   UnlockCardPasswordEvent,
@@ -75,6 +76,12 @@ export interface ReauthView {
   validUntil: string;
 }
 
+/** Why the account's card left it, when it has none now: it moved to another account (journey 6). */
+export interface CardEndedView {
+  reason: 'moved';
+  at: string;
+}
+
 /** A revoked card is gone from the card package; this is all that is said about it. */
 export interface RevokeView {
   revokedAt: string;
@@ -124,7 +131,7 @@ type Request<E> = Omit<E, 'action'>;
 export interface CitizenActions extends CitizenServicesActions {
   startFace: { request: Request<StartFaceEvent>; response: FaceChallengeView };
   enroll: { request: Request<EnrollEvent>; response: { card: CardView } };
-  getCard: { request: Request<GetCardEvent>; response: { card: CardView | null } };
+  getCard: { request: Request<GetCardEvent>; response: { card: CardView | null; ended?: CardEndedView } };
   reauth: { request: Request<ReauthEvent>; response: ReauthView };
   present: { request: Request<PresentEvent>; response: PresentationView };
   listUsage: { request: Request<ListUsageEvent>; response: { usages: UsageView[]; nextBefore: number | null } };
@@ -135,6 +142,7 @@ export interface CitizenActions extends CitizenServicesActions {
   setCardPassword: { request: Request<SetCardPasswordEvent>; response: { setAt: string } };
   unlockCardPassword: { request: Request<UnlockCardPasswordEvent>; response: { unlockedAt: string } };
   presentUpgrade: { request: Request<PresentUpgradeEvent>; response: PresentationView };
+  moveCard: { request: Request<MoveCardEvent>; response: { card: CardView } };
   listUpgradeSites: { request: Request<ListUpgradeSitesEvent>; response: { sites: UpgradeSiteView[] } };
 }
 

@@ -16,7 +16,7 @@ export type CardStatus = (typeof CARD_STATUSES)[number];
 export type CardState = CardStatus | 'expired';
 
 /** What a holder can do to their card's state (server/domain/card-lifecycle.ts holds the machine). */
-export const CARD_TRANSITIONS = ['report_lost', 'reinstate', 'revoke', 'renew', 'upgrade'] as const;
+export const CARD_TRANSITIONS = ['report_lost', 'reinstate', 'revoke', 'renew', 'upgrade', 'move'] as const;
 export type CardTransition = (typeof CARD_TRANSITIONS)[number];
 
 /** When a card that expires at `expiresAt` can first be renewed (the card page shows it; the domain decides by it). */

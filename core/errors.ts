@@ -28,6 +28,8 @@ export const ERROR_MESSAGES = {
   CARD_NOT_SUSPENDED: { zh: '电子身份证未挂失，无需恢复', en: 'The e-ID card is not suspended, so there is nothing to reinstate' },
   CARD_EXPIRED: { zh: '电子身份证已过有效期', en: 'The e-ID card has expired' },
   RENEWAL_NOT_OPEN: { zh: '有效期届满前90天内才可续期', en: 'Renewal opens 90 days before the card expires' },
+  MOVE_LIMITED: { zh: '电子身份证近期转移次数过多，请30天后再试', en: 'This card has moved between accounts too often; please try again in 30 days' },
+  MOVE_NOT_NEEDED: { zh: '电子身份证已在当前账号中', en: 'The e-ID card is already in this account' },
   // The card password and the colour upgrade at a terminal.
   PASSWORD_WEAK: { zh: '卡密码过于简单，请换一个', en: 'The card password is too easy to guess; please choose another' },
   PASSWORD_NOT_SET: { zh: '尚未设置卡密码', en: 'No card password has been set' },

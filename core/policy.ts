@@ -27,6 +27,10 @@ export const RENEWAL_WINDOW_DAYS = 90;
 export const CARD_PASSWORD_MAX_TRIES = 5;
 export const CARD_PASSWORD_LOCK_SECONDS = 24 * 60 * 60;
 
+/** A person's card can move to another account at most this many times within the window (journey 6). */
+export const CARD_MOVE_LIMIT = 3;
+export const CARD_MOVE_WINDOW_DAYS = 30;
+
 /** Terminal and admin assertions: at most this long from `iat` to `exp`. */
 export const ASSERTION_MAX_AGE_SECONDS = 300;
 

@@ -99,6 +99,20 @@ export const setCardPasswordEvent = z
 /** Lifts the lock after too many wrong card passwords, with a fresh face check. */
 export const unlockCardPasswordEvent = z.object({ action: z.literal('unlockCardPassword'), ...faceProofFields }).strict();
 
+/**
+ * Moves the person's card from another account to this one, after a fresh
+ * face check against the identity typed (as an enrollment checks it).
+ */
+export const moveCardEvent = z
+  .object({
+    action: z.literal('moveCard'),
+    name: text(),
+    idNumber: text(64),
+    consent: z.boolean(),
+    ...faceProofFields,
+  })
+  .strict();
+
 /** The upgrade terminal directory, optionally of one city (GB/T 2260). */
 export const listUpgradeSitesEvent = z.object({ action: z.literal('listUpgradeSites'), city: z.string().regex(/^\d{6}$/).optional() }).strict();
 
@@ -136,6 +150,7 @@ export const citizenEvent = z.discriminatedUnion('action', [
   unlockCardPasswordEvent,
   presentUpgradeEvent,
   listUpgradeSitesEvent,
+  moveCardEvent,
   ...citizenServicesEvents,
 ]);
 
@@ -240,6 +255,7 @@ export type RevokeEvent = z.infer<typeof revokeEvent>;
 export type SetCardPasswordEvent = z.infer<typeof setCardPasswordEvent>;
 export type UnlockCardPasswordEvent = z.infer<typeof unlockCardPasswordEvent>;
 export type PresentUpgradeEvent = z.infer<typeof presentUpgradeEvent>;
+export type MoveCardEvent = z.infer<typeof moveCardEvent>;
 export type PutUpgradeSiteEvent = z.infer<typeof putUpgradeSiteEvent>;
 export type ListUpgradeSitesEvent = z.infer<typeof listUpgradeSitesEvent>;
 export type UpgradeEvent = z.infer<typeof upgradeEvent>;

@@ -7,6 +7,7 @@
  *   active ──(by date)──► expired
  *   active ──renew (last RENEWAL_WINDOW_DAYS, fresh face check)──► active, new validity, same level
  *   active ──upgrade (at a registered terminal, upgrade-card.ts)──► active, colour
+ *   active | suspended ──move (to another account, fresh face check)──► revoked; the new account gets a new card of the same level
  *
  * Expiry is never written: a card not revoked is expired once its validity has
  * ended. An expired card can still be revoked, so its holder can always have
@@ -38,6 +39,8 @@ const MACHINE: Record<CardTransition, Record<CardState, CardStatus | ErrorCode>>
   revoke: { active: 'revoked', suspended: 'revoked', expired: 'revoked', revoked: 'CARD_REVOKED' },
   renew: { active: 'active', suspended: 'CARD_SUSPENDED', expired: 'CARD_EXPIRED', revoked: 'CARD_REVOKED' },
   upgrade: { active: 'active', suspended: 'CARD_SUSPENDED', expired: 'CARD_EXPIRED', revoked: 'CARD_REVOKED' },
+  // A card reported lost can move: a lost phone is the usual reason to move.
+  move: { active: 'revoked', suspended: 'revoked', expired: 'CARD_EXPIRED', revoked: 'CARD_REVOKED' },
 };
 
 const isStatus = (value: CardStatus | ErrorCode): value is CardStatus => value === 'active' || value === 'suspended' || value === 'revoked';

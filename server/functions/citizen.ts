@@ -5,6 +5,7 @@ import { setCardPassword, unlockCardPassword } from '../domain/card-password';
 import { enroll } from '../domain/enroll';
 import { getCard } from '../domain/get-card';
 import { listUsage } from '../domain/list-usage';
+import { moveCard } from '../domain/move-card';
 import { present } from '../domain/present';
 import { presentUpgrade } from '../domain/present-upgrade';
 import { listUpgradeSites } from '../domain/upgrade-directory';
@@ -29,7 +30,7 @@ export function createCitizenFunction(deps: Deps, log: Logger, services?: Servic
       case 'enroll':
         return { card: await enroll(deps, holder, request) };
       case 'getCard':
-        return { card: await getCard(deps, holder) };
+        return getCard(deps, holder);
       case 'reauth':
         return reauth(deps, holder, request);
       case 'present':
@@ -50,6 +51,8 @@ export function createCitizenFunction(deps: Deps, log: Logger, services?: Servic
         return unlockCardPassword(deps, holder, request);
       case 'presentUpgrade':
         return presentUpgrade(deps, holder);
+      case 'moveCard':
+        return { card: await moveCard(deps, holder, request) };
       case 'listUpgradeSites':
         return listUpgradeSites(deps, request);
       default:
