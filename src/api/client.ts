@@ -30,6 +30,7 @@ export const api = {
   listUsage: (request: CitizenActions['listUsage']['request']) => citizen('listUsage', request),
   // Lifecycle (journey 6).
   reportLost: () => citizen('reportLost', {}),
+  moveCard: (request: CitizenActions['moveCard']['request']) => citizen('moveCard', request),
   reinstate: (request: CitizenActions['reinstate']['request']) => citizen('reinstate', request),
   renew: (request: CitizenActions['renew']['request']) => citizen('renew', request),
   revoke: (request: CitizenActions['revoke']['request']) => citizen('revoke', request),

@@ -426,4 +426,9 @@ export const en: Messages = {
   'sites.weekday.5': 'Fri',
   'sites.weekday.6': 'Sat',
   'sites.weekday.7': 'Sun',
+  'next.CARD_EXISTS.id_number': "This identity's e-ID card is in another account (another WeChat account or another browser). After a face check you can move it to this account; the card in the other account will stop working.",
+  'next.MOVE_LIMITED': 'This card has moved between accounts too often; please try again in 30 days.',
+  'result.moveHere': 'Move it to this account (face check)',
+  'cards.moved': 'Your e-ID card moved to another account',
+  'cards.movedHint': 'On {date}, after a face check of the holder, the e-ID card was moved to another account; the card here no longer works. If this was not you, please contact support.',
 };

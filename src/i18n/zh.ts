@@ -422,6 +422,11 @@ export const zh = {
   'sites.weekday.5': '周五',
   'sites.weekday.6': '周六',
   'sites.weekday.7': '周日',
+  'next.CARD_EXISTS.id_number': '这个身份的电子身份证在另一个账号中（另一个微信账号或另一个浏览器）。完成人脸核验后，可以把它转移到当前账号；原账号中的电子身份证将停止使用。',
+  'next.MOVE_LIMITED': '这张电子身份证近期转移次数过多，请30天后再试。',
+  'result.moveHere': '转移到当前账号（需人脸核验）',
+  'cards.moved': '您的电子身份证已转移到另一个账号',
+  'cards.movedHint': '{date} 本人完成人脸核验后，把电子身份证转移到了另一个账号，这里的证件已停止使用。如非本人操作，请联系客服。',
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -74,3 +74,25 @@ it('report lost with a code on screen → refused; reinstate after a face check;
   await expect(other.locator('#result-title:visible').textContent()).resolves.toBeTruthy();
   await shot(other, 'lifecycle-10-enrolled-again');
 }, 120000);
+
+it('a second browser enrolling the same person is offered the move; after a face check the card is here and the first browser says why it left', async () => {
+  const { emulator, browser } = world;
+  const person = personFor('ordinary', 3);
+  const first = await newPhone(browser);
+  await enrollThroughPages(first, emulator.baseUrl, person, shot, 'move-first-');
+
+  const second = await newPhone(browser);
+  await enrollThroughPages(second, emulator.baseUrl, person, shot, 'move-second-');
+  await second.locator('#result-move-here:visible').waitFor({ timeout: 15000 });
+  await second.waitForTimeout(500); // let the page's slide-in transition finish before the screenshot
+  await shot(second, 'move-05-offered');
+  await second.locator('#result-move-here:visible').click();
+  await answerFaceChallenge(second);
+  await second.locator('#face-submit:visible').click();
+  await second.locator('#result-view-card:visible').waitFor({ timeout: 15000 });
+  await shot(second, 'move-06-moved-here');
+
+  await first.goto(emulator.baseUrl + '/');
+  await first.locator('#cards-moved:visible').waitFor({ timeout: 15000 });
+  await shot(first, 'move-07-old-account-sees-why');
+}, 120000);

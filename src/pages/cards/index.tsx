@@ -15,6 +15,7 @@ import { PageFrame } from '../../components/page-frame';
 import { presentableScenes, sceneLabel } from '../../display/scene-text';
 import { useHeldCard } from '../../hooks/use-held-card';
 import { useT } from '../../i18n';
+import { localDateTime } from '../../display/dates';
 import { goTo } from '../../navigation/navigation';
 import { clearDraft } from '../../state/enrollment';
 import { clearLastResult } from '../../state/last-result';
@@ -55,6 +56,11 @@ export default function Cards() {
 
       <LoadStatus idPrefix='cards' state={load} failedTitle={t('cards.loadFailed')} onRetry={() => void reload()} />
 
+      {load.state === 'loaded' && card === null && load.ended && (
+        <Notice tone='warning' id='cards-moved' title={t('cards.moved')}>
+          <Text>{t('cards.movedHint', { date: localDateTime(load.ended.at) })}</Text>
+        </Notice>
+      )}
       {load.state === 'loaded' && card === null && (
         <View id='cards-empty'>
           <Notice title={t('cards.empty')}>
