@@ -31,6 +31,13 @@ export const CARD_PASSWORD_LOCK_SECONDS = 24 * 60 * 60;
 export const CARD_MOVE_LIMIT = 3;
 export const CARD_MOVE_WINDOW_DAYS = 30;
 
+/**
+ * After a rotation the old issuer key stays in the JWKS this long: every card
+ * it signed (valid BASIC_CARD_VALIDITY_YEARS, leap days included) and every
+ * code (a minute) is past its life by then; then it leaves.
+ */
+export const ISSUER_KEY_OVERLAP_DAYS = BASIC_CARD_VALIDITY_YEARS * 366 + 1;
+
 /** Terminal and admin assertions: at most this long from `iat` to `exp`. */
 export const ASSERTION_MAX_AGE_SECONDS = 300;
 

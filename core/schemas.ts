@@ -239,7 +239,16 @@ export const putUpgradeSiteEvent = z
   })
   .strict();
 
-export const adminEvent = z.discriminatedUnion('action', [registerTerminalEvent, setTerminalEnabledEvent, putUpgradeSiteEvent, ...adminServicesEvents]);
+/** A new issuer key signs from now on; the old one verifies, and stays in the JWKS, until everything it signed is past its life. */
+export const rotateIssuerKeyEvent = z.object({ action: z.literal('rotateIssuerKey'), assertion: text(2048) }).strict();
+
+export const adminEvent = z.discriminatedUnion('action', [
+  registerTerminalEvent,
+  setTerminalEnabledEvent,
+  putUpgradeSiteEvent,
+  rotateIssuerKeyEvent,
+  ...adminServicesEvents,
+]);
 
 export type StartFaceEvent = z.infer<typeof startFaceEvent>;
 export type EnrollEvent = z.infer<typeof enrollEvent>;

@@ -1,5 +1,6 @@
 /** The admin function: onboarding terminals, the upgrade terminal directory, partners and their tiles (admin-services.ts); later key rotation. */
 import type { KeyObject } from 'node:crypto';
+import { EidError } from '../../core/errors';
 import { adminEvent } from '../../core/schemas';
 import type { Deps } from '../domain/deps';
 import type { ServicesDeps } from '../domain/services-deps';
@@ -10,8 +11,17 @@ import { adminAuthenticator } from './auth/admin-assertions';
 import { atBoundary, parseEvent, type CloudFunction, type Logger } from './boundary';
 import { assertUsablePublicKey } from './public-key';
 
-/** `services`: the services journey's dependencies; without them its actions answer INTERNAL/not_configured. */
-export function createAdminFunction(deps: Deps, adminKey: KeyObject, log: Logger, services?: ServicesDeps): CloudFunction {
+/**
+ * Rotates the issuer key where this runtime holds it (the emulator's development keys); a deployment's
+ * keys come from its key service, rotated with `npm run keys -- roll-issuer`.
+ */
+export type RotateIssuerKey = () => { keyId: string; retiredKeyId: string; retireAt: string };
+
+/**
+ * `services`: the services journey's dependencies; without them its actions answer INTERNAL/not_configured.
+ * `rotateIssuerKey`: likewise for the rotation.
+ */
+export function createAdminFunction(deps: Deps, adminKey: KeyObject, log: Logger, services?: ServicesDeps, rotateIssuerKey?: RotateIssuerKey): CloudFunction {
   const authenticate = adminAuthenticator(adminKey, deps.clock);
   return atBoundary(log, async (event) => {
     const request = parseEvent(adminEvent, event);
@@ -24,6 +34,9 @@ export function createAdminFunction(deps: Deps, adminKey: KeyObject, log: Logger
         return setTerminalEnabled(deps, request.terminalId, request.enabled);
       case 'putUpgradeSite':
         return putUpgradeSite(deps, request);
+      case 'rotateIssuerKey':
+        if (!rotateIssuerKey) throw new EidError('INTERNAL', { reason: 'not_configured' });
+        return rotateIssuerKey();
       default:
         return adminServicesAction(deps, services, request);
     }
