@@ -17,6 +17,9 @@
  * 5. partnerExchangesPerSec: partner code exchanges over HTTP with a fresh
  *    ES256 assertion each (partnerExchangeRatio against the same raw rate),
  *    and the services subpackage's share of the weapp build (partner-exchanges.ts).
+ * 6. Lifecycle (bench/lifecycle.ts): card password hash cost (ms per scrypt
+ *    hash), report-lost and reinstate round trips over HTTP, a whole upgrade
+ *    at the simulated terminal (goal < 300 ms), the upgrade code's QR version.
  */
 import { generateKeyPairSync, sign, verify } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -37,6 +40,7 @@ import { httpLoad, type LoadResult } from './http-load';
 import { partnerExchangesOverHttp, servicesShareOfWeapp } from './partner-exchanges';
 import { qrVersion } from './qr-version';
 import { COLD_REQUIRE_GOAL_MS, contractPassCounts, functionFigures } from './functions';
+import { lifecycleFigures } from './lifecycle';
 
 const SECONDS_PER_RATE = Number(process.env.BENCH_SECONDS ?? 2);
 const HTTP_REQUESTS = Number(process.env.BENCH_HTTP_REQUESTS ?? 20000);
@@ -154,6 +158,7 @@ async function main() {
   const http = await overHttp();
   const rawAfterHttp = await rawNow();
   const functions = await functionFigures();
+  const lifecycle = await lifecycleFigures();
   const storeContract = contractPassCounts();
   const raw = median([local.rawVerify, rawAfterHttp]);
   const ratio = (load: LoadResult) => round(load.perSecond / raw, 3);
@@ -171,7 +176,8 @@ async function main() {
     partnerExchangeSuccesses: http.exchanges.load.ok,
     exchangesLost: http.exchanges.exchangesLost,
     ...servicesShareOfWeapp(),
-    qrVersionMax: Math.max(...(Object.values(local.qr) as number[])),
+    qrVersionMax: Math.max(...(Object.values(local.qr) as number[]), lifecycle.upgradeCodeQrVersion),
+    ...lifecycle,
     rawEs256VerifiesPerSec: Math.round(raw),
     offlineChecksPerSec: Math.round(local.offline),
     httpVerifiesPerSec: Math.round(http.withSession.perSecond),
@@ -206,6 +212,10 @@ async function main() {
       results.servicesSubpackageBytes === undefined ? 'weapp not built' : `${results.servicesSubpackageBytes} (${results.servicesShareOfWeapp})`,
     'weapp main package bytes, budget 600000': results.weappMainPackageBytes ?? 'weapp not built',
     'largest QR version (EC M), goal ≤ 8': results.qrVersionMax,
+    [`card password hash ms (${results.passwordHashParameters})`]: results.passwordHashMs,
+    'report lost round trip ms (HTTP)': results.reportLostRoundTripMs,
+    'reinstate round trip ms (HTTP, with its face session)': results.reinstateRoundTripMs,
+    'upgrade at a terminal ms (HTTP), goal < 300': results.upgradeRoundTripMs,
   });
   console.table(
     Object.fromEntries(

@@ -11,11 +11,21 @@ import type {
   ListUsageEvent,
   PresentEvent,
   ReauthEvent,
+  ReinstateEvent,
+  RenewEvent,
+  ReportLostEvent,
+  RevokeEvent,
+  PresentUpgradeEvent,
+  ListUpgradeSitesEvent,
+  MoveCardEvent,
+  SetCardPasswordEvent,
   StartFaceEvent,
+  UnlockCardPasswordEvent,
 } from './schemas';
 import type { Attribute, ReleasedAttributes, Scene } from './scenes';
 import type { LivenessAction } from './liveness';
 import type { CitizenServicesActions } from './services-api';
+import type { UpgradeSiteView } from './upgrade-directory';
 
 export type Success<T> = { ok: true } & T;
 
@@ -66,6 +76,23 @@ export interface ReauthView {
   validUntil: string;
 }
 
+/** Why the account's card left it, when it has none now: it moved to another account (journey 6). */
+export interface CardEndedView {
+  reason: 'moved';
+  at: string;
+}
+
+/** A revoked card is gone from the card package; this is all that is said about it. */
+export interface RevokeView {
+  revokedAt: string;
+}
+
+/** What an upgrade terminal is told when the card became colour. */
+export interface UpgradeView {
+  level: 'colour';
+  upgradedAt: string;
+}
+
 /** One QR code: the signed token and its validity window. */
 export interface PresentationView {
   token: string;
@@ -104,10 +131,19 @@ type Request<E> = Omit<E, 'action'>;
 export interface CitizenActions extends CitizenServicesActions {
   startFace: { request: Request<StartFaceEvent>; response: FaceChallengeView };
   enroll: { request: Request<EnrollEvent>; response: { card: CardView } };
-  getCard: { request: Request<GetCardEvent>; response: { card: CardView | null } };
+  getCard: { request: Request<GetCardEvent>; response: { card: CardView | null; ended?: CardEndedView } };
   reauth: { request: Request<ReauthEvent>; response: ReauthView };
   present: { request: Request<PresentEvent>; response: PresentationView };
   listUsage: { request: Request<ListUsageEvent>; response: { usages: UsageView[]; nextBefore: number | null } };
+  reportLost: { request: Request<ReportLostEvent>; response: { card: CardView } };
+  reinstate: { request: Request<ReinstateEvent>; response: { card: CardView } };
+  renew: { request: Request<RenewEvent>; response: { card: CardView } };
+  revoke: { request: Request<RevokeEvent>; response: RevokeView };
+  setCardPassword: { request: Request<SetCardPasswordEvent>; response: { setAt: string } };
+  unlockCardPassword: { request: Request<UnlockCardPasswordEvent>; response: { unlockedAt: string } };
+  presentUpgrade: { request: Request<PresentUpgradeEvent>; response: PresentationView };
+  moveCard: { request: Request<MoveCardEvent>; response: { card: CardView } };
+  listUpgradeSites: { request: Request<ListUpgradeSitesEvent>; response: { sites: UpgradeSiteView[] } };
 }
 
 export type FunctionName = 'citizen' | 'verifier' | 'partner' | 'admin';

@@ -20,6 +20,24 @@ export const FACE_SESSION_MAX_ATTEMPTS = 3;
 /** A basic card is valid this many years from issue. */
 export const BASIC_CARD_VALIDITY_YEARS = 5;
 
+/** A card can be renewed (a fresh face check; it keeps its level) only within this many days before it expires. */
+export const RENEWAL_WINDOW_DAYS = 90;
+
+/** Wrong card passwords: this many lock password use for CARD_PASSWORD_LOCK_SECONDS, or until a face check of the holder unlocks it. */
+export const CARD_PASSWORD_MAX_TRIES = 5;
+export const CARD_PASSWORD_LOCK_SECONDS = 24 * 60 * 60;
+
+/** A person's card can move to another account at most this many times within the window (journey 6). */
+export const CARD_MOVE_LIMIT = 3;
+export const CARD_MOVE_WINDOW_DAYS = 30;
+
+/**
+ * After a rotation the old issuer key stays in the JWKS this long: every card
+ * it signed (valid BASIC_CARD_VALIDITY_YEARS, leap days included) and every
+ * code (a minute) is past its life by then; then it leaves.
+ */
+export const ISSUER_KEY_OVERLAP_DAYS = BASIC_CARD_VALIDITY_YEARS * 366 + 1;
+
 /** Terminal and admin assertions: at most this long from `iat` to `exp`. */
 export const ASSERTION_MAX_AGE_SECONDS = 300;
 

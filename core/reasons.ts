@@ -3,6 +3,7 @@
  * by area and declared once, so the domain throws and the mini-program
  * explains the same words. A reason never holds personal data.
  */
+import type { CardTransition } from './card';
 
 /** Why an ID number was refused; the UI explains each one. */
 export const ID_NUMBER_REASONS = ['format', 'checksum', 'birth_date', 'region'] as const;
@@ -44,6 +45,16 @@ export type VerificationCheck = OfflineCheck | (typeof ONLINE_CHECKS)[number];
 
 /** Why a card cannot serve (beyond its status code): it is past its validity. */
 export const CARD_STATE_REASONS = ['expired'] as const;
+/**
+ * Which lifecycle transition was refused (core/card CARD_TRANSITIONS): a refusal's code says why,
+ * its reason says what the holder tried, so one screen can explain both.
+ */
+export { CARD_TRANSITIONS as LIFECYCLE_REASONS } from './card';
+/** Why a card password was refused as too weak (PASSWORD_WEAK); core/card-password.ts states the rules. */
+export const CARD_PASSWORD_REASONS = ['format', 'all_same', 'sequence', 'birth_date'] as const;
+export type CardPasswordReason = (typeof CARD_PASSWORD_REASONS)[number];
+/** Which part of a terminal's in-person check failed (IN_PERSON_CHECK_FAILED): reading the physical ID card, or the live face match. */
+export const IN_PERSON_CHECK_REASONS = ['id_card', 'face'] as const;
 /** Why a scene cannot be shown as a QR code at a counter. */
 export const PRESENT_REASONS = ['not_presentable'] as const;
 /** Why a caller's credential was refused. */
@@ -61,6 +72,9 @@ export type ErrorReason =
   | CardConflictReason
   | VerificationCheck
   | (typeof CARD_STATE_REASONS)[number]
+  | CardTransition
+  | CardPasswordReason
+  | (typeof IN_PERSON_CHECK_REASONS)[number]
   | (typeof PRESENT_REASONS)[number]
   | (typeof CREDENTIAL_REASONS)[number]
   | (typeof CONSENT_REASONS)[number]

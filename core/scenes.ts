@@ -27,6 +27,8 @@ export const SCENES = {
   age_check: { code: 4, minLevel: 'basic', attributes: ['over18'], presentable: true, label: { zh: '年龄核验', en: 'Age check' } },
   // Online government business releases per approved partner scope, through the services journey, not a counter QR.
   gov_online: { code: 5, minLevel: 'colour', attributes: [], presentable: false, label: { zh: '政务服务', en: 'Online government services' } },
+  // The upgrade code a basic card shows at a registered upgrade terminal: it releases nothing; the terminal submits it with its in-person check and the keypad password.
+  upgrade: { code: 6, minLevel: 'basic', attributes: [], presentable: false, label: { zh: '彩色网证升级', en: 'Colour card upgrade' } },
 } as const satisfies Record<string, ScenePolicy>;
 
 export type Scene = keyof typeof SCENES;

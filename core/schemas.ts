@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { publicJwkSchema } from './jwk-schema';
 import { LIVENESS_ACTIONS, LIVENESS_DIGITS_PATTERN } from './liveness';
 import { pageRequestFields } from './paging';
+import { LISTING_STATUSES } from './upgrade-directory';
 import { SCENE_NAMES, type Scene } from './scenes';
 import { adminServicesEvents, citizenServicesEvents, partnerEvent } from './services-schemas';
 
@@ -66,6 +67,58 @@ export const reauthEvent = z
   })
   .strict();
 
+/** The face proof a lifecycle action carries (the same fields as reauth): the holder checks their face inside the action itself. */
+const faceProofFields = {
+  faceSessionId: text(64),
+  liveness: livenessAnswer.optional(),
+  faceCapture: text(MAX_CAPTURE_LENGTH),
+};
+
+/** Report the card lost: no face check (the phone may be gone); suspends the card and every code of it at once. */
+export const reportLostEvent = z.object({ action: z.literal('reportLost') }).strict();
+
+/** Reinstate a suspended card, renew a card in its renewal window, revoke a card: each after a fresh face check. */
+export const reinstateEvent = z.object({ action: z.literal('reinstate'), ...faceProofFields }).strict();
+export const renewEvent = z.object({ action: z.literal('renew'), ...faceProofFields }).strict();
+export const revokeEvent = z.object({ action: z.literal('revoke'), ...faceProofFields }).strict();
+
+const cardPassword = z.string().max(16);
+
+/** Sets or changes the 8-digit card password: the first time, and without the old one, with a fresh face check. */
+export const setCardPasswordEvent = z
+  .object({
+    action: z.literal('setCardPassword'),
+    password: cardPassword,
+    oldPassword: cardPassword.optional(),
+    faceSessionId: text(64).optional(),
+    liveness: livenessAnswer.optional(),
+    faceCapture: text(MAX_CAPTURE_LENGTH).optional(),
+  })
+  .strict();
+
+/** Lifts the lock after too many wrong card passwords, with a fresh face check. */
+export const unlockCardPasswordEvent = z.object({ action: z.literal('unlockCardPassword'), ...faceProofFields }).strict();
+
+/**
+ * Moves the person's card from another account to this one, after a fresh
+ * face check against the identity typed (as an enrollment checks it).
+ */
+export const moveCardEvent = z
+  .object({
+    action: z.literal('moveCard'),
+    name: text(),
+    idNumber: text(64),
+    consent: z.boolean(),
+    ...faceProofFields,
+  })
+  .strict();
+
+/** The upgrade terminal directory, optionally of one city (GB/T 2260). */
+export const listUpgradeSitesEvent = z.object({ action: z.literal('listUpgradeSites'), city: z.string().regex(/^\d{6}$/).optional() }).strict();
+
+/** The upgrade code: a presentation for the upgrade scene, shown at a registered upgrade terminal. */
+export const presentUpgradeEvent = z.object({ action: z.literal('presentUpgrade') }).strict();
+
 export const sceneSchema = z.enum(SCENE_NAMES as [Scene, ...Scene[]]);
 
 export const presentEvent = z
@@ -89,6 +142,15 @@ export const citizenEvent = z.discriminatedUnion('action', [
   reauthEvent,
   presentEvent,
   listUsageEvent,
+  reportLostEvent,
+  reinstateEvent,
+  renewEvent,
+  revokeEvent,
+  setCardPasswordEvent,
+  unlockCardPasswordEvent,
+  presentUpgradeEvent,
+  listUpgradeSitesEvent,
+  moveCardEvent,
   ...citizenServicesEvents,
 ]);
 
@@ -123,7 +185,23 @@ export const openSessionEvent = z
   })
   .strict();
 
-export const verifierEvent = z.discriminatedUnion('action', [verifyEvent, openSessionEvent]);
+/**
+ * An upgrade terminal submits the citizen's upgrade code with the result of
+ * its own in-person check (the physical ID card read, a live face match on
+ * the terminal) and the card password typed on its keypad.
+ */
+export const upgradeEvent = z
+  .object({
+    action: z.literal('upgrade'),
+    assertion: text(2048).optional(),
+    session: sessionProof.optional(),
+    token: text(1024),
+    inPersonCheck: z.object({ idCardRead: z.boolean(), faceMatch: z.boolean() }).strict(),
+    password: cardPassword,
+  })
+  .strict();
+
+export const verifierEvent = z.discriminatedUnion('action', [verifyEvent, openSessionEvent, upgradeEvent]);
 
 export const registerTerminalEvent = z
   .object({
@@ -145,7 +223,32 @@ export const setTerminalEnabledEvent = z
   })
   .strict();
 
-export const adminEvent = z.discriminatedUnion('action', [registerTerminalEvent, setTerminalEnabledEvent, ...adminServicesEvents]);
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+
+/** Adds or replaces an entry of the upgrade terminal directory (core/upgrade-directory.ts). */
+export const putUpgradeSiteEvent = z
+  .object({
+    action: z.literal('putUpgradeSite'),
+    assertion: text(2048),
+    id: z.string().regex(/^[a-z0-9_-]{3,40}$/),
+    city: z.string().regex(/^\d{6}$/),
+    name: z.string().max(100).trim().min(1),
+    address: z.string().max(200).trim().min(1),
+    hours: z.object({ days: z.array(z.number().int().min(1).max(7)).min(1).max(7), opens: hhmm, closes: hhmm }).strict(),
+    status: z.enum(LISTING_STATUSES),
+  })
+  .strict();
+
+/** A new issuer key signs from now on; the old one verifies, and stays in the JWKS, until everything it signed is past its life. */
+export const rotateIssuerKeyEvent = z.object({ action: z.literal('rotateIssuerKey'), assertion: text(2048) }).strict();
+
+export const adminEvent = z.discriminatedUnion('action', [
+  registerTerminalEvent,
+  setTerminalEnabledEvent,
+  putUpgradeSiteEvent,
+  rotateIssuerKeyEvent,
+  ...adminServicesEvents,
+]);
 
 export type StartFaceEvent = z.infer<typeof startFaceEvent>;
 export type EnrollEvent = z.infer<typeof enrollEvent>;
@@ -154,6 +257,17 @@ export type CitizenEvent = z.infer<typeof citizenEvent>;
 export type ReauthEvent = z.infer<typeof reauthEvent>;
 export type PresentEvent = z.infer<typeof presentEvent>;
 export type ListUsageEvent = z.infer<typeof listUsageEvent>;
+export type ReportLostEvent = z.infer<typeof reportLostEvent>;
+export type ReinstateEvent = z.infer<typeof reinstateEvent>;
+export type RenewEvent = z.infer<typeof renewEvent>;
+export type RevokeEvent = z.infer<typeof revokeEvent>;
+export type SetCardPasswordEvent = z.infer<typeof setCardPasswordEvent>;
+export type UnlockCardPasswordEvent = z.infer<typeof unlockCardPasswordEvent>;
+export type PresentUpgradeEvent = z.infer<typeof presentUpgradeEvent>;
+export type MoveCardEvent = z.infer<typeof moveCardEvent>;
+export type PutUpgradeSiteEvent = z.infer<typeof putUpgradeSiteEvent>;
+export type ListUpgradeSitesEvent = z.infer<typeof listUpgradeSitesEvent>;
+export type UpgradeEvent = z.infer<typeof upgradeEvent>;
 export type VerifyEvent = z.infer<typeof verifyEvent>;
 export type OpenSessionEvent = z.infer<typeof openSessionEvent>;
 export type RegisterTerminalEvent = z.infer<typeof registerTerminalEvent>;

@@ -5,6 +5,10 @@
  *   roll-issuer  a new issuer key; the current one (read from EID_ISSUER_PRIVATE_KEY)
  *                joins EID_ISSUER_PREVIOUS_PUBLIC_KEYS, so cards and codes it signed still verify
  *   roll-admin   a new EID_ADMIN_KEY (admin assertions live two minutes: no overlap needed)
+ *   rotate [--data-dir .data]
+ *                the emulator's DEVELOPMENT issuer key: a new key signs from now on, the old one
+ *                stays in the JWKS until everything it signed is past its life (written to the data folder;
+ *                a running emulator rotates in place with the admin action rotateIssuerKey)
  *
  * Secrets go to standard output as NAME=value lines (a PEM on one line, its
  * newlines written as \n), for the key service and nothing else; notes go to
@@ -12,7 +16,17 @@
  */
 import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
-import { ADMIN_KEY_VARIABLE, PREVIOUS_ISSUER_KEYS_VARIABLE, freshKeyValues, pemOf, storeKeysFromEnvironment } from '../server/adapters/keys/key-material';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  ADMIN_KEY_VARIABLE,
+  PREVIOUS_ISSUER_KEYS_VARIABLE,
+  developmentKeys,
+  freshKeyValues,
+  pemOf,
+  rotateDevelopmentIssuerKey,
+  storeKeysFromEnvironment,
+} from '../server/adapters/keys/key-material';
 import { keyIdOf } from '../server/adapters/keys/issuer-keys';
 
 export interface CommandOutput {
@@ -25,7 +39,7 @@ export interface CommandOutput {
 const checkOnly = { EID_PII_ENC_KEY: Buffer.alloc(32).toString('base64'), EID_PII_INDEX_KEY: Buffer.alloc(32).toString('base64') };
 
 const line = (name: string, value: string) => `${name}=${value.trim().replace(/\n/g, '\\n')}`;
-const USAGE = 'usage: npm run keys -- new | roll-issuer | roll-admin';
+const USAGE = 'usage: npm run keys -- new | roll-issuer | roll-admin | rotate [--data-dir .data]';
 const SECRET_NOTE = 'These are secrets: put them into the key service that fills the functions’ environment, never into a file in the repository.';
 
 export function keysCommand(args: readonly string[], env: Record<string, string | undefined>): CommandOutput {
@@ -63,6 +77,19 @@ export function keysCommand(args: readonly string[], env: Record<string, string 
         `New issuer key id: ${keyIdOf(createPublicKey(privateKey))}. Set both variables in the citizen, verifier, partner and admin functions together.`,
         `Keep a key in ${PREVIOUS_ISSUER_KEYS_VARIABLE} while any card it signed is in use (cards live five years); codes it signed expire within a minute.`,
       ],
+      exitCode: 0,
+    };
+  }
+  if (command === 'rotate') {
+    const flag = args.indexOf('--data-dir');
+    const dataDir = (flag >= 0 ? args[flag + 1] : undefined) ?? env.EID_DATA_DIR ?? '.data';
+    if (!existsSync(join(dataDir, 'keys', 'issuer-es256.pem'))) {
+      return { stdout: [], stderr: [`No development keys in ${dataDir}/keys: start the emulator once (npm start), or name its folder with --data-dir.`], exitCode: 2 };
+    }
+    const rotated = rotateDevelopmentIssuerKey(dataDir, developmentKeys(dataDir).issuer, new Date());
+    return {
+      stdout: [`rotated the DEVELOPMENT issuer key: ${rotated.retiredKeyId} -> ${rotated.keyId}; ${rotated.retiredKeyId} stays in the JWKS until ${rotated.retireAt}`],
+      stderr: ['The emulator reads its keys when it starts: restart it to sign with the new key (or rotate a running one with the admin action rotateIssuerKey).'],
       exitCode: 0,
     };
   }

@@ -8,9 +8,11 @@ export default defineAppConfig({
     'pages/card/index',
     'pages/usage/index',
   ],
-  // Rarely used: the staff page and the services journey load only when opened, keeping the main package small (STYLE.md).
+  // Rarely used: the staff page, managing the card's life and the services journey load only when opened, keeping the main package small (STYLE.md).
   subPackages: [
     { root: 'pages/staff', pages: ['index'] },
+    { root: 'pages/manage', pages: ['index'] },
+    { root: 'pages/upgrade', pages: ['index', 'sites/index'] },
     { root: 'pages/services', pages: ['index', 'consent/index', 'grants/index', 'open/index'] },
   ],
   window: {

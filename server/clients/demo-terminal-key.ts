@@ -9,12 +9,14 @@ import { join } from 'node:path';
 import type { TerminalCredential } from './assertions';
 
 export const DEMO_TERMINAL_ID = 'vt_simulated_demo';
+/** The SIMULATED upgrade terminal: the only scene it may serve is the colour upgrade. */
+export const DEMO_UPGRADE_TERMINAL_ID = 'vt_simulated_upgrade';
 
-export function demoTerminalKeyFile(dataDir: string): string {
-  return join(dataDir, 'keys', 'demo-terminal-es256.pem');
+export function demoTerminalKeyFile(dataDir: string, terminalId: string = DEMO_TERMINAL_ID): string {
+  return join(dataDir, 'keys', terminalId === DEMO_TERMINAL_ID ? 'demo-terminal-es256.pem' : `${terminalId}-es256.pem`);
 }
 
-/** The demo terminal's credential, read from an emulator's data folder. */
-export function loadDemoTerminal(dataDir: string): TerminalCredential {
-  return { terminalId: DEMO_TERMINAL_ID, privateKey: createPrivateKey(readFileSync(demoTerminalKeyFile(dataDir))) };
+/** A demo terminal's credential (the verifier by default, or the upgrade terminal), read from an emulator's data folder. */
+export function loadDemoTerminal(dataDir: string, terminalId: string = DEMO_TERMINAL_ID): TerminalCredential {
+  return { terminalId, privateKey: createPrivateKey(readFileSync(demoTerminalKeyFile(dataDir, terminalId))) };
 }

@@ -6,6 +6,7 @@
  */
 import { CosePresentationSigner } from '../adapters/keys/cose-presentation-signer';
 import { JwtCardSigner } from '../adapters/keys/jwt-card-signer';
+import { ScryptPasswordHasher } from '../adapters/keys/scrypt-password-hasher';
 import type { StoreKeys } from '../adapters/keys/key-material';
 import type { Deps } from '../domain/deps';
 import type { Authority, CheckBudget, Clock, Random } from '../domain/ports';
@@ -27,8 +28,9 @@ export function composeDeps({ store, authority, checkBudget, keys, clock, random
     authority,
     checkBudget,
     pii: keys.pii,
-    cardSigner: new JwtCardSigner(keys.issuer.current),
-    presentationSigner: new CosePresentationSigner(keys.issuer.current),
+    passwords: new ScryptPasswordHasher(),
+    cardSigner: new JwtCardSigner(keys.issuer),
+    presentationSigner: new CosePresentationSigner(keys.issuer),
     issuerKeys: keys.issuer,
     cardRefs: keys.cardRefs,
     clock,

@@ -10,8 +10,8 @@
  */
 import type { CardView } from '../../core/api';
 import { EidError } from '../../core/errors';
-import { BASIC_CARD_VALIDITY_YEARS } from '../../core/policy';
 import type { EnrollEvent } from '../../core/schemas';
+import { cardValidityFrom } from './card-validity';
 import { toCardView } from './card-view';
 import { sealIdentity } from './sealed-identity';
 import type { Deps } from './deps';
@@ -34,8 +34,7 @@ export async function enroll(deps: Deps, holder: string, request: Omit<EnrollEve
   const identity = sealIdentity(deps.pii, { id: deps.random.token(16), idIndex, ...claim, createdAt: now });
 
   const cardId = deps.random.token(16);
-  const expiresAt = new Date(now);
-  expiresAt.setUTCFullYear(expiresAt.getUTCFullYear() + BASIC_CARD_VALIDITY_YEARS);
+  const expiresAt = cardValidityFrom(now);
   const { keyId, signature } = deps.cardSigner.sign({ cardId, level: 'basic', issuedAt: now, expiresAt });
   const card: CardRecord = {
     id: cardId,

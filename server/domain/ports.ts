@@ -125,11 +125,27 @@ export interface BudgetPlace {
   release(): Promise<void>;
 }
 
-/** Seals personal data for storage and derives the look-up index of an ID number. */
+/**
+ * Seals personal data for storage and derives the look-up index of an ID
+ * number. Each identity is sealed under its own data key (crypto-shredding:
+ * destroying that key, which revocation does, leaves its sealed values
+ * undecryptable by anyone, backups included). The domain holds a data key only
+ * wrapped: opaque text, useless without the adapter's master key.
+ */
 export interface PiiProtector {
-  seal(plaintext: string, associatedData: string): string;
-  open(sealed: string, associatedData: string): string;
+  /** A fresh random data key for one identity, wrapped under the master key and bound to `owner` (the identity id). */
+  newDataKey(owner: string): string;
+  /** Seals under `dataKey` (wrapped, of `owner`), or under the master key itself for a record sealed before data keys existed. */
+  seal(plaintext: string, associatedData: string, dataKey?: { wrapped: string; owner: string }): string;
+  open(sealed: string, associatedData: string, dataKey?: { wrapped: string; owner: string }): string;
   index(normalisedIdNumber: string): string;
+}
+
+/** The card password's slow salted hash (scrypt, parameters named in the adapter). Never logged, never returned. */
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  /** Whether `password` is the one `stored` was made from; a hash made with other parameters still verifies with its own. */
+  verify(password: string, stored: string): Promise<boolean>;
 }
 
 /** The public claims of a card that the issuer signs. */

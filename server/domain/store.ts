@@ -6,6 +6,7 @@
 import type { CardLevel, CardStatus } from '../../core/card';
 import type { LivenessChallenge } from '../../core/liveness';
 import type { Attribute, Scene } from '../../core/scenes';
+import type { UpgradeSiteView } from '../../core/upgrade-directory';
 
 export interface FaceSessionRecord {
   id: string;
@@ -24,6 +25,13 @@ export interface IdentityRecord {
   idIndex: string;
   nameSealed: string;
   idNumberSealed: string;
+  /**
+   * The identity's own data key, wrapped (PiiProtector.newDataKey): the
+   * sealed fields open only with it. Null for an identity sealed under the
+   * master key before data keys existed, and for a revoked card's identity,
+   * whose key was destroyed along with its sealed fields.
+   */
+  dataKey: string | null;
   createdAt: Date;
 }
 
@@ -42,6 +50,40 @@ export interface CardRecord {
 export interface HeldCard {
   card: CardRecord;
   identity: IdentityRecord;
+}
+
+/**
+ * What one lifecycle transition writes: the new status and, for a renewal,
+ * the new validity, for an upgrade the new level, each with the issuer's
+ * signature over the card's claims as they are after the change.
+ */
+export interface CardChange {
+  status: CardStatus;
+  renewal?: Pick<CardRecord, 'issuedAt' | 'expiresAt' | 'keyId' | 'signature'>;
+  upgrade?: Pick<CardRecord, 'level' | 'keyId' | 'signature'>;
+}
+
+/** An entry of the upgrade terminal directory, as the admin put it (core/upgrade-directory.ts). */
+export type UpgradeSiteRecord = Omit<UpgradeSiteView, 'openNow'> & { updatedAt: Date };
+
+/** A card moved to another account (journey 6): kept so the old account can see why its card left, and to limit moves. */
+export interface CardMoveRecord {
+  fromCardId: string;
+  fromHolder: string;
+  toCardId: string;
+  /** The HMAC index of the ID number: moves are counted per person. */
+  idIndex: string;
+  at: Date;
+}
+
+/** A card's password: only its slow salted hash (PasswordHasher), and its wrong tries. */
+export interface CardPasswordRecord {
+  cardId: string;
+  hash: string;
+  /** Tries spent since the last right one (or the last unlock); a try is spent before it is checked. */
+  triesUsed: number;
+  lastTryAt: Date | null;
+  setAt: Date;
 }
 
 /** Raised by mintCard when the holder or the ID number already has a live card. */
@@ -127,10 +169,58 @@ export interface Store {
   /** Inserts identity and card together or not at all; throws CardConflict. */
   mintCard(identity: IdentityRecord, card: CardRecord): Promise<void>;
 
+  /** The live (not revoked) card of an ID number's index, if any. */
+  findLiveCardByIdIndex(idIndex: string): Promise<HeldCard | null>;
+  /**
+   * Moves a card to another account as one atomic step: only if the old card
+   * is still in the `expected` status and expiry, it is revoked and shredded
+   * as changeCard revokes, the new identity and card are minted, and the move
+   * is recorded; otherwise nothing is written and the answer is false. Throws
+   * CardConflict, writing nothing, when the new holder already has a live card.
+   */
+  moveCard(from: { cardId: string; expected: Pick<CardRecord, 'status' | 'expiresAt'> }, identity: IdentityRecord, card: CardRecord, move: CardMoveRecord): Promise<boolean>;
+  /** Moves of an ID number's cards recorded strictly after `since`. */
+  countMoves(idIndex: string, since: Date): Promise<number>;
+  /** The latest move away from a holder's account, if any. */
+  lastMoveFrom(holder: string): Promise<CardMoveRecord | null>;
+
   /** When the holder last passed a face check, if ever. */
   lastFacePassedAt(holder: string): Promise<Date | null>;
   getHeldCard(cardId: string): Promise<HeldCard | null>;
   setCardStatus(cardId: string, status: CardStatus): Promise<void>;
+  /**
+   * One lifecycle transition as a compare-and-set: writes `change` only if
+   * the card's status and expiry are still `expected` (what the state machine
+   * decided on), and answers whether it wrote. Of any number of concurrent
+   * changes decided on the same card, exactly one writes. Revoking frees the
+   * holder and the ID number for a new card in the same atomic step, and
+   * shreds the identity: its data key is destroyed, its sealed fields, ID
+   * number index and holder are erased, and what stays is a non-identifying
+   * audit entry (card id, level, dates, status, the issuer's key id and
+   * signature) with its usages, which then belong to nobody; its password
+   * hash is deleted. An adapter that
+   * keeps old pages (SQLite's WAL) leaves no copy of what was erased.
+   */
+  changeCard(cardId: string, expected: Pick<CardRecord, 'status' | 'expiresAt'>, change: CardChange): Promise<boolean>;
+
+  /** Sets (or replaces) a card's password hash; its tries start again from none. */
+  setCardPassword(cardId: string, hash: string, at: Date): Promise<void>;
+  getCardPassword(cardId: string): Promise<CardPasswordRecord | null>;
+  /**
+   * Spends one password try before the password is checked, atomically:
+   * 'locked' (writing nothing) while `max` tries are spent and the last was
+   * less than `lockMs` ago; once that lock has passed, the count starts again.
+   * Of any number of concurrent tries, no more than `max` are ever spent
+   * before a lock. Null when the card has no password.
+   */
+  spendPasswordTry(cardId: string, now: Date, limit: { max: number; lockMs: number }): Promise<CardPasswordRecord | 'locked' | null>;
+  /** A right password, or a face check of the holder: the tries start again from none. */
+  resetPasswordTries(cardId: string): Promise<void>;
+
+  /** Adds or replaces a directory entry by its id. */
+  putUpgradeSite(site: UpgradeSiteRecord): Promise<void>;
+  /** Directory entries, of one city or all, ordered by city then id. */
+  listUpgradeSites(city?: string): Promise<UpgradeSiteRecord[]>;
 
   insertTerminal(terminal: TerminalRecord): Promise<void>;
   getTerminal(id: string): Promise<TerminalRecord | null>;

@@ -25,6 +25,8 @@ export async function verifyPresentation(
   const offline = await checkPresentationOffline(token, { keys: deps.issuerKeys, now, expectedScene: scene });
   if (!offline.ok) throw new EidError(offline.code, { reason: offline.check });
   if (!terminal.scenes.includes(scene)) throw new EidError('SCENE_NOT_ALLOWED', { reason: 'terminal' });
+  // An upgrade code is spent only by an upgrade (upgrade-card.ts), never by a plain verification.
+  if (scene === 'upgrade') throw new EidError('SCENE_NOT_ALLOWED', { reason: 'not_presentable' });
 
   const { tokenId, cardRef } = offline.decoded.claims;
   const cardId = deps.cardRefs.open(cardRef, tokenId);

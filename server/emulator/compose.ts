@@ -10,7 +10,7 @@ import type { FunctionName } from '../../core/api';
 import { loadSyntheticPopulation, SimulatedAuthority } from '../adapters/authority/simulated-authority';
 import { InProcessCheckBudget } from '../adapters/in-process/in-process-check-budget';
 import type { IssuerKeys } from '../adapters/keys/issuer-keys';
-import { developmentKeys } from '../adapters/keys/key-material';
+import { developmentKeys, rotateDevelopmentIssuerKey } from '../adapters/keys/key-material';
 import { SqliteServicesStore } from '../adapters/sqlite/sqlite-services-store';
 import { SqliteStore } from '../adapters/sqlite/sqlite-store';
 import { developmentServicesKeys } from '../adapters/keys/services-keys';
@@ -50,7 +50,7 @@ export function composeEmulator({ dataDir, log, env = {}, clock = systemClock }:
   // Development keys only, never the environment's: the emulator pairs keys with the SIMULATED
   // authority, and production keys would sign cards and tokens for synthetic people.
   if (env.EID_ISSUER_PRIVATE_KEY || env.EID_PII_ENC_KEY) log.info('ignoring EID_* keys from the environment: the emulator uses development keys only');
-  const keys = developmentKeys(dataDir);
+  const keys = developmentKeys(dataDir, () => clock.now());
   log.info(keys.created ? 'generated development keys (local emulator only)' : 'using development keys', { folder: keys.folder });
   const authority = new SimulatedAuthority(loadSyntheticPopulation(), cryptoRandom);
   log.info('identity authority', { label: authority.label });
@@ -65,7 +65,7 @@ export function composeEmulator({ dataDir, log, env = {}, clock = systemClock }:
       citizen: createCitizenFunction(deps, log, services),
       verifier: createVerifierFunction(deps, keys.terminalSessionKey, log),
       partner: createPartnerFunction(deps, services, log),
-      admin: createAdminFunction(deps, keys.adminKey, log, services),
+      admin: createAdminFunction(deps, keys.adminKey, log, services, () => rotateDevelopmentIssuerKey(dataDir, keys.issuer, clock.now())),
     },
     issuer: keys.issuer,
     adminKey: keys.adminKey,

@@ -9,7 +9,9 @@ import { pruneServices } from '../domain/services/prune-services';
 import { composeEmulator } from './compose';
 import { ensureDemoPartner } from './demo-partner/seed';
 import { DEMO_PARTNER_PREFIX, demoPartnerSite } from './demo-partner/routes';
+import { DEMO_UPGRADE_TERMINAL_ID } from '../clients/demo-terminal-key';
 import { ensureDemoTerminal } from './demo-terminal';
+import { seedUpgradeSites } from './pilot-upgrade-sites';
 import { devRoutes } from './dev-routes';
 import { createEmulatorServer } from './http-server';
 import { consoleLogger } from './logger';
@@ -24,6 +26,8 @@ const log = consoleLogger(process.env.EID_QUIET === '1');
 async function main() {
   const emulator = composeEmulator({ dataDir, log, env: process.env });
   const demo = await ensureDemoTerminal(emulator.deps, dataDir);
+  const upgrader = await ensureDemoTerminal(emulator.deps, dataDir, DEMO_UPGRADE_TERMINAL_ID);
+  await seedUpgradeSites(emulator.deps);
   const origin = `http://${HOST}:${port}`;
   const demoPartner = await ensureDemoPartner(emulator.deps, emulator.services, dataDir, origin);
   const server = createEmulatorServer({
@@ -48,6 +52,7 @@ async function main() {
     console.log(`  bound to ${HOST} only; /fn and /dev refuse other Host names, other origins and bodies that are not JSON`);
     console.log(`  demo partner (simulated): ${origin}${DEMO_PARTNER_PREFIX}, its tiles on the app's services page (政务服务)`);
     console.log(`  demo verifier terminal (simulated): ${demo.terminalId}`);
+    console.log(`  demo upgrade terminal (simulated): ${upgrader.terminalId}, played by: npm run terminal -- upgrade <code> --password <8 digits>`);
   });
 
   const shutdown = () => {

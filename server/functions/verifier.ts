@@ -1,12 +1,14 @@
 /**
  * The verifier function: registered terminals (hotels, internet cafes, gates)
- * verify presentation tokens, authenticated per request by an ES256 assertion
+ * verify presentation tokens, upgrade terminals make cards colour, authenticated per request by an ES256 assertion
  * or by a terminal session opened with one (auth/terminal-sessions.ts).
  */
 import { EidError } from '../../core/errors';
+import type { Scene } from '../../core/scenes';
 import { verifierEvent, type VerifyEvent } from '../../core/schemas';
 import type { Deps } from '../domain/deps';
 import type { TerminalRecord } from '../domain/store';
+import { upgradeCard } from '../domain/upgrade-card';
 import { verifyPresentation } from '../domain/verify-presentation';
 import { TerminalAssertions } from './auth/terminal-assertions';
 import { TerminalSessions } from './auth/terminal-sessions';
@@ -17,7 +19,7 @@ export function createVerifierFunction(deps: Deps, sessionTicketKey: Buffer, log
   const sessions = new TerminalSessions(sessionTicketKey, deps.clock);
 
   /** The terminal behind a request; its enabled flag is read every time, so disabling bites at once. */
-  const terminalOf = async ({ assertion, session, scene, token }: VerifyEvent): Promise<TerminalRecord> => {
+  const terminalOf = async ({ assertion, session, scene, token }: Pick<VerifyEvent, 'assertion' | 'session' | 'token'> & { scene: Scene }): Promise<TerminalRecord> => {
     if (!assertion === !session) throw new EidError('INVALID_INPUT', { reason: 'schema', details: { field: 'assertion' } });
     if (assertion) return terminals.authenticate(assertion);
     const terminal = await deps.store.getTerminal(sessions.authenticate(session!, { scene, token }));
@@ -32,6 +34,8 @@ export function createVerifierFunction(deps: Deps, sessionTicketKey: Buffer, log
         return sessions.start((await terminals.authenticate(request.assertion)).id);
       case 'verify':
         return verifyPresentation(deps, await terminalOf(request), request);
+      case 'upgrade':
+        return upgradeCard(deps, await terminalOf({ ...request, scene: 'upgrade' }), request);
     }
   });
 }

@@ -28,6 +28,17 @@ export const api = {
   reauth: (request: CitizenActions['reauth']['request']) => citizen('reauth', request),
   present: (request: CitizenActions['present']['request']) => citizen('present', request),
   listUsage: (request: CitizenActions['listUsage']['request']) => citizen('listUsage', request),
+  // Lifecycle (journey 6).
+  reportLost: () => citizen('reportLost', {}),
+  moveCard: (request: CitizenActions['moveCard']['request']) => citizen('moveCard', request),
+  reinstate: (request: CitizenActions['reinstate']['request']) => citizen('reinstate', request),
+  renew: (request: CitizenActions['renew']['request']) => citizen('renew', request),
+  revoke: (request: CitizenActions['revoke']['request']) => citizen('revoke', request),
+  // The colour upgrade (journey 4).
+  setCardPassword: (request: CitizenActions['setCardPassword']['request']) => citizen('setCardPassword', request),
+  unlockCardPassword: (request: CitizenActions['unlockCardPassword']['request']) => citizen('unlockCardPassword', request),
+  presentUpgrade: () => citizen('presentUpgrade', {}),
+  listUpgradeSites: (request: CitizenActions['listUpgradeSites']['request']) => citizen('listUpgradeSites', request),
   // Services (journey 5).
   listServices: (request: CitizenActions['listServices']['request']) => citizen('listServices', request),
   getTileConsent: (request: CitizenActions['getTileConsent']['request']) => citizen('getTileConsent', request),

@@ -10,7 +10,7 @@ import type { MessageKey, Vars } from '../i18n';
 import type { EnrollOutcome } from '../state/last-result';
 import { unavailableReason } from './unavailable';
 
-export type NextAction = 'viewCard' | 'retryFace' | 'edit' | 'consent' | 'cards';
+export type NextAction = 'viewCard' | 'retryFace' | 'edit' | 'consent' | 'cards' | 'moveHere';
 
 export interface Line {
   key: MessageKey;
@@ -62,8 +62,12 @@ export function adviceFor(failure: Failure): FailureAdvice {
       return faceAdvice(`next.${failure.code}`, failure);
     case 'FACE_SESSION_EXPIRED':
       return { reason: { key: 'next.FACE_SESSION_EXPIRED' }, actions: ['retryFace', 'cards'] };
-    case 'RATE_LIMITED':
     case 'CARD_EXISTS':
+      // The identity's card lives in another account (another WeChat account, another browser): offer to move it here.
+      if (failure.reason === 'id_number') return { reason: { key: 'next.CARD_EXISTS.id_number' }, actions: ['moveHere', 'cards'] };
+      return { reason: { key: 'next.CARD_EXISTS' }, actions: ['cards'] };
+    case 'MOVE_LIMITED':
+    case 'RATE_LIMITED':
       return { reason: { key: `next.${failure.code}` }, actions: ['cards'] };
     case 'CONSENT_REQUIRED':
       return { reason: { key: 'next.CONSENT_REQUIRED' }, actions: ['consent', 'cards'] };
@@ -87,5 +91,5 @@ export function adviceFor(failure: Failure): FailureAdvice {
 /** Whether the citizen's details are still needed after this outcome (to retry or correct them). */
 export function needsDraftAfter(outcome: EnrollOutcome): boolean {
   if (outcome.ok) return false;
-  return adviceFor(outcome).actions.some((action) => action === 'retryFace' || action === 'edit' || action === 'consent');
+  return adviceFor(outcome).actions.some((action) => action === 'retryFace' || action === 'edit' || action === 'consent' || action === 'moveHere');
 }

@@ -1,10 +1,11 @@
 /** The citizen's card as the card package and the card page read it: the load state and a reload. */
 import { useCallback, useState } from 'react';
-import type { CardView, Failure } from '../../core/api';
+import type { CardEndedView, CardView, Failure } from '../../core/api';
 import { api } from '../api/client';
 import { useLatestCall } from './use-latest-call';
 
-export type CardLoad = { state: 'loading' } | { state: 'loaded'; card: CardView | null } | { state: 'failed'; failure: Failure };
+/** `ended`: why the card package is empty, when the card moved to another account. */
+export type CardLoad = { state: 'loading' } | { state: 'loaded'; card: CardView | null; ended?: CardEndedView } | { state: 'failed'; failure: Failure };
 
 export interface HeldCard {
   load: CardLoad;
@@ -22,7 +23,7 @@ export function useHeldCard({ quiet = false }: { quiet?: boolean } = {}): HeldCa
     setLoad((before) => (quiet && before.state === 'loaded' ? before : { state: 'loading' }));
     const result = await api.getCard();
     if (!isLatest()) return null;
-    const next: CardLoad = result.ok ? { state: 'loaded', card: result.card } : { state: 'failed', failure: result };
+    const next: CardLoad = result.ok ? { state: 'loaded', card: result.card, ...(result.ended && { ended: result.ended }) } : { state: 'failed', failure: result };
     setLoad(next);
     return next;
   }, [latestCall, quiet]);

@@ -11,6 +11,8 @@ export interface EnrollmentDraft {
   idNumber: string;
   consent: boolean;
   challenge?: HeldChallenge;
+  /** `move`: the identity's card lives in another account and the face check moves it here (journey 6). */
+  purpose?: 'enroll' | 'move';
 }
 
 let draft: EnrollmentDraft | null = null;
@@ -30,6 +32,11 @@ export function giveConsent(): void {
 
 export function holdChallenge(challenge: HeldChallenge | undefined): void {
   if (draft) draft.challenge = challenge;
+}
+
+/** The same details, now to move the identity's card from another account: a fresh face session follows. */
+export function startMove(): void {
+  if (draft) draft = { ...draft, purpose: 'move', challenge: undefined };
 }
 
 export function clearDraft(): void {

@@ -403,11 +403,22 @@ function sortBy(docs: Doc[], order: Array<{ field: string; direction: 'asc' | 'd
   });
 }
 
+/** `$set` of a nested field: the SDK flattens an object value into dotted paths (`identity.nameSealed`), as MongoDB does. */
+function setPath(target: Reply, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let at = target;
+  for (const key of keys.slice(0, -1)) {
+    if (typeof at[key] !== 'object' || at[key] === null) at[key] = {};
+    at = at[key] as Reply;
+  }
+  at[keys[keys.length - 1]!] = value;
+}
+
 function applyUpdate(doc: Doc, update: Reply): Doc {
   const next: Reply = structuredClone(doc);
   for (const [op, fields] of Object.entries(update)) {
     for (const [field, value] of Object.entries(fields as Reply)) {
-      if (op === '$set') next[field] = value;
+      if (op === '$set') setPath(next, field, value);
       else if (op === '$inc') next[field] = ((next[field] as number) ?? 0) + (value as number);
       else if (op === '$unset') delete next[field];
       else throw new Refusal('INVALID_PARAM', `update operator ${op} is not modelled`);

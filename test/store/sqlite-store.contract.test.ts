@@ -92,8 +92,8 @@ describe('SqliteStore migrations', () => {
     await SqliteStore.open(temp.file).close();
     expect(appliedVersions()).toEqual(everyVersion);
     expect(tableNames()).toEqual([
-      ...['auth_codes', 'cards', 'exchanges', 'face_sessions', 'failures', 'grants', 'identities', 'partner_assertions', 'partners'],
-      ...['schema_migrations', 'spent_tokens', 'terminals', 'tile_versions', 'tiles', 'usages'],
+      ...['auth_codes', 'card_moves', 'card_passwords', 'cards', 'exchanges', 'face_sessions', 'failures', 'grants', 'identities', 'identity_keys', 'partner_assertions', 'partners'],
+      ...['schema_migrations', 'spent_tokens', 'terminals', 'tile_versions', 'tiles', 'upgrade_sites', 'usages'],
     ]);
   });
 
@@ -131,7 +131,8 @@ describe('SqliteStore migrations', () => {
       expect(tableNames()).not.toEqual(expect.arrayContaining(['presentation_uses']));
 
       expect(await store.getTerminal('terminal-1')).toEqual(syntheticTerminal('terminal-1'));
-      const held = { card: syntheticCard(1), identity: syntheticIdentity(1) };
+      // Sealed before data keys existed: no key, opened under the master key.
+      const held = { card: syntheticCard(1), identity: syntheticIdentity(1, { dataKey: null }) };
       expect(await store.getHeldCard('card-1')).toEqual(held);
       expect(await store.findCardByHolder('synthetic-holder-1')).toEqual(held);
       expect(await store.listUsages('card-1', { limit: 10 })).toEqual([

@@ -116,6 +116,182 @@ export function describeStoreContract(adapterName: string, open: () => Promise<O
       });
     });
 
+    describe('card lifecycle changes (compare-and-set)', () => {
+      const expected = (status: 'active' | 'suspended' | 'revoked') => ({ status, expiresAt: syntheticCard(1).expiresAt });
+
+      it('writes a change only while the card is still in the expected status and expiry, and says whether it wrote', async () => {
+        await mint(1);
+        expect(await store.changeCard('card-1', expected('active'), { status: 'suspended' })).toBe(true);
+        expect((await store.getHeldCard('card-1'))?.card.status).toBe('suspended');
+        expect(await store.changeCard('card-1', expected('active'), { status: 'revoked' })).toBe(false);
+        expect(await store.changeCard('card-1', { status: 'suspended', expiresAt: T0 }, { status: 'active' })).toBe(false);
+        expect((await store.getHeldCard('card-1'))?.card.status).toBe('suspended');
+        expect(await store.changeCard('card-unknown', expected('active'), { status: 'suspended' })).toBe(false);
+      });
+
+      it('lets exactly one of 20 concurrent changes decided on the same state write', async () => {
+        await mint(1);
+        const results = await Promise.all(Array.from({ length: 20 }, () => store.changeCard('card-1', expected('active'), { status: 'suspended' })));
+        expect(results.filter(Boolean)).toHaveLength(1);
+      });
+
+      it('renews: writes the new validity, issue time, key id and signature with the status, and keeps id, level and identity', async () => {
+        await mint(1);
+        const renewal = { issuedAt: after(HOUR), expiresAt: new Date('2041-11-28T08:00:00Z'), keyId: 'test-issuer-key-2', signature: 'renewed-signature' };
+        expect(await store.changeCard('card-1', expected('active'), { status: 'active', renewal })).toBe(true);
+        expect(await store.getHeldCard('card-1')).toEqual({ card: syntheticCard(1, renewal), identity: syntheticIdentity(1) });
+        // The renewal changed the expiry the next decision must name.
+        expect(await store.changeCard('card-1', expected('active'), { status: 'active', renewal })).toBe(false);
+      });
+
+      it('returns an identity with its wrapped data key, and one sealed before data keys (null) as written', async () => {
+        await mint(1);
+        expect((await store.getHeldCard('card-1'))?.identity.dataKey).toBe('wrapped-data-key-1');
+        await store.mintCard(syntheticIdentity(2, { dataKey: null }), syntheticCard(2));
+        expect((await store.getHeldCard('card-2'))?.identity.dataKey).toBeNull();
+      });
+
+      it('revoking shreds: the data key is destroyed, sealed fields, ID number index and holder erased; an audit entry and usages stay', async () => {
+        await mint(1);
+        await store.recordVerification('token-before-revocation', syntheticUsage('card-1'));
+        expect(await store.changeCard('card-1', expected('active'), { status: 'revoked' })).toBe(true);
+        const audit = await store.getHeldCard('card-1');
+        expect(audit?.identity).toMatchObject({ dataKey: null, nameSealed: '', idNumberSealed: '' });
+        expect(audit?.identity.idIndex).not.toBe('synthetic-id-index-1');
+        expect(audit?.card.holder).not.toBe('synthetic-holder-1');
+        const { holder: _holder, ...kept } = syntheticCard(1, { status: 'revoked' });
+        expect(audit?.card).toMatchObject(kept);
+        expect(await store.listUsages('card-1', { limit: 10 })).toHaveLength(1);
+      });
+
+      it('upgrades: writes the new level, key id and signature with the status, and keeps the validity', async () => {
+        await mint(1);
+        const upgrade = { level: 'colour' as const, keyId: 'test-issuer-key-2', signature: 'colour-signature' };
+        expect(await store.changeCard('card-1', expected('active'), { status: 'active', upgrade })).toBe(true);
+        expect((await store.getHeldCard('card-1'))?.card).toEqual(syntheticCard(1, upgrade));
+      });
+
+      it('revoking frees the holder and the ID number for a new card in the same step', async () => {
+        await mint(1);
+        expect(await store.changeCard('card-1', expected('active'), { status: 'revoked' })).toBe(true);
+        expect(await store.findCardByHolder('synthetic-holder-1')).toBeNull();
+        await store.mintCard(syntheticIdentity(2, { idIndex: 'synthetic-id-index-1' }), syntheticCard(2, { holder: 'synthetic-holder-1' }));
+        expect((await store.findCardByHolder('synthetic-holder-1'))?.card.id).toBe('card-2');
+      });
+    });
+
+    describe('moving a card to another account', () => {
+      const expected = { status: 'active' as const, expiresAt: syntheticCard(1).expiresAt };
+      const moveOf = (at: Date) => ({ fromCardId: 'card-1', fromHolder: 'synthetic-holder-1', toCardId: 'card-2', idIndex: 'synthetic-id-index-1', at });
+      const newIdentity = () => syntheticIdentity(2, { idIndex: 'synthetic-id-index-1' });
+      const newCard = () => syntheticCard(2, { holder: 'synthetic-holder-2' });
+
+      it('finds the live card of an ID number index, and none once it is revoked', async () => {
+        await mint(1);
+        expect((await store.findLiveCardByIdIndex('synthetic-id-index-1'))?.card.id).toBe('card-1');
+        expect(await store.findLiveCardByIdIndex('synthetic-id-index-9')).toBeNull();
+      });
+
+      it('revokes and shreds the old card, mints the new one for the new holder and records the move, all at once', async () => {
+        await mint(1);
+        expect(await store.moveCard({ cardId: 'card-1', expected }, newIdentity(), newCard(), moveOf(T0))).toBe(true);
+        expect((await store.getHeldCard('card-1'))?.card.status).toBe('revoked');
+        expect((await store.getHeldCard('card-1'))?.identity).toMatchObject({ dataKey: null, nameSealed: '' });
+        expect(await store.findCardByHolder('synthetic-holder-1')).toBeNull();
+        expect(await store.findCardByHolder('synthetic-holder-2')).toEqual({ card: newCard(), identity: newIdentity() });
+        expect((await store.findLiveCardByIdIndex('synthetic-id-index-1'))?.card.id).toBe('card-2');
+        expect(await store.lastMoveFrom('synthetic-holder-1')).toEqual(moveOf(T0));
+        expect(await store.lastMoveFrom('synthetic-holder-2')).toBeNull();
+        expect(await store.countMoves('synthetic-id-index-1', after(-HOUR))).toBe(1);
+        expect(await store.countMoves('synthetic-id-index-1', T0)).toBe(0);
+      });
+
+      it('writes nothing when the old card changed meanwhile, and lets one of 5 concurrent moves win', async () => {
+        await mint(1);
+        const results = await Promise.allSettled(
+          [2, 3, 4, 5, 6].map((n) =>
+            store.moveCard(
+              { cardId: 'card-1', expected },
+              syntheticIdentity(n, { idIndex: 'synthetic-id-index-1' }),
+              syntheticCard(n, { holder: `synthetic-holder-${n}` }),
+              { ...moveOf(T0), toCardId: `card-${n}` },
+            ),
+          ),
+        );
+        expect(results.filter((r) => r.status === 'fulfilled' && r.value === true)).toHaveLength(1);
+        expect(await store.countMoves('synthetic-id-index-1', after(-HOUR))).toBe(1);
+      });
+
+      it('throws CardConflict and writes nothing when the new holder already has a card', async () => {
+        await mint(1);
+        await mint(3);
+        const taken = syntheticCard(2, { holder: 'synthetic-holder-3' });
+        await expect(store.moveCard({ cardId: 'card-1', expected }, newIdentity(), taken, moveOf(T0))).rejects.toBeInstanceOf(CardConflict);
+        expect((await store.getHeldCard('card-1'))?.card.status).toBe('active');
+        expect(await store.lastMoveFrom('synthetic-holder-1')).toBeNull();
+      });
+    });
+
+    describe('card passwords', () => {
+      const limit = { max: 5, lockMs: HOUR };
+      beforeEach(() => mint(1));
+
+      it('returns a set password with no tries spent; setting again replaces it and starts the tries again; null for none', async () => {
+        expect(await store.getCardPassword('card-1')).toBeNull();
+        expect(await store.spendPasswordTry('card-1', T0, limit)).toBeNull();
+        await store.setCardPassword('card-1', 'hash-1', T0);
+        expect(await store.getCardPassword('card-1')).toEqual({ cardId: 'card-1', hash: 'hash-1', triesUsed: 0, lastTryAt: null, setAt: T0 });
+        await store.spendPasswordTry('card-1', T0, limit);
+        await store.setCardPassword('card-1', 'hash-2', after(SECOND));
+        expect(await store.getCardPassword('card-1')).toMatchObject({ hash: 'hash-2', triesUsed: 0, setAt: after(SECOND) });
+      });
+
+      it('spends at most `max` of 20 concurrent tries, then answers locked until the lock has passed, then counts from one again', async () => {
+        await store.setCardPassword('card-1', 'hash-1', T0);
+        const results = await Promise.all(Array.from({ length: 20 }, () => store.spendPasswordTry('card-1', T0, limit)));
+        expect(results.filter((r) => r === 'locked')).toHaveLength(15);
+        expect(results.filter((r) => r !== 'locked').map((r) => (r as { triesUsed: number }).triesUsed).sort()).toEqual([1, 2, 3, 4, 5]);
+        expect(await store.spendPasswordTry('card-1', after(HOUR - SECOND), limit)).toBe('locked');
+        expect(await store.spendPasswordTry('card-1', after(HOUR + SECOND), limit)).toMatchObject({ triesUsed: 1 });
+      });
+
+      it('a reset starts the tries again, also out of a lock', async () => {
+        await store.setCardPassword('card-1', 'hash-1', T0);
+        for (let i = 0; i < 5; i++) await store.spendPasswordTry('card-1', T0, limit);
+        await store.resetPasswordTries('card-1');
+        expect(await store.spendPasswordTry('card-1', T0, limit)).toMatchObject({ triesUsed: 1, lastTryAt: T0 });
+      });
+
+      it('revoking the card deletes its password', async () => {
+        await store.setCardPassword('card-1', 'hash-1', T0);
+        await store.changeCard('card-1', { status: 'active', expiresAt: syntheticCard(1).expiresAt }, { status: 'revoked' });
+        expect(await store.getCardPassword('card-1')).toBeNull();
+      });
+    });
+
+    describe('upgrade terminal directory', () => {
+      const site = (id: string, city: string) => ({
+        id,
+        city,
+        name: `Synthetic site ${id}`,
+        address: 'Synthetic address',
+        hours: { days: [1, 2, 3, 4, 5], opens: '09:00', closes: '17:00' },
+        status: 'open' as const,
+        updatedAt: T0,
+      });
+
+      it('lists entries as put, by city then id, of one city or all; putting an id again replaces it', async () => {
+        await store.putUpgradeSite(site('b', '440100'));
+        await store.putUpgradeSite(site('a', '440100'));
+        await store.putUpgradeSite(site('c', '110000'));
+        expect((await store.listUpgradeSites()).map((s) => s.id)).toEqual(['c', 'a', 'b']);
+        expect(await store.listUpgradeSites('440100')).toEqual([site('a', '440100'), site('b', '440100')]);
+        await store.putUpgradeSite({ ...site('a', '440100'), status: 'closed', updatedAt: after(HOUR) });
+        expect((await store.listUpgradeSites('440100'))[0]).toMatchObject({ id: 'a', status: 'closed', updatedAt: after(HOUR) });
+        expect(await store.listUpgradeSites('999999')).toEqual([]);
+      });
+    });
+
     describe('one-time use of presentation tokens', () => {
       beforeEach(() => mint(1));
 

@@ -20,6 +20,7 @@ export function syntheticIdentity(n: number | string, overrides: Partial<Identit
     idIndex: `synthetic-id-index-${n}`,
     nameSealed: 'sealed-name',
     idNumberSealed: 'sealed-id-number',
+    dataKey: `wrapped-data-key-${n}`,
     createdAt: T0,
     ...overrides,
   };

@@ -18,11 +18,14 @@
  * no reader here depends on (a card and its identity are one document).
  */
 import { randomBytes } from 'node:crypto';
-import type { Database } from 'tcb-admin-node';
+import type { Database, Transaction } from 'tcb-admin-node';
 import type { BudgetPlace, CheckBudget } from '../../domain/ports';
 import {
   CardConflict,
   TokenAlreadyUsed,
+  type CardChange,
+  type CardMoveRecord,
+  type CardPasswordRecord,
   type CardRecord,
   type FaceSessionRecord,
   type FaceStartLimit,
@@ -32,10 +35,11 @@ import {
   type PruneCutoffs,
   type Store,
   type TerminalRecord,
+  type UpgradeSiteRecord,
   type UsageRecord,
 } from '../../domain/store';
 import { DUPLICATE_WRITE, hasCode, unwrap } from './cloudbase-error';
-import { COLLECTIONS, type CardDoc, type CardHoldDoc, type FaceSessionDoc, type FaceStartsDoc, type FailuresDoc, type TerminalDoc, type UsageDoc } from './collections';
+import { COLLECTIONS, type CardDoc, type CardHoldDoc, type CardMoveDoc, type CardPasswordDoc, type IdentityKeyDoc, type UpgradeSiteDoc, type FaceSessionDoc, type FaceStartsDoc, type FailuresDoc, type TerminalDoc, type UsageDoc } from './collections';
 import { openDatabase, type CloudBaseConnection } from './database';
 import { toCardDoc, toFaceSession, toFaceSessionDoc, toHeldCard, toTerminal, toTerminalDoc, toUsage, toUsageDoc } from './documents';
 import { pruneLedgers } from './prune-ledgers';
@@ -45,6 +49,8 @@ import { inTransaction, readInTransaction } from './transactions';
 export const PLACE_LIFETIME_MS = 2 * 60 * 1000;
 
 const holderHold = (holder: string) => `holder:${holder}`;
+/** What stands in for an erased value in a shredded card's audit entry: unique per card, derived from nothing personal. */
+const shredded = (cardId: string) => `shredded:${cardId}`;
 const idNumberHold = (idIndex: string) => `id:${idIndex}`;
 
 /** Raised by recordVerification when the usage names no card; nothing was written and the token stays unspent. */
@@ -54,6 +60,14 @@ export class UnknownCard extends Error {
     this.name = 'UnknownCard';
   }
 }
+
+const toCardPassword = (doc: CardPasswordDoc): CardPasswordRecord => ({
+  cardId: doc._id,
+  hash: doc.hash,
+  triesUsed: doc.triesUsed,
+  lastTryAt: doc.lastTryAt === null ? null : new Date(doc.lastTryAt),
+  setAt: new Date(doc.setAt),
+});
 
 export class CloudBaseStore implements Store, CheckBudget {
   constructor(private readonly db: Database) {}
@@ -176,23 +190,23 @@ export class CloudBaseStore implements Store, CheckBudget {
 
   async findCardByHolder(holder: string): Promise<HeldCard | null> {
     const [live] = await this.query<CardDoc>(COLLECTIONS.cards, { holder, status: this._.neq('revoked') }, 1);
-    return live ? toHeldCard(live) : null;
+    return live ? this.withDataKey(live) : null;
+  }
+
+  private async withDataKey(doc: CardDoc): Promise<HeldCard> {
+    const key = await this.getDoc<IdentityKeyDoc>(COLLECTIONS.identityKeys, doc.identity.id);
+    return toHeldCard(doc, key?.wrappedKey ?? null);
   }
 
   /**
-   * [txn] card and both holds together or not at all, and [unique] on the
+   * [txn] card, data key and both holds together or not at all, and [unique] on the
    * holds' `_id`: a live card already holding the holder or the ID number
    * fails the insert (or, still uncommitted, conflicts and is read on retry).
    */
   async mintCard(identity: IdentityRecord, card: CardRecord): Promise<void> {
     const holds = [idNumberHold(identity.idIndex), holderHold(card.holder)];
     try {
-      await inTransaction(this.db, async (tx) => {
-        if (await readInTransaction<CardHoldDoc>(tx, COLLECTIONS.cardHolds, holds[0])) throw new CardConflict('id_number');
-        if (await readInTransaction<CardHoldDoc>(tx, COLLECTIONS.cardHolds, holds[1])) throw new CardConflict('holder');
-        await tx.collection(COLLECTIONS.cards).add({ ...toCardDoc(card, identity) });
-        for (const hold of holds) await tx.collection(COLLECTIONS.cardHolds).add({ _id: hold, cardId: card.id });
-      });
+      await inTransaction(this.db, (tx) => this.insertCardIn(tx, identity, card));
     } catch (error) {
       if (!hasCode(error, DUPLICATE_WRITE)) throw error;
       // Committed between our snapshot and our insert: say which, as SQLite does after its unique index fires.
@@ -200,9 +214,24 @@ export class CloudBaseStore implements Store, CheckBudget {
     }
   }
 
+  /**
+   * The card, its data key and its holds, inside a transaction; CardConflict
+   * when a hold is taken in its snapshot. `idHoldHandedOver`: a move already
+   * handed the ID number's hold to this card.
+   */
+  private async insertCardIn(tx: Transaction, identity: IdentityRecord, card: CardRecord, { idHoldHandedOver = false } = {}): Promise<void> {
+    const idHold = idNumberHold(identity.idIndex);
+    const holds = idHoldHandedOver ? [holderHold(card.holder)] : [idHold, holderHold(card.holder)];
+    if (!idHoldHandedOver && (await readInTransaction<CardHoldDoc>(tx, COLLECTIONS.cardHolds, idHold))) throw new CardConflict('id_number');
+    if (await readInTransaction<CardHoldDoc>(tx, COLLECTIONS.cardHolds, holderHold(card.holder))) throw new CardConflict('holder');
+    await tx.collection(COLLECTIONS.cards).add({ ...toCardDoc(card, identity) });
+    if (identity.dataKey !== null) await tx.collection(COLLECTIONS.identityKeys).add({ _id: identity.id, wrappedKey: identity.dataKey });
+    for (const hold of holds) await tx.collection(COLLECTIONS.cardHolds).add({ _id: hold, cardId: card.id });
+  }
+
   async getHeldCard(cardId: string): Promise<HeldCard | null> {
     const doc = await this.getDoc<CardDoc>(COLLECTIONS.cards, cardId);
-    return doc ? toHeldCard(doc) : null;
+    return doc ? this.withDataKey(doc) : null;
   }
 
   /**
@@ -225,6 +254,149 @@ export class CloudBaseStore implements Store, CheckBudget {
         for (const hold of holds) await tx.collection(COLLECTIONS.cardHolds).add({ _id: hold, cardId });
       }
     });
+  }
+
+  /**
+   * [txn] on the card: the status and expiry read are the ones compared, and
+   * the card is written whenever they match, so of concurrent changes decided
+   * on the same card one commits and the others conflict, retry, and no longer
+   * match. Revoking deletes the card's holds and its identity's data key,
+   * and erases the sealed identity and the holder, in the same commit.
+   */
+  async changeCard(cardId: string, expected: Pick<CardRecord, 'status' | 'expiresAt'>, change: CardChange): Promise<boolean> {
+    return inTransaction(this.db, (tx) => this.changeCardIn(tx, cardId, expected, change));
+  }
+
+  /**
+   * The compare-and-set of changeCard inside a transaction (also moveCard's
+   * first step). `handOverTo`: a revocation hands the ID number's hold to
+   * this card instead of deleting it (one write of one document, rather than
+   * a delete and an insert of the same `_id` in one transaction).
+   */
+  private async changeCardIn(
+    tx: Transaction,
+    cardId: string,
+    expected: Pick<CardRecord, 'status' | 'expiresAt'>,
+    change: CardChange,
+    handOverTo?: string,
+  ): Promise<boolean> {
+    const card = await readInTransaction<CardDoc>(tx, COLLECTIONS.cards, cardId);
+    if (!card || card.status !== expected.status || card.expiresAt !== expected.expiresAt.getTime()) return false;
+    const { renewal, upgrade } = change;
+    const revoking = change.status === 'revoked' && card.status !== 'revoked';
+    const tombstone = shredded(cardId);
+    await tx.collection(COLLECTIONS.cards).doc(cardId).update({
+      status: change.status,
+      ...(renewal && {
+        issuedAt: renewal.issuedAt.getTime(),
+        expiresAt: renewal.expiresAt.getTime(),
+        keyId: renewal.keyId,
+        signature: renewal.signature,
+      }),
+      ...(upgrade && { level: upgrade.level, keyId: upgrade.keyId, signature: upgrade.signature }),
+      ...(revoking && {
+        holder: tombstone,
+        identity: { id: card.identity.id, idIndex: tombstone, nameSealed: '', idNumberSealed: '', createdAt: card.identity.createdAt },
+      }),
+    });
+    if (revoking) {
+      const idHold = idNumberHold(card.identity.idIndex);
+      for (const hold of [idHold, holderHold(card.holder)]) {
+        const held = await readInTransaction<CardHoldDoc>(tx, COLLECTIONS.cardHolds, hold);
+        if (held?.cardId !== cardId) continue;
+        if (hold === idHold && handOverTo) await tx.collection(COLLECTIONS.cardHolds).doc(hold).update({ cardId: handOverTo });
+        else await tx.collection(COLLECTIONS.cardHolds).doc(hold).delete();
+      }
+      if (await readInTransaction<IdentityKeyDoc>(tx, COLLECTIONS.identityKeys, card.identity.id)) {
+        await tx.collection(COLLECTIONS.identityKeys).doc(card.identity.id).delete();
+      }
+      if (await readInTransaction<CardPasswordDoc>(tx, COLLECTIONS.cardPasswords, cardId)) {
+        await tx.collection(COLLECTIONS.cardPasswords).doc(cardId).delete();
+      }
+    }
+    return true;
+  }
+
+  async findLiveCardByIdIndex(idIndex: string): Promise<HeldCard | null> {
+    const hold = await this.getDoc<CardHoldDoc>(COLLECTIONS.cardHolds, idNumberHold(idIndex));
+    return hold ? this.getHeldCard(hold.cardId) : null;
+  }
+
+  /**
+   * [txn] the old card's compare-and-set revocation (changeCardIn, which frees
+   * its holds), then the new card as mintCard inserts it ([unique] on the
+   * holds), then the move's record: all at commit or none.
+   */
+  async moveCard(
+    from: { cardId: string; expected: Pick<CardRecord, 'status' | 'expiresAt'> },
+    identity: IdentityRecord,
+    card: CardRecord,
+    move: CardMoveRecord,
+  ): Promise<boolean> {
+    try {
+      return await inTransaction(this.db, async (tx) => {
+        if (!(await this.changeCardIn(tx, from.cardId, from.expected, { status: 'revoked' }, card.id))) return false;
+        await this.insertCardIn(tx, identity, card, { idHoldHandedOver: true });
+        await tx.collection(COLLECTIONS.cardMoves).add({ ...move, at: move.at.getTime() });
+        return true;
+      });
+    } catch (error) {
+      if (!hasCode(error, DUPLICATE_WRITE)) throw error;
+      throw new CardConflict((await this.getDoc<CardHoldDoc>(COLLECTIONS.cardHolds, idNumberHold(identity.idIndex))) ? 'id_number' : 'holder');
+    }
+  }
+
+  async countMoves(idIndex: string, since: Date): Promise<number> {
+    return (await this.query<CardMoveDoc>(COLLECTIONS.cardMoves, { idIndex, at: this._.gt(since.getTime()) }, 1000)).length;
+  }
+
+  async lastMoveFrom(holder: string): Promise<CardMoveRecord | null> {
+    const [latest] = await this.query<CardMoveDoc>(COLLECTIONS.cardMoves, { fromHolder: holder }, 1, ['at', 'desc']);
+    return latest ? { fromCardId: latest.fromCardId, fromHolder: latest.fromHolder, toCardId: latest.toCardId, idIndex: latest.idIndex, at: new Date(latest.at) } : null;
+  }
+
+  /** [txn] a single-document replace (set upserts inside a transaction): the hash and its fresh tries together. */
+  async setCardPassword(cardId: string, hash: string, at: Date): Promise<void> {
+    await inTransaction(this.db, async (tx) => {
+      await tx.collection(COLLECTIONS.cardPasswords).doc(cardId).set({ hash, triesUsed: 0, lastTryAt: null, setAt: at.getTime() });
+    });
+  }
+
+  async getCardPassword(cardId: string): Promise<CardPasswordRecord | null> {
+    const doc = await this.getDoc<CardPasswordDoc>(COLLECTIONS.cardPasswords, cardId);
+    return doc ? toCardPassword(doc) : null;
+  }
+
+  /** [txn] on the password document: the count read is the one written back, so concurrent tries never spend the same place. */
+  async spendPasswordTry(cardId: string, now: Date, limit: { max: number; lockMs: number }): Promise<CardPasswordRecord | 'locked' | null> {
+    return inTransaction(this.db, async (tx) => {
+      const doc = await readInTransaction<CardPasswordDoc>(tx, COLLECTIONS.cardPasswords, cardId);
+      if (!doc) return null;
+      const at = now.getTime();
+      if (doc.triesUsed >= limit.max && doc.lastTryAt !== null && doc.lastTryAt > at - limit.lockMs) return 'locked';
+      const triesUsed = doc.triesUsed >= limit.max ? 1 : doc.triesUsed + 1;
+      await tx.collection(COLLECTIONS.cardPasswords).doc(cardId).update({ triesUsed, lastTryAt: at });
+      return toCardPassword({ ...doc, _id: cardId, triesUsed, lastTryAt: at });
+    });
+  }
+
+  async resetPasswordTries(cardId: string): Promise<void> {
+    await unwrap(this.db.collection(COLLECTIONS.cardPasswords).doc(cardId).update({ triesUsed: 0 }));
+  }
+
+  /** [txn] a single-document replace. */
+  async putUpgradeSite({ id, updatedAt, ...site }: UpgradeSiteRecord): Promise<void> {
+    await inTransaction(this.db, async (tx) => {
+      await tx.collection(COLLECTIONS.upgradeSites).doc(id).set({ ...site, updatedAt: updatedAt.getTime() });
+    });
+  }
+
+  /** The directory is small (a few hundred places at most); one page of a thousand holds it. */
+  async listUpgradeSites(city?: string): Promise<UpgradeSiteRecord[]> {
+    const docs = await this.query<UpgradeSiteDoc>(COLLECTIONS.upgradeSites, city ? { city } : {}, 1000);
+    return docs
+      .map(({ _id, updatedAt, ...site }) => ({ id: _id, ...site, updatedAt: new Date(updatedAt) }))
+      .sort((a, b) => a.city.localeCompare(b.city) || a.id.localeCompare(b.id));
   }
 
   async insertTerminal(terminal: TerminalRecord): Promise<void> {

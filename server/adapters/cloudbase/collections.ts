@@ -28,7 +28,7 @@
  */
 import type { TileManifest } from '../../../core/tile-manifest';
 import type { AuthCodeRecord, ExchangeRecord, GrantRecord, PartnerRecord, TileVersionRecord } from '../../domain/services-store';
-import type { CardRecord, TerminalRecord, UsageRecord } from '../../domain/store';
+import type { CardMoveRecord, CardRecord, TerminalRecord, UpgradeSiteRecord, UsageRecord } from '../../domain/store';
 
 export const COLLECTIONS = {
   faceSessions: 'eid_face_sessions',
@@ -36,6 +36,10 @@ export const COLLECTIONS = {
   failures: 'eid_failures',
   cards: 'eid_cards',
   cardHolds: 'eid_card_holds',
+  identityKeys: 'eid_identity_keys',
+  cardPasswords: 'eid_card_passwords',
+  upgradeSites: 'eid_upgrade_sites',
+  cardMoves: 'eid_card_moves',
   terminals: 'eid_terminals',
   spentTokens: 'eid_spent_tokens',
   usages: 'eid_usages',
@@ -91,6 +95,7 @@ export interface CardDoc {
   expiresAt: number;
   keyId: string;
   signature: string;
+  /** The sealed identity; its data key is in its own collection (IdentityKeyDoc), so destroying it is one delete. */
   identity: { id: string; idIndex: string; nameSealed: string; idNumberSealed: string; createdAt: number };
   /** The id of the card's latest usage: usages are numbered per card. */
   usageSeq: number;
@@ -101,6 +106,27 @@ export interface CardHoldDoc {
   _id: string;
   cardId: string;
 }
+
+/** An identity's wrapped data key (crypto-shredding); `_id` is the identity id. Deleted when its card is revoked. */
+export interface IdentityKeyDoc {
+  _id: string;
+  wrappedKey: string;
+}
+
+/** A card's password hash and its wrong tries; `_id` is the card id. Deleted when its card is revoked. */
+export interface CardPasswordDoc {
+  _id: string;
+  hash: string;
+  triesUsed: number;
+  lastTryAt: number | null;
+  setAt: number;
+}
+
+/** An entry of the upgrade terminal directory; `_id` is its id. */
+export type UpgradeSiteDoc = Omit<UpgradeSiteRecord, 'id' | 'updatedAt'> & { _id: string; updatedAt: number };
+
+/** A card moved to another account (CardMoveRecord); `_id` is random. */
+export type CardMoveDoc = Omit<CardMoveRecord, 'at'> & { _id: string; at: number };
 
 export type TerminalDoc = Omit<TerminalRecord, 'id' | 'createdAt'> & { _id: string; createdAt: number };
 
@@ -199,6 +225,21 @@ export const DATABASE: readonly CollectionDeclaration[] = [
     indexes: [{ name: 'holder_status', keys: [asc('holder'), asc('status')], unique: false, why: 'findCardByHolder' }],
   },
   { name: COLLECTIONS.cardHolds, id: 'UNIQUE: holder:<OPENID> and id:<ID number index> of each live card', indexes: [] },
+  { name: COLLECTIONS.identityKeys, id: 'the identity id: its wrapped data key, deleted at revocation', indexes: [] },
+  { name: COLLECTIONS.cardPasswords, id: 'the card id: its password hash and wrong tries', indexes: [] },
+  {
+    name: COLLECTIONS.upgradeSites,
+    id: 'the directory entry id',
+    indexes: [{ name: 'city', keys: [asc('city')], unique: false, why: 'listUpgradeSites of one city' }],
+  },
+  {
+    name: COLLECTIONS.cardMoves,
+    id: 'random',
+    indexes: [
+      { name: 'idIndex_at', keys: [asc('idIndex'), desc('at')], unique: false, why: 'countMoves' },
+      { name: 'fromHolder_at', keys: [asc('fromHolder'), desc('at')], unique: false, why: 'lastMoveFrom' },
+    ],
+  },
   { name: COLLECTIONS.terminals, id: 'the terminal id', indexes: [] },
   {
     name: COLLECTIONS.spentTokens,

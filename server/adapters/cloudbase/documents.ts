@@ -31,11 +31,18 @@ export const toCardDoc = (card: CardRecord, identity: IdentityRecord): CardDoc =
   expiresAt: card.expiresAt.getTime(),
   keyId: card.keyId,
   signature: card.signature,
-  identity: { ...identity, createdAt: identity.createdAt.getTime() },
+  identity: {
+    id: identity.id,
+    idIndex: identity.idIndex,
+    nameSealed: identity.nameSealed,
+    idNumberSealed: identity.idNumberSealed,
+    createdAt: identity.createdAt.getTime(),
+  },
   usageSeq: 0,
 });
 
-export const toHeldCard = (doc: CardDoc): HeldCard => ({
+/** `dataKey`: the identity's wrapped key from its own collection, null when it has none (sealed before data keys, or shredded). */
+export const toHeldCard = (doc: CardDoc, dataKey: string | null): HeldCard => ({
   card: {
     id: doc._id,
     identityId: doc.identity.id,
@@ -52,6 +59,7 @@ export const toHeldCard = (doc: CardDoc): HeldCard => ({
     idIndex: doc.identity.idIndex,
     nameSealed: doc.identity.nameSealed,
     idNumberSealed: doc.identity.idNumberSealed,
+    dataKey,
     createdAt: new Date(doc.identity.createdAt),
   },
 });

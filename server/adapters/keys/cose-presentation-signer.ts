@@ -11,7 +11,12 @@ import { encodePresentation, type PresentationClaims } from '../../token/present
 import type { IssuerSigningKey } from './issuer-keys';
 
 export class CosePresentationSigner implements PresentationSigner {
-  constructor(private readonly key: IssuerSigningKey) {}
+  /** A keyring (its current key is read at each signature, so a rotation takes effect at once) or one fixed key. */
+  constructor(private readonly keys: { readonly current: IssuerSigningKey } | IssuerSigningKey) {}
+
+  private get key(): IssuerSigningKey {
+    return 'current' in this.keys ? this.keys.current : this.keys;
+  }
 
   sign(claims: PresentationClaims): string {
     const unsigned = encodePresentation(claims, this.key.keyId);

@@ -25,28 +25,80 @@ export function keyIdOf(publicKey: KeyObject): string {
   return createHash('sha256').update(canonical).digest('base64url').slice(0, 16);
 }
 
-export class IssuerKeys implements SignatureKeyring {
-  readonly current: IssuerSigningKey;
-  /** Every key that still verifies: the current one and, during rotation, older ones. */
-  private readonly verifying = new Map<string, KeyObject>();
+/** An earlier issuer key that still verifies after a rotation, until `retireAt` (none: until an operator removes it). */
+export interface RetiringKey {
+  publicKey: KeyObject;
+  retireAt?: Date;
+}
 
-  constructor(privateKey: KeyObject, olderPublicKeys: KeyObject[] = []) {
-    if (privateKey.asymmetricKeyType !== 'ec' || privateKey.asymmetricKeyDetails?.namedCurve !== 'prime256v1') {
-      throw new TypeError('The issuer key must be an EC P-256 private key');
-    }
+function assertIssuerKey(privateKey: KeyObject): void {
+  if (privateKey.asymmetricKeyType !== 'ec' || privateKey.asymmetricKeyDetails?.namedCurve !== 'prime256v1') {
+    throw new TypeError('The issuer key must be an EC P-256 private key');
+  }
+}
+
+/**
+ * The issuer's keyring. Rotation (`rotate`) makes a new key sign from then
+ * on; the old one keeps verifying, and stays in the JWKS, until its
+ * `retireAt`, when everything it signed is past its life; `now` comes from
+ * the clock handed in, so tests move time across the overlap.
+ */
+export class IssuerKeys implements SignatureKeyring {
+  private signing: IssuerSigningKey;
+  private readonly currentPublic = new Map<string, KeyObject>();
+  private readonly older = new Map<string, RetiringKey>();
+
+  constructor(
+    privateKey: KeyObject,
+    olderKeys: Array<KeyObject | RetiringKey> = [],
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    assertIssuerKey(privateKey);
     const publicKey = createPublicKey(privateKey);
-    this.current = { keyId: keyIdOf(publicKey), privateKey };
-    for (const key of [publicKey, ...olderPublicKeys]) this.verifying.set(keyIdOf(key), key);
+    this.signing = { keyId: keyIdOf(publicKey), privateKey };
+    this.currentPublic.set(this.signing.keyId, publicKey);
+    for (const key of olderKeys) {
+      const retiring = 'publicKey' in key ? key : { publicKey: key };
+      const kid = keyIdOf(retiring.publicKey);
+      if (kid !== this.signing.keyId) this.older.set(kid, retiring);
+    }
+  }
+
+  /** The key that signs now (read it at each signature: a rotation replaces it). */
+  get current(): IssuerSigningKey {
+    return this.signing;
+  }
+
+  /** Earlier keys still in their overlap, with when each retires. */
+  retiring(): Array<{ keyId: string } & RetiringKey> {
+    const at = this.now().getTime();
+    return [...this.older].filter(([, key]) => !key.retireAt || key.retireAt.getTime() > at).map(([keyId, key]) => ({ keyId, ...key }));
+  }
+
+  /** `privateKey` signs from now on; the current key verifies until `retireAt`. */
+  rotate(privateKey: KeyObject, retireAt: Date): { keyId: string; retiredKeyId: string } {
+    assertIssuerKey(privateKey);
+    const previous = this.signing;
+    this.older.set(previous.keyId, { publicKey: this.currentPublic.get(previous.keyId)!, retireAt });
+    this.currentPublic.clear();
+    const publicKey = createPublicKey(privateKey);
+    this.signing = { keyId: keyIdOf(publicKey), privateKey };
+    this.currentPublic.set(this.signing.keyId, publicKey);
+    return { keyId: this.signing.keyId, retiredKeyId: previous.keyId };
+  }
+
+  private verifying(): Map<string, KeyObject> {
+    return new Map([...this.currentPublic, ...this.retiring().map(({ keyId, publicKey }) => [keyId, publicKey] as const)]);
   }
 
   verify(keyId: string, signedBytes: Uint8Array, signature: Uint8Array): Promise<boolean> {
-    const key = this.verifying.get(keyId);
+    const key = this.verifying().get(keyId);
     return key ? es256Verify(key, signedBytes, signature) : Promise.resolve(false);
   }
 
   jwks(): { keys: PublicJwk[] } {
     return {
-      keys: [...this.verifying].map(([kid, key]) => ({ ...key.export({ format: 'jwk' }), kid, alg: 'ES256', use: 'sig' })),
+      keys: [...this.verifying()].map(([kid, key]) => ({ ...key.export({ format: 'jwk' }), kid, alg: 'ES256', use: 'sig' })),
     };
   }
 }

@@ -11,7 +11,12 @@ export const CARD_ISSUER = 'e-id-card';
 const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
 
 export class JwtCardSigner implements CardSigner {
-  constructor(private readonly key: IssuerSigningKey) {}
+  /** A keyring (its current key is read at each signature, so a rotation takes effect at once) or one fixed key. */
+  constructor(private readonly keys: { readonly current: IssuerSigningKey } | IssuerSigningKey) {}
+
+  private get key(): IssuerSigningKey {
+    return 'current' in this.keys ? this.keys.current : this.keys;
+  }
 
   sign(claims: CardClaims): { keyId: string; signature: string } {
     const signature = jwt.sign(

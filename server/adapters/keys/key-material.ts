@@ -4,9 +4,10 @@
  * first start. Each key is parsed once into a Buffer or KeyObject.
  */
 import { createPrivateKey, createPublicKey, createSecretKey, generateKeyPairSync, hkdfSync, randomBytes, type JsonWebKey, type KeyObject } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { IssuerKeys } from './issuer-keys';
+import { ISSUER_KEY_OVERLAP_DAYS } from '../../../core/policy';
+import { IssuerKeys, keyIdOf, type RetiringKey } from './issuer-keys';
 import { AesCtrCardRefCipher } from './card-ref-cipher';
 import { AesGcmPiiProtector } from './pii-cipher';
 
@@ -23,12 +24,18 @@ export interface KeyMaterial {
 /** What a function that holds no admin credential needs: the citizen and verifier functions. */
 export type StoreKeys = Omit<KeyMaterial, 'adminKey'>;
 
-function assembleStoreKeys(encryption: Buffer, index: Buffer, issuerPem: string | Buffer, olderIssuerKeys: KeyObject[] = []): StoreKeys {
+function assembleStoreKeys(
+  encryption: Buffer,
+  index: Buffer,
+  issuerPem: string | Buffer,
+  olderIssuerKeys: Array<KeyObject | RetiringKey> = [],
+  now?: () => Date,
+): StoreKeys {
   // Card-reference and session-ticket keys are derived, not stored: fewer secrets to hand out, kept apart by their labels.
   const derive = (label: string) => Buffer.from(hkdfSync('sha256', encryption, Buffer.alloc(0), label, 32));
   return {
     pii: new AesGcmPiiProtector(encryption, index),
-    issuer: new IssuerKeys(createPrivateKey(issuerPem), olderIssuerKeys),
+    issuer: new IssuerKeys(createPrivateKey(issuerPem), olderIssuerKeys, now),
     cardRefs: new AesCtrCardRefCipher(derive('e-id card-ref v1')),
     terminalSessionKey: derive('e-id terminal-session v1'),
   };
@@ -125,11 +132,59 @@ export function freshKeyValues(): Record<(typeof STORE_KEY_VARIABLES)[number] | 
   };
 }
 
-/** Development keys in `<dataDir>/keys`, created on first use; `created` says whether this call made them. */
-export function developmentKeys(dataDir: string): KeyMaterial & { folder: string; created: boolean } {
+const developmentFiles = (dataDir: string) => {
   const folder = join(dataDir, 'keys');
-  const secretsFile = join(folder, 'secrets.json');
-  const issuerFile = join(folder, 'issuer-es256.pem');
+  return {
+    folder,
+    secretsFile: join(folder, 'secrets.json'),
+    issuerFile: join(folder, 'issuer-es256.pem'),
+    /** Earlier issuer keys in their overlap after a rotation: public JWKs with when each retires. */
+    retiringFile: join(folder, 'issuer-retiring.json'),
+  };
+};
+
+type RetiringFile = { keys: Array<{ jwk: JsonWebKey; retireAt: string }> };
+
+function readRetiring(file: string): RetiringKey[] {
+  if (!existsSync(file)) return [];
+  const { keys } = JSON.parse(readFileSync(file, 'utf8')) as RetiringFile;
+  return keys.map(({ jwk, retireAt }) => ({ publicKey: createPublicKey({ key: jwk, format: 'jwk' }), retireAt: new Date(retireAt) }));
+}
+
+/** Writes a file whole or not at all (a rename), so a crash mid-rotation never leaves half a key. */
+function writeWhole(file: string, text: string): void {
+  writeFileSync(`${file}.new`, text, { mode: 0o600 });
+  renameSync(`${file}.new`, file);
+}
+
+/**
+ * Rotates the development issuer key of `<dataDir>/keys` (the admin action of a
+ * running emulator, or `npm run keys -- rotate`): a new key signs from `at`, the
+ * old one verifies and stays in the JWKS for ISSUER_KEY_OVERLAP_DAYS. The old
+ * key's retirement is written before the new key replaces it, so a restart at
+ * any point keeps every key that signed something still alive.
+ */
+export function rotateDevelopmentIssuerKey(dataDir: string, issuer: IssuerKeys, at: Date): { keyId: string; retiredKeyId: string; retireAt: string } {
+  const { issuerFile, retiringFile } = developmentFiles(dataDir);
+  const retireAt = new Date(at.getTime() + ISSUER_KEY_OVERLAP_DAYS * 24 * 60 * 60 * 1000);
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const outgoing = createPublicKey(issuer.current.privateKey);
+  const kept = issuer.retiring().map(({ publicKey, retireAt: until }) => ({ jwk: publicKey.export({ format: 'jwk' }), retireAt: (until ?? retireAt).toISOString() }));
+  const retiring: RetiringFile = { keys: [...kept, { jwk: outgoing.export({ format: 'jwk' }), retireAt: retireAt.toISOString() }] };
+  writeWhole(retiringFile, JSON.stringify(retiring, null, 2));
+  writeWhole(issuerFile, privateKey.export({ format: 'pem', type: 'pkcs8' }) as string);
+  const rotated = issuer.rotate(privateKey, retireAt);
+  if (rotated.retiredKeyId !== keyIdOf(outgoing)) throw new Error('the issuer key changed during its rotation');
+  return { ...rotated, retireAt: retireAt.toISOString() };
+}
+
+/**
+ * Development keys in `<dataDir>/keys`, created on first use and kept across
+ * restarts, rotated issuer keys included; `created` says whether this call made
+ * them. `now`: the clock that decides when a rotated key retires.
+ */
+export function developmentKeys(dataDir: string, now?: () => Date): KeyMaterial & { folder: string; created: boolean } {
+  const { folder, secretsFile, issuerFile, retiringFile } = developmentFiles(dataDir);
   const created = !existsSync(secretsFile) || !existsSync(issuerFile);
   if (created) {
     mkdirSync(folder, { recursive: true, mode: 0o700 });
@@ -142,7 +197,7 @@ export function developmentKeys(dataDir: string): KeyMaterial & { folder: string
   return {
     folder,
     created,
-    ...assembleStoreKeys(b64(secrets.encryption), b64(secrets.index), readFileSync(issuerFile)),
+    ...assembleStoreKeys(b64(secrets.encryption), b64(secrets.index), readFileSync(issuerFile), readRetiring(retiringFile), now),
     adminKey: adminKeyFrom(b64(secrets.admin)),
   };
 }

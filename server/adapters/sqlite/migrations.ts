@@ -194,4 +194,61 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       CREATE INDEX exchanges_card ON exchanges (card_id, id);
     `,
   },
+  {
+    version: 6,
+    name: 'lifecycle: a data key per identity (crypto-shredding)',
+    // A separate table, so destroying an identity's key is one DELETE, and a
+    // legacy identity (sealed under the master key) simply has no row.
+    sql: `
+      CREATE TABLE identity_keys (
+        identity_id TEXT PRIMARY KEY REFERENCES identities (id),
+        wrapped_key TEXT NOT NULL
+      );
+    `,
+  },
+  {
+    version: 7,
+    name: 'colour upgrade: card passwords',
+    sql: `
+      CREATE TABLE card_passwords (
+        card_id TEXT PRIMARY KEY REFERENCES cards (id),
+        hash TEXT NOT NULL,
+        tries_used INTEGER NOT NULL DEFAULT 0,
+        last_try_at INTEGER,
+        set_at INTEGER NOT NULL
+      );
+    `,
+  },
+  {
+    version: 8,
+    name: 'colour upgrade: the upgrade terminal directory',
+    sql: `
+      CREATE TABLE upgrade_sites (
+        id TEXT PRIMARY KEY,
+        city TEXT NOT NULL,
+        name TEXT NOT NULL,
+        address TEXT NOT NULL,
+        hours TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('open', 'closed')),
+        updated_at INTEGER NOT NULL
+      );
+      CREATE INDEX upgrade_sites_city ON upgrade_sites (city, id);
+    `,
+  },
+  {
+    version: 9,
+    name: 'lifecycle: cards moved to another account',
+    sql: `
+      CREATE TABLE card_moves (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        from_card_id TEXT NOT NULL,
+        from_holder TEXT NOT NULL,
+        to_card_id TEXT NOT NULL,
+        id_index TEXT NOT NULL,
+        at INTEGER NOT NULL
+      );
+      CREATE INDEX card_moves_id_index ON card_moves (id_index, at);
+      CREATE INDEX card_moves_from_holder ON card_moves (from_holder, at);
+    `,
+  },
 ];

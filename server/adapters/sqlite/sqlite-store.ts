@@ -1,5 +1,8 @@
 /** The Store port over better-sqlite3: the emulator's embedded default. */
 import type {
+  CardChange,
+  CardMoveRecord,
+  CardPasswordRecord,
   CardRecord,
   FaceSessionRecord,
   FaceStartLimit,
@@ -9,6 +12,7 @@ import type {
   PruneCutoffs,
   Store,
   TerminalRecord,
+  UpgradeSiteRecord,
   UsageRecord,
 } from '../../domain/store';
 import { CardConflict, TokenAlreadyUsed } from '../../domain/store';
@@ -37,6 +41,7 @@ interface HeldCardRow {
   id_index: string;
   name_sealed: string;
   id_number_sealed: string;
+  data_key: string | null;
   identity_created_at: number;
 }
 
@@ -67,8 +72,45 @@ const toHeldCard = (row: HeldCardRow): HeldCard => ({
     idIndex: row.id_index,
     nameSealed: row.name_sealed,
     idNumberSealed: row.id_number_sealed,
+    dataKey: row.data_key,
     createdAt: new Date(row.identity_created_at),
   },
+});
+
+interface CardPasswordRow {
+  card_id: string;
+  hash: string;
+  tries_used: number;
+  last_try_at: number | null;
+  set_at: number;
+}
+
+const toCardPassword = (row: CardPasswordRow): CardPasswordRecord => ({
+  cardId: row.card_id,
+  hash: row.hash,
+  triesUsed: row.tries_used,
+  lastTryAt: row.last_try_at === null ? null : new Date(row.last_try_at),
+  setAt: new Date(row.set_at),
+});
+
+interface UpgradeSiteRow {
+  id: string;
+  city: string;
+  name: string;
+  address: string;
+  hours: string;
+  status: UpgradeSiteRecord['status'];
+  updated_at: number;
+}
+
+const toUpgradeSite = (row: UpgradeSiteRow): UpgradeSiteRecord => ({
+  id: row.id,
+  city: row.city,
+  name: row.name,
+  address: row.address,
+  hours: JSON.parse(row.hours),
+  status: row.status,
+  updatedAt: new Date(row.updated_at),
 });
 
 interface TerminalRow {
@@ -111,8 +153,11 @@ const toUsage = (row: UsageRow): UsageRecord => ({
   attributes: JSON.parse(row.attributes),
 });
 
-const HELD_CARD = `SELECT c.*, i.name_sealed, i.id_number_sealed, i.created_at AS identity_created_at
-  FROM cards c JOIN identities i ON i.id = c.identity_id`;
+const HELD_CARD = `SELECT c.*, i.name_sealed, i.id_number_sealed, k.wrapped_key AS data_key, i.created_at AS identity_created_at
+  FROM cards c JOIN identities i ON i.id = c.identity_id LEFT JOIN identity_keys k ON k.identity_id = i.id`;
+
+/** What stands in for an erased value in a shredded card's audit entry: unique per card, derived from nothing personal. */
+const shredded = (cardId: string) => `shredded:${cardId}`;
 
 interface PendingVerification {
   tokenId: string;
@@ -146,6 +191,12 @@ export class SqliteStore implements Store {
       findCardByHolder: db.prepare(`${HELD_CARD} WHERE c.holder = ? AND c.status <> 'revoked'`),
       getHeldCard: db.prepare(`${HELD_CARD} WHERE c.id = ?`),
       setCardStatus: db.prepare('UPDATE cards SET status = ? WHERE id = ?'),
+      changeCard: db.prepare(
+        `UPDATE cards SET status = @status, level = COALESCE(@level, level),
+           issued_at = COALESCE(@issuedAt, issued_at), expires_at = COALESCE(@newExpiresAt, expires_at),
+           key_id = COALESCE(@keyId, key_id), signature = COALESCE(@signature, signature)
+         WHERE id = @id AND status = @expectedStatus AND expires_at = @expectedExpiresAt`,
+      ),
       lastFacePassedAt: db.prepare('SELECT MAX(passed_at) FROM face_sessions WHERE holder = ?').pluck(),
       insertTerminal: db.prepare(
         `INSERT INTO terminals (id, organisation, city, scenes, public_key_jwk, enabled, created_at)
@@ -163,6 +214,36 @@ export class SqliteStore implements Store {
         `INSERT INTO identities (id, id_index, name_sealed, id_number_sealed, created_at)
          VALUES (@id, @idIndex, @nameSealed, @idNumberSealed, @createdAt)`,
       ),
+      insertIdentityKey: db.prepare('INSERT INTO identity_keys (identity_id, wrapped_key) VALUES (?, ?)'),
+      deleteIdentityKey: db.prepare('DELETE FROM identity_keys WHERE identity_id = (SELECT identity_id FROM cards WHERE id = ?)'),
+      shredIdentity: db.prepare(
+        `UPDATE identities SET id_index = @tombstone, name_sealed = '', id_number_sealed = ''
+         WHERE id = (SELECT identity_id FROM cards WHERE id = @cardId)`,
+      ),
+      shredCard: db.prepare('UPDATE cards SET id_index = @tombstone, holder = @tombstone WHERE id = @cardId'),
+      deleteCardPassword: db.prepare('DELETE FROM card_passwords WHERE card_id = ?'),
+      setCardPassword: db.prepare(
+        `INSERT INTO card_passwords (card_id, hash, tries_used, last_try_at, set_at) VALUES (?, ?, 0, NULL, ?)
+         ON CONFLICT (card_id) DO UPDATE SET hash = excluded.hash, tries_used = 0, last_try_at = NULL, set_at = excluded.set_at`,
+      ),
+      getCardPassword: db.prepare('SELECT * FROM card_passwords WHERE card_id = ?'),
+      spendPasswordTry: db.prepare(
+        `UPDATE card_passwords SET tries_used = CASE WHEN tries_used >= @max THEN 1 ELSE tries_used + 1 END, last_try_at = @now
+         WHERE card_id = @cardId AND NOT (tries_used >= @max AND last_try_at > @now - @lockMs)
+         RETURNING *`,
+      ),
+      resetPasswordTries: db.prepare('UPDATE card_passwords SET tries_used = 0 WHERE card_id = ?'),
+      putUpgradeSite: db.prepare(
+        `INSERT OR REPLACE INTO upgrade_sites (id, city, name, address, hours, status, updated_at)
+         VALUES (@id, @city, @name, @address, @hours, @status, @updatedAt)`,
+      ),
+      listUpgradeSites: db.prepare('SELECT * FROM upgrade_sites WHERE @city IS NULL OR city = @city ORDER BY city, id'),
+      findLiveCardByIdIndex: db.prepare(`${HELD_CARD} WHERE c.id_index = ? AND c.status <> 'revoked'`),
+      insertMove: db.prepare(
+        'INSERT INTO card_moves (from_card_id, from_holder, to_card_id, id_index, at) VALUES (@fromCardId, @fromHolder, @toCardId, @idIndex, @at)',
+      ),
+      countMoves: db.prepare('SELECT COUNT(*) FROM card_moves WHERE id_index = ? AND at > ?').pluck(),
+      lastMoveFrom: db.prepare('SELECT * FROM card_moves WHERE from_holder = ? ORDER BY at DESC, id DESC LIMIT 1'),
       insertCard: db.prepare(
         `INSERT INTO cards (id, identity_id, holder, id_index, level, status, issued_at, expires_at, key_id, signature)
          VALUES (@id, @identityId, @holder, @idIndex, @level, @status, @issuedAt, @expiresAt, @keyId, @signature)`,
@@ -223,23 +304,68 @@ export class SqliteStore implements Store {
   }
 
   async mintCard(identity: IdentityRecord, card: CardRecord): Promise<void> {
-    const mint = this.db.transaction(() => {
-      this.statements.insertIdentity.run({ ...identity, createdAt: identity.createdAt.getTime() });
-      this.statements.insertCard.run({
-        ...card,
-        idIndex: identity.idIndex,
-        issuedAt: card.issuedAt.getTime(),
-        expiresAt: card.expiresAt.getTime(),
-      });
-    });
     try {
-      mint();
+      this.db.transaction(() => this.insertCardWithIdentity(identity, card))();
     } catch (error) {
-      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
-        throw new CardConflict(this.statements.liveCardByIdIndex.get(identity.idIndex) ? 'id_number' : 'holder');
-      }
-      throw error;
+      throw this.conflictOf(error, identity);
     }
+  }
+
+  private insertCardWithIdentity(identity: IdentityRecord, card: CardRecord): void {
+    const { dataKey, ...sealed } = identity;
+    this.statements.insertIdentity.run({ ...sealed, createdAt: identity.createdAt.getTime() });
+    if (dataKey !== null) this.statements.insertIdentityKey.run(identity.id, dataKey);
+    this.statements.insertCard.run({
+      ...card,
+      idIndex: identity.idIndex,
+      issuedAt: card.issuedAt.getTime(),
+      expiresAt: card.expiresAt.getTime(),
+    });
+  }
+
+  /** A unique-index failure as the CardConflict it means; any other error as it is. */
+  private conflictOf(error: unknown, identity: IdentityRecord): unknown {
+    if ((error as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE') return error;
+    return new CardConflict(this.statements.liveCardByIdIndex.get(identity.idIndex) ? 'id_number' : 'holder');
+  }
+
+  async findLiveCardByIdIndex(idIndex: string): Promise<HeldCard | null> {
+    const row = this.statements.findLiveCardByIdIndex.get(idIndex) as HeldCardRow | undefined;
+    return row ? toHeldCard(row) : null;
+  }
+
+  /** One transaction: the compare-and-set revocation with its shredding, the new card, the move's record. */
+  async moveCard(
+    from: { cardId: string; expected: Pick<CardRecord, 'status' | 'expiresAt'> },
+    identity: IdentityRecord,
+    card: CardRecord,
+    move: CardMoveRecord,
+  ): Promise<boolean> {
+    let moved: boolean;
+    try {
+      moved = this.db.transaction(() => {
+        if (!this.compareAndSetCard(from.cardId, from.expected, { status: 'revoked' })) return false;
+        this.shred(from.cardId);
+        this.insertCardWithIdentity(identity, card);
+        this.statements.insertMove.run({ ...move, at: move.at.getTime() });
+        return true;
+      })();
+    } catch (error) {
+      throw this.conflictOf(error, identity);
+    }
+    if (moved) this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return moved;
+  }
+
+  async countMoves(idIndex: string, since: Date): Promise<number> {
+    return this.statements.countMoves.get(idIndex, since.getTime()) as number;
+  }
+
+  async lastMoveFrom(holder: string): Promise<CardMoveRecord | null> {
+    const row = this.statements.lastMoveFrom.get(holder) as
+      | { from_card_id: string; from_holder: string; to_card_id: string; id_index: string; at: number }
+      | undefined;
+    return row ? { fromCardId: row.from_card_id, fromHolder: row.from_holder, toCardId: row.to_card_id, idIndex: row.id_index, at: new Date(row.at) } : null;
   }
 
   async lastFacePassedAt(holder: string): Promise<Date | null> {
@@ -254,6 +380,74 @@ export class SqliteStore implements Store {
 
   async setCardStatus(cardId: string, status: CardRecord['status']): Promise<void> {
     this.statements.setCardStatus.run(status, cardId);
+  }
+
+  /**
+   * One transaction: the conditional UPDATE (SQLite's write lock makes the
+   * compare and the set one step) and, for a revocation, the shredding. Then
+   * a truncating checkpoint, so the WAL keeps no page image of what was erased;
+   * secure_delete (open-database.ts) zeroes it in the main file.
+   */
+  async changeCard(cardId: string, expected: Pick<CardRecord, 'status' | 'expiresAt'>, change: CardChange): Promise<boolean> {
+    const changed = this.db.transaction(() => {
+      if (!this.compareAndSetCard(cardId, expected, change)) return false;
+      if (change.status === 'revoked') this.shred(cardId);
+      return true;
+    })();
+    if (changed && change.status === 'revoked') this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return changed;
+  }
+
+  /** Destroys the card's identity key and password, erases its sealed identity, ID number index and holder. */
+  private shred(cardId: string): void {
+    this.statements.deleteIdentityKey.run(cardId);
+    this.statements.deleteCardPassword.run(cardId);
+    this.statements.shredIdentity.run({ cardId, tombstone: shredded(cardId) });
+    this.statements.shredCard.run({ cardId, tombstone: shredded(cardId) });
+  }
+
+  private compareAndSetCard(cardId: string, expected: Pick<CardRecord, 'status' | 'expiresAt'>, change: CardChange): boolean {
+    const { renewal, upgrade } = change;
+    const result = this.statements.changeCard.run({
+      id: cardId,
+      expectedStatus: expected.status,
+      expectedExpiresAt: expected.expiresAt.getTime(),
+      status: change.status,
+      level: upgrade?.level ?? null,
+      issuedAt: renewal?.issuedAt.getTime() ?? null,
+      newExpiresAt: renewal?.expiresAt.getTime() ?? null,
+      keyId: renewal?.keyId ?? upgrade?.keyId ?? null,
+      signature: renewal?.signature ?? upgrade?.signature ?? null,
+    });
+    return result.changes === 1;
+  }
+
+  async setCardPassword(cardId: string, hash: string, at: Date): Promise<void> {
+    this.statements.setCardPassword.run(cardId, hash, at.getTime());
+  }
+
+  async getCardPassword(cardId: string): Promise<CardPasswordRecord | null> {
+    const row = this.statements.getCardPassword.get(cardId) as CardPasswordRow | undefined;
+    return row ? toCardPassword(row) : null;
+  }
+
+  /** One conditional UPDATE … RETURNING: the lock check and the spend are one step under SQLite's write lock. */
+  async spendPasswordTry(cardId: string, now: Date, limit: { max: number; lockMs: number }): Promise<CardPasswordRecord | 'locked' | null> {
+    const row = this.statements.spendPasswordTry.get({ cardId, now: now.getTime(), ...limit }) as CardPasswordRow | undefined;
+    if (row) return toCardPassword(row);
+    return this.statements.getCardPassword.get(cardId) ? 'locked' : null;
+  }
+
+  async resetPasswordTries(cardId: string): Promise<void> {
+    this.statements.resetPasswordTries.run(cardId);
+  }
+
+  async putUpgradeSite(site: UpgradeSiteRecord): Promise<void> {
+    this.statements.putUpgradeSite.run({ ...site, hours: JSON.stringify(site.hours), updatedAt: site.updatedAt.getTime() });
+  }
+
+  async listUpgradeSites(city?: string): Promise<UpgradeSiteRecord[]> {
+    return (this.statements.listUpgradeSites.all({ city: city ?? null }) as UpgradeSiteRow[]).map(toUpgradeSite);
   }
 
   async insertTerminal(terminal: TerminalRecord): Promise<void> {

@@ -1,21 +1,49 @@
 import { Text, View } from '@tarojs/components';
 import { useEffect, useRef, useState } from 'react';
-import type { Failure } from '../../../core/api';
+import type { CitizenActions, Failure, Result } from '../../../core/api';
 import { api } from '../../api/client';
 import { afterFailedAttempt, canReuseFaceSession, startFaceSession, type HeldChallenge } from '../../api/face-session';
 import { adviceFor } from '../../display/enroll-advice';
-import { useT } from '../../i18n';
+import { useT, type MessageKey } from '../../i18n';
 import { ActionButton } from '../action-button';
 import { FaceStep, type FaceAnswer } from '../face-step';
 import { FailureNotice } from '../failure-notice';
 import { Notice } from '../notice';
 import './face-recheck.scss';
 
-/** Why the holder is asked: to open the card without a device unlock, or to show a QR code. */
-export type RecheckPurpose = 'unlock' | 'present';
+/**
+ * Why the holder is asked: to open the card without a device unlock, to show a QR code,
+ * or as part of a lifecycle action that carries its own face check (reinstate, renew, revoke).
+ */
+export type RecheckPurpose = 'unlock' | 'present' | 'reinstate' | 'renew' | 'revoke' | 'password' | 'unlockPassword';
+
+type FaceProof = CitizenActions['reauth']['request'];
+
+/** Which action the face check is sent with: the plain re-check, or the lifecycle action itself. */
+const SUBMIT: Record<RecheckPurpose, (proof: FaceProof) => Promise<Result<object>>> = {
+  unlock: api.reauth,
+  present: api.reauth,
+  reinstate: api.reinstate,
+  renew: api.renew,
+  revoke: api.revoke,
+  password: api.reauth,
+  unlockPassword: api.unlockCardPassword,
+};
+
+const WHY: Record<RecheckPurpose, MessageKey> = {
+  unlock: 'reauth.whyUnlock',
+  present: 'reauth.whyPresent',
+  reinstate: 'reauth.whyReinstate',
+  renew: 'reauth.whyRenew',
+  revoke: 'reauth.whyRevoke',
+  password: 'reauth.whyPassword',
+  unlockPassword: 'reauth.whyUnlockPassword',
+};
 
 export interface Props {
   purpose: RecheckPurpose;
+  /** The action the face check is sent with, when it carries more than the check (setting the card password). */
+  submit?: (proof: FaceProof) => Promise<Result<object>>;
   onPassed: () => void;
   onCancel: () => void;
 }
@@ -26,10 +54,11 @@ type Step =
   | { kind: 'failed'; failure: Failure };
 
 /**
- * A fresh face check of the card holder (the reauth action): the same
- * challenge as enrollment, checked against the card's identity.
+ * A fresh face check of the card holder (the reauth action, or the lifecycle
+ * action it belongs to): the same challenge as enrollment, checked against
+ * the card's identity.
  */
-export function FaceRecheck({ purpose, onPassed, onCancel }: Props) {
+export function FaceRecheck({ purpose, submit: submitWith, onPassed, onCancel }: Props) {
   const { t } = useT();
   const [step, setStep] = useState<Step>({ kind: 'starting' });
   const [verifying, setVerifying] = useState(false);
@@ -52,7 +81,7 @@ export function FaceRecheck({ purpose, onPassed, onCancel }: Props) {
 
   const submit = async (challenge: HeldChallenge, attempt: number, { liveness, faceCapture }: FaceAnswer) => {
     setVerifying(true);
-    const outcome = await api.reauth({ faceSessionId: challenge.view.sessionId, ...(liveness && { liveness }), faceCapture });
+    const outcome = await (submitWith ?? SUBMIT[purpose])({ faceSessionId: challenge.view.sessionId, ...(liveness && { liveness }), faceCapture });
     if (!mounted.current) return;
     setVerifying(false);
     if (outcome.ok) {
@@ -83,7 +112,7 @@ export function FaceRecheck({ purpose, onPassed, onCancel }: Props) {
     <View id='reauth' className='eid-recheck'>
       <Text className='eid-heading'>{t('reauth.heading')}</Text>
       <Text id='reauth-why' className='eid-paragraph'>
-        {t(purpose === 'unlock' ? 'reauth.whyUnlock' : 'reauth.whyPresent')}
+        {t(WHY[purpose])}
       </Text>
 
       {step.kind === 'starting' && (

@@ -11,7 +11,7 @@ import './text-field.scss';
 
 const INPUT_MODE = { text: 'text', idcard: 'text', number: 'numeric' } as const;
 
-export function TextField({ id, label, value, onInput, onBlur, type = 'text', placeholder, maxlength = 140, focus = false, error }: Props) {
+export function TextField({ id, label, value, onInput, onBlur, type = 'text', placeholder, maxlength = 140, focus = false, error, secret = false }: Props) {
   const input = useRef<HTMLInputElement>(null);
   const inputId = `${id}-input`;
   const errorId = `${id}-error`;
@@ -29,7 +29,7 @@ export function TextField({ id, label, value, onInput, onBlur, type = 'text', pl
         ref={input}
         id={inputId}
         className='eid-field__input'
-        type='text'
+        type={secret ? 'password' : 'text'}
         inputMode={INPUT_MODE[type]}
         autoComplete='off'
         value={value}

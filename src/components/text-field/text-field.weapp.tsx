@@ -4,7 +4,7 @@ import type { Props } from './types';
 import './text-field.scss';
 import { a11y } from '../../platform/a11y';
 
-export function TextField({ id, label, value, onInput, onBlur, type = 'text', placeholder, maxlength = 140, focus = false, error }: Props) {
+export function TextField({ id, label, value, onInput, onBlur, type = 'text', placeholder, maxlength = 140, focus = false, error, secret = false }: Props) {
   return (
     <View className={error ? 'eid-field eid-field--error' : 'eid-field'}>
       <Label className='eid-field__label' for={id}>
@@ -14,6 +14,7 @@ export function TextField({ id, label, value, onInput, onBlur, type = 'text', pl
         id={id}
         className='eid-field__input'
         type={type}
+        password={secret}
         value={value}
         placeholder={placeholder}
         placeholderClass='eid-field__placeholder'

@@ -151,6 +151,7 @@ export default function Card() {
       {!(qr.state.kind === 'face_check' && qr.state.stage === 'checking') && (
         <View className='eid-actions'>
           <ActionButton id='card-usage' variant='secondary' label={t('card.usage')} onTap={() => goTo('usage')} />
+          {qr.state.kind === 'none' && <ActionButton id='card-manage' variant='secondary' label={t('card.manage')} onTap={() => goTo('manage')} />}
           {qr.state.kind === 'none' && back}
         </View>
       )}

@@ -15,6 +15,7 @@ import { PageFrame } from '../../components/page-frame';
 import { presentableScenes, sceneLabel } from '../../display/scene-text';
 import { useHeldCard } from '../../hooks/use-held-card';
 import { useT } from '../../i18n';
+import { localDateTime } from '../../display/dates';
 import { goTo } from '../../navigation/navigation';
 import { clearDraft } from '../../state/enrollment';
 import { clearLastResult } from '../../state/last-result';
@@ -55,6 +56,11 @@ export default function Cards() {
 
       <LoadStatus idPrefix='cards' state={load} failedTitle={t('cards.loadFailed')} onRetry={() => void reload()} />
 
+      {load.state === 'loaded' && card === null && load.ended && (
+        <Notice tone='warning' id='cards-moved' title={t('cards.moved')}>
+          <Text>{t('cards.movedHint', { date: localDateTime(load.ended.at) })}</Text>
+        </Notice>
+      )}
       {load.state === 'loaded' && card === null && (
         <View id='cards-empty'>
           <Notice title={t('cards.empty')}>
@@ -78,6 +84,11 @@ export default function Cards() {
           )}
           <ActionButton id='cards-open' variant='secondary' label={t('cards.open')} onTap={() => goTo('card')} />
           <ActionButton id='cards-services' variant='secondary' label={t('cards.services')} onTap={() => goTo('services')} />
+          {/* No unlock in the way: whoever has the signed-in account can report the card lost at once. */}
+          <ActionButton id='cards-manage' variant='secondary' label={t('card.manage')} onTap={() => goTo('manage')} />
+          {card.level === 'basic' && card.status === 'active' && (
+            <ActionButton id='cards-upgrade' variant='secondary' label={t('cards.upgrade')} onTap={() => goTo('upgrade')} />
+          )}
         </>
       )}
 

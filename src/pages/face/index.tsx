@@ -86,7 +86,7 @@ export default function Face() {
 
   const submit = async ({ liveness, faceCapture }: FaceAnswer) => {
     setBusy('verifying');
-    const outcome = await api.enroll({
+    const outcome = await (draft.purpose === 'move' ? api.moveCard : api.enroll)({
       name: draft.name,
       idNumber: draft.idNumber,
       consent: draft.consent,

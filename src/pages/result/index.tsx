@@ -8,6 +8,7 @@ import { PageFrame, type PageExit } from '../../components/page-frame';
 import { adviceFor, type NextAction } from '../../display/enroll-advice';
 import { useT, type MessageKey } from '../../i18n';
 import { backTo, replaceWith, restartAt } from '../../navigation/navigation';
+import { startMove } from '../../state/enrollment';
 import { lastResult } from '../../state/last-result';
 import './index.scss';
 
@@ -17,6 +18,14 @@ const ACTIONS: Record<NextAction, { id: string; label: MessageKey; run: () => vo
   edit: { id: 'result-edit', label: 'result.edit', run: () => backTo('enroll') },
   consent: { id: 'result-consent', label: 'result.toConsent', run: () => backTo('consent') },
   cards: { id: 'result-cards', label: 'result.toCards', run: () => restartAt('cards') },
+  moveHere: {
+    id: 'result-move-here',
+    label: 'result.moveHere',
+    run: () => {
+      startMove();
+      replaceWith('face');
+    },
+  },
 };
 
 export default function Result() {

@@ -1,0 +1,76 @@
+/**
+ * Use case: move the person's card to this account (journey 6). A new WeChat
+ * account (or a second browser in the simulator) that enrolls an identity
+ * whose card lives in another account is offered this instead of a dead end.
+ *
+ * Order as in enrollment: consent and the typed identity first; the caller's
+ * own limit; a face check that the authority confirms against the typed
+ * identity (so nobody learns whether a number holds a card before proving to
+ * be its person); then the person's move limit, the state machine, and the
+ * move itself as one atomic step: the old account's card is revoked and
+ * shredded (its codes stop verifying at once), this account gets a new card
+ * of the same level, and the move is recorded for the old account to read.
+ */
+import type { CardView } from '../../core/api';
+import { EidError } from '../../core/errors';
+import { CARD_MOVE_LIMIT, CARD_MOVE_WINDOW_DAYS } from '../../core/policy';
+import type { MoveCardEvent } from '../../core/schemas';
+import { nextStatus } from './card-lifecycle';
+import { cardValidityFrom } from './card-validity';
+import { toCardView } from './card-view';
+import type { Deps } from './deps';
+import { passFaceCheck } from './face-check';
+import { parseClaim } from './identity-claim';
+import { assertCallerMayTry } from './rate-limit';
+import { sealIdentity } from './sealed-identity';
+import { CardConflict, type CardRecord } from './store';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export async function moveCard(deps: Deps, holder: string, request: Omit<MoveCardEvent, 'action'>): Promise<CardView> {
+  const now = deps.clock.now();
+  const claim = parseClaim(request, now);
+  await assertCallerMayTry(deps.store, holder, now);
+  if (await deps.store.findCardByHolder(holder)) throw new EidError('MOVE_NOT_NEEDED');
+
+  const idIndex = deps.pii.index(claim.idNumber);
+  const { faceSessionId, liveness, faceCapture } = request;
+  await passFaceCheck(deps, { holder, claim, idIndex, faceSessionId, liveness, faceCapture }, now);
+
+  const held = await deps.store.findLiveCardByIdIndex(idIndex);
+  if (!held) throw new EidError('CARD_NOT_FOUND');
+  if ((await deps.store.countMoves(idIndex, new Date(now.getTime() - CARD_MOVE_WINDOW_DAYS * DAY_MS))) >= CARD_MOVE_LIMIT) {
+    throw new EidError('MOVE_LIMITED');
+  }
+  nextStatus(held.card, 'move', now);
+
+  const identity = sealIdentity(deps.pii, { id: deps.random.token(16), idIndex, ...claim, createdAt: now });
+  const cardId = deps.random.token(16);
+  const level = held.card.level;
+  const expiresAt = cardValidityFrom(now);
+  const { keyId, signature } = deps.cardSigner.sign({ cardId, level, issuedAt: now, expiresAt });
+  const card: CardRecord = { id: cardId, identityId: identity.id, holder, level, status: 'active', issuedAt: now, expiresAt, keyId, signature };
+  const move = { fromCardId: held.card.id, fromHolder: held.card.holder, toCardId: cardId, idIndex, at: now };
+
+  try {
+    const moved = await deps.store.moveCard({ cardId: held.card.id, expected: held.card }, identity, card, move);
+    // The old card changed between our read and the move (reported lost, revoked, moved): decide again on what it is now.
+    if (!moved) throw await refusalAfterRace(deps, held.card.id, now);
+  } catch (error) {
+    if (error instanceof CardConflict) throw new EidError('CARD_EXISTS', { reason: error.by });
+    throw error;
+  }
+  return toCardView({ card, identity }, deps.pii);
+}
+
+async function refusalAfterRace(deps: Deps, cardId: string, now: Date): Promise<EidError> {
+  const current = await deps.store.getHeldCard(cardId);
+  if (!current) return new EidError('CARD_NOT_FOUND');
+  try {
+    nextStatus(current.card, 'move', now);
+  } catch (error) {
+    if (error instanceof EidError) return error;
+    throw error;
+  }
+  return new EidError('INTERNAL');
+}

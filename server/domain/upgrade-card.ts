@@ -1,0 +1,60 @@
+/**
+ * Use case: a registered upgrade terminal makes a basic card colour
+ * (journey 4). Named checks in a fixed order, each failure with its own code:
+ * the code's offline checks for the upgrade scene; the terminal's upgrade
+ * permission (UPGRADE_NOT_PERMITTED); its in-person check, the physical ID
+ * card read and the live face match (IN_PERSON_CHECK_FAILED); the card is
+ * active and still basic (CARD_SUSPENDED, CARD_REVOKED, CARD_ALREADY_COLOUR);
+ * the keypad password (PASSWORD_NOT_SET, PASSWORD_WRONG, PASSWORD_LOCKED);
+ * then the code is spent, once, with the holder's usage record, and the new
+ * level is signed into the card.
+ */
+import type { UpgradeView } from '../../core/api';
+import { EidError } from '../../core/errors';
+import type { UpgradeEvent } from '../../core/schemas';
+import { toBase64Url } from '../token/bytes';
+import { checkPresentationOffline } from '../token/check-presentation';
+import { checkPassword } from './card-password';
+import { assertCardActive } from './card-rules';
+import { changeCardState } from './change-card-state';
+import type { Deps } from './deps';
+import { TokenAlreadyUsed, type TerminalRecord } from './store';
+
+export async function upgradeCard(
+  deps: Deps,
+  terminal: TerminalRecord,
+  { token, inPersonCheck, password }: Pick<UpgradeEvent, 'token' | 'inPersonCheck' | 'password'>,
+): Promise<UpgradeView> {
+  const now = deps.clock.now();
+  const offline = await checkPresentationOffline(token, { keys: deps.issuerKeys, now, expectedScene: 'upgrade' });
+  if (!offline.ok) throw new EidError(offline.code, { reason: offline.check });
+  if (!terminal.scenes.includes('upgrade')) throw new EidError('UPGRADE_NOT_PERMITTED');
+  if (!inPersonCheck.idCardRead) throw new EidError('IN_PERSON_CHECK_FAILED', { reason: 'id_card' });
+  if (!inPersonCheck.faceMatch) throw new EidError('IN_PERSON_CHECK_FAILED', { reason: 'face' });
+
+  const { tokenId, cardRef } = offline.decoded.claims;
+  const cardId = deps.cardRefs.open(cardRef, tokenId);
+  const held = cardId ? await deps.store.getHeldCard(cardId) : null;
+  if (!held) throw new EidError('CODE_INVALID', { reason: 'card' });
+  assertCardActive(held.card, now);
+  if (held.card.level === 'colour') throw new EidError('CARD_ALREADY_COLOUR');
+  await checkPassword(deps, held.card.id, password, now);
+
+  try {
+    await deps.store.recordVerification(toBase64Url(tokenId), {
+      cardId: held.card.id,
+      at: now,
+      terminalId: terminal.id,
+      organisation: terminal.organisation,
+      scene: 'upgrade',
+      attributes: [],
+    });
+  } catch (error) {
+    if (error instanceof TokenAlreadyUsed) throw new EidError('CODE_USED');
+    throw error;
+  }
+  const { card } = held;
+  const { keyId, signature } = deps.cardSigner.sign({ cardId: card.id, level: 'colour', issuedAt: card.issuedAt, expiresAt: card.expiresAt });
+  await changeCardState(deps, card, 'upgrade', now, { upgrade: { level: 'colour', keyId, signature } });
+  return { level: 'colour', upgradedAt: now.toISOString() };
+}

@@ -1,0 +1,82 @@
+/**
+ * End to end in Chromium, screenshots kept: the upgrade terminal directory
+ * filtered to one city; set the card password (a weak one
+ * refused in place), show the upgrade code, the SIMULATED upgrade terminal
+ * scans it from the screen and submits its in-person check and the keypad
+ * password, and the card turns colour, said in words on the card face.
+ * SYNTHETIC person.
+ */
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import { signTerminalAssertion } from '../../server/clients/assertions';
+import { DEMO_UPGRADE_TERMINAL_ID, loadDemoTerminal } from '../../server/clients/demo-terminal-key';
+import { post } from '../support/http-citizen';
+import { personFor } from '../support/people';
+import { newPhone, shot, useEmulatorAndChromium } from './browser';
+import { answerFaceChallenge, enrollThroughPages } from './pages';
+
+const world = useEmulatorAndChromium();
+
+function decodeQr(png: Buffer): string | null {
+  const image = PNG.sync.read(png);
+  return jsQR(new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.length), image.width, image.height)?.data ?? null;
+}
+
+it('sets the card password, shows the upgrade code, and the terminal makes the card colour', async () => {
+  const { emulator, browser } = world;
+  const page = await newPhone(browser);
+  await enrollThroughPages(page, emulator.baseUrl, personFor('ordinary', 2), shot, 'upgrade-');
+  await page.goto(emulator.baseUrl + '/');
+  await page.locator('#cards-upgrade:visible').click();
+
+  // Where to go: the directory of the pilot cities, filtered to one city, open now said in words.
+  await page.locator('#upgrade-where:visible').click();
+  await page.locator('[id^="sites-item-"]:visible').first().waitFor({ timeout: 15000 });
+  await page.locator('#sites-city-440100:visible').click();
+  await page.locator('#sites-item-gz-tianhe:visible').waitFor({ timeout: 15000 });
+  await expect(page.locator('#sites-item-bj-dongcheng').count()).resolves.toBe(0);
+  await expect(page.locator('#sites-state-gz-baiyun-airport:visible').textContent()).resolves.toMatch(/现在(不)?开放/);
+  await page.waitForTimeout(500); // let the page's slide-in transition finish before the screenshot
+  await shot(page, 'upgrade-04-terminal-directory');
+  await page.locator('#sites-header-back:visible').click();
+
+  await page.locator('#upgrade-set-password:visible').click();
+
+  await page.locator('#upgrade-password-new:visible input').fill('12345678');
+  await page.locator('#upgrade-password-repeat:visible input').fill('12345678');
+  await page.locator('#upgrade-password-submit:visible').click();
+  await answerFaceChallenge(page);
+  await page.locator('#face-submit:visible').click();
+  await page.locator('#upgrade-password:visible').waitFor({ timeout: 15000 });
+  await expect(page.locator('#upgrade-password:visible').textContent()).resolves.toContain('连续');
+  await shot(page, 'upgrade-05-weak-password');
+
+  await page.locator('#upgrade-password-new:visible input').fill('73920561');
+  await page.locator('#upgrade-password-repeat:visible input').fill('73920561');
+  await page.locator('#upgrade-password-submit:visible').click();
+  await answerFaceChallenge(page);
+  await page.locator('#face-submit:visible').click();
+  await page.locator('#upgrade-notice:visible').waitFor({ timeout: 15000 });
+
+  await page.locator('#upgrade-show-code:visible').click();
+  await page.locator('#upgrade-qr:visible').waitFor({ timeout: 15000 });
+  await page.waitForTimeout(500);
+  await shot(page, 'upgrade-06-upgrade-code');
+  const token = decodeQr(await page.screenshot());
+  expect(token).toMatch(/^EID2:/);
+
+  const terminal = loadDemoTerminal(emulator.dataDir, DEMO_UPGRADE_TERMINAL_ID);
+  const answer = await post(emulator.baseUrl, '/fn/verifier', {
+    action: 'upgrade',
+    assertion: signTerminalAssertion(terminal, new Date()),
+    token,
+    inPersonCheck: { idCardRead: true, faceMatch: true },
+    password: '73920561',
+  });
+  expect(answer).toMatchObject({ ok: true, level: 'colour' });
+
+  await page.locator('#upgrade-code-done:visible').click();
+  await page.locator('#upgrade-colour:visible').waitFor({ timeout: 15000 });
+  await expect(page.locator('#upgrade-level:visible').textContent()).resolves.toContain('彩色');
+  await shot(page, 'upgrade-07-colour-card');
+}, 120000);

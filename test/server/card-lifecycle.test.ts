@@ -1,0 +1,84 @@
+/**
+ * The card's one state machine, transition by transition, allowed and refused,
+ * at frozen instants. No store: the machine is a pure function of the card and the time.
+ */
+import { CARD_TRANSITIONS, type CardStatus, type CardTransition } from '../../core/card';
+import { EidError } from '../../core/errors';
+import { RENEWAL_WINDOW_DAYS } from '../../core/policy';
+import { cardState, nextStatus, renewalOpensAt } from '../../server/domain/card-lifecycle';
+
+const DAY = 24 * 60 * 60 * 1000;
+const NOW = new Date('2026-11-28T08:00:00Z');
+const card = (status: CardStatus, expiresInDays = 1000) => ({ status, expiresAt: new Date(NOW.getTime() + expiresInDays * DAY) });
+
+function refusal(run: () => unknown): { code: string; reason?: string } {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof EidError) return { code: error.code, reason: error.reason };
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('card state', () => {
+  it('is the stored status until the validity ends, then expired (active or suspended); revoked stays revoked', () => {
+    expect(cardState(card('active'), NOW)).toBe('active');
+    expect(cardState(card('suspended'), NOW)).toBe('suspended');
+    expect(cardState(card('active', 0), NOW)).toBe('expired');
+    expect(cardState(card('suspended', -1), NOW)).toBe('expired');
+    expect(cardState(card('revoked', -1), NOW)).toBe('revoked');
+  });
+});
+
+describe('allowed transitions', () => {
+  it.each<[CardStatus, CardTransition, CardStatus]>([
+    ['active', 'report_lost', 'suspended'],
+    ['suspended', 'reinstate', 'active'],
+    ['active', 'revoke', 'revoked'],
+    ['suspended', 'revoke', 'revoked'],
+  ])('%s --%s--> %s', (from, transition, to) => {
+    expect(nextStatus(card(from), transition, NOW)).toBe(to);
+  });
+
+  it('revokes an expired card too, so its holder can always have the personal data deleted', () => {
+    expect(nextStatus(card('active', -1), 'revoke', NOW)).toBe('revoked');
+  });
+
+  it(`renews an active card from ${RENEWAL_WINDOW_DAYS} days before expiry up to the last instant`, () => {
+    const c = card('active', RENEWAL_WINDOW_DAYS);
+    expect(renewalOpensAt(c)).toEqual(NOW);
+    expect(nextStatus(c, 'renew', NOW)).toBe('active');
+    expect(nextStatus(card('active', 1), 'renew', NOW)).toBe('active');
+  });
+});
+
+describe('refused transitions, each with its own code and the transition as reason', () => {
+  it.each<[string, string, ReturnType<typeof card>, CardTransition]>([
+    ['report lost twice', 'CARD_ALREADY_SUSPENDED', card('suspended'), 'report_lost'],
+    ['report lost after expiry', 'CARD_EXPIRED', card('active', -1), 'report_lost'],
+    ['report lost after revocation', 'CARD_REVOKED', card('revoked'), 'report_lost'],
+    ['reinstate an active card', 'CARD_NOT_SUSPENDED', card('active'), 'reinstate'],
+    ['reinstate after expiry', 'CARD_EXPIRED', card('suspended', -1), 'reinstate'],
+    ['reinstate a revoked card', 'CARD_REVOKED', card('revoked'), 'reinstate'],
+    ['revoke twice', 'CARD_REVOKED', card('revoked'), 'revoke'],
+    ['renew a suspended card', 'CARD_SUSPENDED', card('suspended', 10), 'renew'],
+    ['renew after expiry', 'CARD_EXPIRED', card('active', 0), 'renew'],
+    ['renew a revoked card', 'CARD_REVOKED', card('revoked', 10), 'renew'],
+    ['renew one day before the window opens', 'RENEWAL_NOT_OPEN', card('active', RENEWAL_WINDOW_DAYS + 1), 'renew'],
+  ])('%s → %s', (_name, code, c, transition) => {
+    expect(refusal(() => nextStatus(c, transition, NOW))).toEqual({ code, reason: transition });
+  });
+
+  it('answers a known status or an EidError for every transition from every status', () => {
+    for (const transition of CARD_TRANSITIONS) {
+      for (const status of ['active', 'suspended', 'revoked'] as const) {
+        try {
+          expect(['active', 'suspended', 'revoked']).toContain(nextStatus(card(status, 30), transition, NOW));
+        } catch (error) {
+          expect(error).toBeInstanceOf(EidError);
+        }
+      }
+    }
+  });
+});

@@ -1,0 +1,98 @@
+/**
+ * Issuer key rotation on the emulator's composition with a frozen clock: a
+ * new key signs from the rotation on; codes and cards of the old key verify
+ * during the overlap and fail after it, when the old key has left the JWKS;
+ * the development keys, rotated ones included, survive a restart; and
+ * `npm run keys -- rotate` rotates a data folder. SYNTHETIC person.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { PresentationView } from '../../core/api';
+import { ISSUER_KEY_OVERLAP_DAYS } from '../../core/policy';
+import { developmentKeys } from '../../server/adapters/keys/key-material';
+import { CosePresentationSigner } from '../../server/adapters/keys/cose-presentation-signer';
+import { signAdminAssertion } from '../../server/clients/assertions';
+import { composeEmulator } from '../../server/emulator/compose';
+import { decodePresentation } from '../../server/token/presentation-token';
+import { keysCommand } from '../../scripts/keys';
+import { FrozenClock } from '../support/frozen-clock';
+import { createHarness, expectFailure, expectOk, type Harness } from '../support/harness';
+import { enrolled, presentToken, registerTerminal, verifyAs } from '../support/journeys';
+
+let h: Harness;
+beforeEach(() => {
+  h = createHarness();
+});
+afterEach(() => h.close());
+
+const DAY = 24 * 60 * 60 * 1000;
+const rotate = async () =>
+  expectOk(await h.emulator.functions.admin({ action: 'rotateIssuerKey', assertion: signAdminAssertion(h.emulator.adminKey, h.clock.now()) }, {})) as unknown as {
+    keyId: string;
+    retiredKeyId: string;
+    retireAt: string;
+  };
+const kids = () => h.emulator.issuer.jwks().keys.map((k) => k.kid).sort();
+
+it('signs with the new key at once; a code of the old key verifies during the overlap; the old key leaves the JWKS after it', async () => {
+  await enrolled(h, 'alice');
+  const hotel = await registerTerminal(h, ['hotel']);
+  const oldKey = h.emulator.issuer.current;
+  const beforeRotation = await presentToken(h, 'alice', 'hotel');
+
+  const rotated = await rotate();
+  expect(rotated.retiredKeyId).toBe(oldKey.keyId);
+  expect(Date.parse(rotated.retireAt) - h.clock.now().getTime()).toBe(ISSUER_KEY_OVERLAP_DAYS * DAY);
+  expect(kids()).toEqual([oldKey.keyId, rotated.keyId].sort());
+
+  expectOk(await verifyAs(h, hotel, beforeRotation, 'hotel'));
+  const afterRotation = (expectOk(await h.call('alice', { action: 'present', scene: 'hotel' })) as unknown as PresentationView).token;
+  expect(decodePresentation(afterRotation)!.keyId).toBe(rotated.keyId);
+  expectOk(await verifyAs(h, hotel, afterRotation, 'hotel'));
+
+  // Past the overlap, whatever the old key signs (here a fresh-looking code) is refused: its key is unknown.
+  h.clock.advance(Date.parse(rotated.retireAt) - h.clock.now().getTime() + 1000);
+  expect(kids()).toEqual([rotated.keyId]);
+  const card = expectOk(await h.call('alice', { action: 'getCard' })).card as { cardId: string };
+  const tokenId = Buffer.from('rotation-old');
+  const seconds = Math.floor(h.clock.now().getTime() / 1000);
+  const forged = new CosePresentationSigner(oldKey).sign({
+    tokenId,
+    cardRef: h.emulator.deps.cardRefs.seal(card.cardId, tokenId),
+    scene: 1,
+    issuedAt: seconds,
+    expiresAt: seconds + 60,
+  });
+  expect(expectFailure(await verifyAs(h, hotel, forged, 'hotel'))).toMatchObject({ code: 'CODE_INVALID', reason: 'signature' });
+});
+
+it('keeps the rotated development keys across a restart: the same current key, the old one still in its overlap', async () => {
+  const rotated = await rotate();
+  const clock = new FrozenClock(h.clock.now().toISOString());
+  const restarted = composeEmulator({ dataDir: h.dataDir, log: { info: () => undefined, error: () => undefined }, clock });
+  try {
+    expect(restarted.issuer.current.keyId).toBe(rotated.keyId);
+    expect(restarted.issuer.jwks().keys.map((k) => k.kid).sort()).toEqual([rotated.keyId, rotated.retiredKeyId].sort());
+    clock.advance(ISSUER_KEY_OVERLAP_DAYS * DAY + 1000);
+    expect(restarted.issuer.jwks().keys.map((k) => k.kid)).toEqual([rotated.keyId]);
+  } finally {
+    await restarted.close();
+  }
+});
+
+it('npm run keys -- rotate rotates a data folder’s development key, and refuses a folder without keys', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'eid-keys-'));
+  try {
+    expect(keysCommand(['rotate', '--data-dir', dataDir], {}).exitCode).toBe(2);
+    const before = developmentKeys(dataDir).issuer.current.keyId;
+    const out = keysCommand(['rotate', '--data-dir', dataDir], {});
+    expect(out.exitCode).toBe(0);
+    const after = developmentKeys(dataDir).issuer;
+    expect(after.current.keyId).not.toBe(before);
+    expect(out.stdout.join('\n')).toContain(`${before} -> ${after.current.keyId}`);
+    expect(after.jwks().keys.map((k) => k.kid).sort()).toEqual([before, after.current.keyId].sort());
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,63 @@
+/**
+ * Moving a card to another account, as a new user would meet it: enrolling an
+ * identity whose card lives in another account is refused (CARD_EXISTS by
+ * id_number), the move after a fresh face check ends the old account's card
+ * (its codes stop verifying), gives this account a card of the same level, and
+ * the old account sees why. Rate-limited and recorded. SYNTHETIC people.
+ */
+import type { CardView } from '../../core/api';
+import { CARD_MOVE_LIMIT } from '../../core/policy';
+import { createHarness, expectFailure, expectOk, faceCheck, type Harness } from '../support/harness';
+import { attemptEnroll, enrolled, presentToken, registerTerminal, verifyAs } from '../support/journeys';
+import { personFor, typed } from '../support/people';
+
+let h: Harness;
+beforeEach(() => {
+  h = createHarness();
+});
+afterEach(() => h.close());
+
+async function move(openid: string, person: { name: string; idNumber: string }, overrides: Record<string, unknown> = {}) {
+  const { answer } = await faceCheck(h, openid);
+  return h.call(openid, { action: 'moveCard', ...typed(person as never), consent: true, ...answer, ...overrides });
+}
+
+const getCard = async (openid: string) => expectOk(await h.call(openid, { action: 'getCard' })) as unknown as { card: CardView | null; ended?: { reason: string; at: string } };
+
+it('moves the card: the old account’s codes stop verifying, the new one has a card of the same level, the old one sees why', async () => {
+  const person = await enrolled(h, 'old-phone');
+  const hotel = await registerTerminal(h, ['hotel']);
+  const onOldPhone = await presentToken(h, 'old-phone', 'hotel');
+
+  expect(expectFailure(await attemptEnroll(h, 'new-phone', typed(person)))).toMatchObject({ code: 'CARD_EXISTS', reason: 'id_number' });
+  const { card } = expectOk(await move('new-phone', person)) as unknown as { card: CardView };
+  expect(card).toMatchObject({ level: 'basic', status: 'active' });
+
+  expect((await getCard('new-phone')).card?.cardId).toBe(card.cardId);
+  expect(await getCard('old-phone')).toMatchObject({ card: null, ended: { reason: 'moved', at: h.clock.now().toISOString() } });
+  expect(expectFailure(await verifyAs(h, hotel, onOldPhone, 'hotel')).code).toBe('CARD_REVOKED');
+  expectOk(await verifyAs(h, hotel, await presentToken(h, 'new-phone', 'hotel'), 'hotel'));
+});
+
+it('needs the person’s own face: another face is refused and nothing moves', async () => {
+  const person = await enrolled(h, 'old-phone');
+  expect(expectFailure(await move('new-phone', person, { faceCapture: 'a-real-photo' })).code).toBe('FACE_MISMATCH');
+  expect((await getCard('old-phone')).card?.status).toBe('active');
+  expect((await getCard('new-phone')).card).toBeNull();
+});
+
+it('moves a card reported lost (the usual reason), and refuses where there is nothing to move', async () => {
+  const person = await enrolled(h, 'old-phone');
+  expectOk(await h.call('old-phone', { action: 'reportLost' }));
+  expectOk(await move('new-phone', person));
+  expect((await getCard('new-phone')).card?.status).toBe('active');
+  expect(expectFailure(await move('new-phone', person)).code).toBe('MOVE_NOT_NEEDED');
+  expect(expectFailure(await move('third-phone', personFor('ordinary', 1))).code).toBe('CARD_NOT_FOUND');
+});
+
+it(`allows at most ${CARD_MOVE_LIMIT} moves of one person's card in the window`, async () => {
+  const person = await enrolled(h, 'phone-0');
+  for (let n = 1; n <= CARD_MOVE_LIMIT; n++) expectOk(await move(`phone-${n}`, person));
+  expect(expectFailure(await move(`phone-${CARD_MOVE_LIMIT + 1}`, person)).code).toBe('MOVE_LIMITED');
+  expect(h.rowCounts().card_moves).toBe(CARD_MOVE_LIMIT);
+});

@@ -1,0 +1,96 @@
+/**
+ * Revoke and delete (crypto-shredding): after a revocation no plaintext or
+ * decryptable name or ID number of the person remains in the database files,
+ * WAL included, scanned byte by byte; a non-identifying audit entry stays;
+ * the person can enroll again. SYNTHETIC person.
+ */
+import Database from 'better-sqlite3';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createHarness, expectOk, faceCheck, type Harness } from '../support/harness';
+import { attemptEnroll, enrolled, presentToken, registerTerminal, verifyAs } from '../support/journeys';
+import { typed } from '../support/people';
+
+let h: Harness;
+beforeEach(() => {
+  h = createHarness();
+});
+afterEach(() => h.close());
+
+/** Every file of the SQLite database: the main file, its WAL and shared memory, whatever exists. */
+function databaseBytes(): Array<{ file: string; bytes: Buffer }> {
+  return readdirSync(h.dataDir)
+    .filter((file) => file.startsWith('eid.sqlite'))
+    .map((file) => ({ file, bytes: readFileSync(join(h.dataDir, file)) }));
+}
+
+function identityRow(cardId: string) {
+  const db = new Database(join(h.dataDir, 'eid.sqlite'), { readonly: true });
+  try {
+    return db
+      .prepare(
+        `SELECT i.id, i.id_index, i.name_sealed, i.id_number_sealed, k.wrapped_key, c.holder
+         FROM cards c JOIN identities i ON i.id = c.identity_id LEFT JOIN identity_keys k ON k.identity_id = i.id WHERE c.id = ?`,
+      )
+      .get(cardId) as { id: string; id_index: string; name_sealed: string; id_number_sealed: string; wrapped_key: string | null; holder: string };
+  } finally {
+    db.close();
+  }
+}
+
+it('leaves no plaintext, sealed value or data key of the person in any database file, and the person can enroll again', async () => {
+  const person = await enrolled(h, 'alice');
+  const hotel = await registerTerminal(h, ['hotel']);
+  expectOk(await verifyAs(h, hotel, await presentToken(h, 'alice', 'hotel'), 'hotel'));
+  const { card } = expectOk(await h.call('alice', { action: 'getCard' })) as unknown as { card: { cardId: string } };
+
+  const before = identityRow(card.cardId);
+  expect(before.wrapped_key).toMatch(/^k1\./);
+  // The personal data is sealed under the identity's own key, not the master key.
+  const held = (await h.emulator.deps.store.getHeldCard(card.cardId))!;
+  expect(() => h.emulator.deps.pii.open(held.identity.nameSealed, `identity:${held.identity.id}:name`)).toThrow();
+
+  const { answer } = await faceCheck(h, 'alice');
+  expectOk(await h.call('alice', { action: 'revoke', ...answer }));
+
+  const secrets = [
+    person.name,
+    person.idNumber,
+    person.idNumber.slice(6, 14),
+    before.name_sealed,
+    before.id_number_sealed,
+    before.wrapped_key!,
+    before.id_index,
+    before.wrapped_key!.slice(3, 40),
+    before.name_sealed.slice(3, 40),
+  ];
+  const files = databaseBytes();
+  expect(files.map((f) => f.file)).toContain('eid.sqlite');
+  for (const { file, bytes } of files) {
+    for (const secret of secrets) {
+      for (const encoding of ['utf8', 'utf16le'] as const) {
+        expect({ file, secret: secret.length, found: bytes.includes(Buffer.from(secret, encoding)) }).toEqual({ file, secret: secret.length, found: false });
+      }
+    }
+  }
+
+  // What stays: a non-identifying audit entry of the card, and its usages as counts.
+  const after = identityRow(card.cardId);
+  expect(after).toMatchObject({ wrapped_key: null, name_sealed: '', id_number_sealed: '' });
+  expect(after.holder).not.toBe('alice');
+  expect((await h.emulator.deps.store.getHeldCard(card.cardId))?.card).toMatchObject({ status: 'revoked', level: 'basic' });
+  expect(h.rowCounts().usages).toBe(1);
+
+  expectOk(await attemptEnroll(h, 'alice', typed(person)));
+  expect(expectOk(await h.call('alice', { action: 'getCard' })).card).toMatchObject({ status: 'active' });
+});
+
+it('opens a sealed value only with its own identity’s data key, and a wrapped key only for the identity it was made for', () => {
+  const { pii } = h.emulator.deps;
+  const mine = { wrapped: pii.newDataKey('identity-a'), owner: 'identity-a' };
+  const sealed = pii.seal('SYNTHETIC 测试', 'identity:identity-a:name', mine);
+  expect(pii.open(sealed, 'identity:identity-a:name', mine)).toBe('SYNTHETIC 测试');
+  expect(() => pii.open(sealed, 'identity:identity-a:name', { wrapped: pii.newDataKey('identity-a'), owner: 'identity-a' })).toThrow();
+  expect(() => pii.open(sealed, 'identity:identity-a:name', { wrapped: mine.wrapped, owner: 'identity-b' })).toThrow();
+  expect(() => pii.open(sealed, 'identity:identity-a:name')).toThrow();
+});
