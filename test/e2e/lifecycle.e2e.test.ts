@@ -4,22 +4,16 @@
  * refuses it; the card is reinstated after a face check; it is revoked, and
  * enrolling again works. SYNTHETIC person.
  */
-import jsQR from 'jsqr';
-import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
 import { signTerminalAssertion } from '../../server/clients/assertions';
 import { loadDemoTerminal } from '../../server/clients/demo-terminal-key';
 import { post } from '../support/http-citizen';
 import { personFor } from '../support/people';
 import { newPhone, shot, useEmulatorAndChromium } from './browser';
+import { decodeQr } from './decode-qr';
 import { answerFaceChallenge, enrollThroughPages } from './pages';
 
 const world = useEmulatorAndChromium();
-
-function decodeQr(png: Buffer): string | null {
-  const image = PNG.sync.read(png);
-  return jsQR(new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.length), image.width, image.height)?.data ?? null;
-}
 
 async function faceCheckOnPage(page: Page): Promise<void> {
   await answerFaceChallenge(page);

@@ -6,21 +6,15 @@
  * password, and the card turns colour, said in words on the card face.
  * SYNTHETIC person.
  */
-import jsQR from 'jsqr';
-import { PNG } from 'pngjs';
 import { signTerminalAssertion } from '../../server/clients/assertions';
 import { DEMO_UPGRADE_TERMINAL_ID, loadDemoTerminal } from '../../server/clients/demo-terminal-key';
 import { post } from '../support/http-citizen';
 import { personFor } from '../support/people';
 import { newPhone, shot, useEmulatorAndChromium } from './browser';
+import { decodeQr } from './decode-qr';
 import { answerFaceChallenge, enrollThroughPages } from './pages';
 
 const world = useEmulatorAndChromium();
-
-function decodeQr(png: Buffer): string | null {
-  const image = PNG.sync.read(png);
-  return jsQR(new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.length), image.width, image.height)?.data ?? null;
-}
 
 it('sets the card password, shows the upgrade code, and the terminal makes the card colour', async () => {
   const { emulator, browser } = world;
