@@ -3,7 +3,8 @@
  * filtered to one city; set the card password (a weak one
  * refused in place), show the upgrade code, the SIMULATED upgrade terminal
  * scans it from the screen and submits its in-person check and the keypad
- * password, and the card turns colour, said in words on the card face.
+ * password, and the card turns colour, said in words on the card face; the
+ * colour-only service tile opens to it.
  * SYNTHETIC person.
  */
 import { signTerminalAssertion } from '../../server/clients/assertions';
@@ -73,4 +74,12 @@ it('sets the card password, shows the upgrade code, and the terminal makes the c
   await page.locator('#upgrade-colour:visible').waitFor({ timeout: 15000 });
   await expect(page.locator('#upgrade-level:visible').textContent()).resolves.toContain('彩色');
   await shot(page, 'upgrade-07-colour-card');
+
+  // The colour-only service (the demo partner's housing fund tile) is open to this card now.
+  await page.goto(emulator.baseUrl + '/');
+  await page.locator('#cards-services:visible').click();
+  await page.locator('#service-tile-tl_demo_housing:visible').waitFor({ timeout: 15000 });
+  expect(await page.locator('#service-tile-tl_demo_housing:visible').getAttribute('data-available')).toBe('yes');
+  await page.waitForTimeout(500);
+  await shot(page, 'upgrade-08-colour-service-open');
 }, 120000);
