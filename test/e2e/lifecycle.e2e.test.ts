@@ -49,6 +49,15 @@ it('report lost with a code on screen → refused; reinstate after a face check;
   const refused = await post(emulator.baseUrl, '/fn/verifier', { action: 'verify', assertion, token, scene: 'hotel' });
   expect(refused).toMatchObject({ ok: false, code: 'CARD_SUSPENDED' });
 
+  // On the phone, the card opens suspended, said in words, with no way to show a code.
+  await phone.goto(emulator.baseUrl + '/');
+  await phone.locator('#cards-open:visible').click();
+  await phone.locator('#card-unlock:visible').click();
+  await expect(phone.locator('#card-status:visible').textContent()).resolves.toContain('挂失');
+  await expect(phone.locator('#card-present:visible').count()).resolves.toBe(0);
+  await phone.waitForTimeout(500);
+  await shot(phone, 'lifecycle-06b-card-suspended-no-code');
+
   await other.locator('#manage-menu:visible').click();
   await expect(other.locator('#manage-status:visible').textContent()).resolves.toContain('挂失');
   await other.locator('#manage-reinstate:visible').click();
