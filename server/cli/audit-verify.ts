@@ -15,19 +15,10 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import jwt from 'jsonwebtoken';
 import type { IssuerKeys } from '../adapters/keys/issuer-keys';
+import { toUsage, type UsageRow } from '../adapters/sqlite/sqlite-store';
 import { firstBreaks, type ChainBreak, type ChainedUsage } from '../adapters/usage-chain';
 
-interface UsageRow {
-  id: number;
-  card_id: string;
-  at: number;
-  terminal_id: string;
-  organisation: string;
-  scene: ChainedUsage['scene'];
-  attributes: string;
-  prev_hash: string | null;
-  hash: string | null;
-}
+type ChainedRow = UsageRow & { prev_hash: string | null; hash: string | null };
 
 export interface AuditReport {
   usages: number;
@@ -49,23 +40,13 @@ function rootOf(heads: Map<string, string>): string {
 
 export function auditStore(dataDir: string, issuer: IssuerKeys): AuditReport {
   const db = new Database(join(dataDir, 'eid.sqlite'), { readonly: true, fileMustExist: true });
-  let rows: UsageRow[];
+  let rows: ChainedRow[];
   try {
-    rows = db.prepare('SELECT * FROM usages ORDER BY card_id, id').all() as UsageRow[];
+    rows = db.prepare('SELECT * FROM usages ORDER BY card_id, id').all() as ChainedRow[];
   } finally {
     db.close();
   }
-  const usages: ChainedUsage[] = rows.map((row) => ({
-    id: row.id,
-    cardId: row.card_id,
-    at: new Date(row.at),
-    terminalId: row.terminal_id,
-    organisation: row.organisation,
-    scene: row.scene,
-    attributes: JSON.parse(row.attributes),
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  }));
+  const usages: ChainedUsage[] = rows.map((row) => ({ ...toUsage(row), prevHash: row.prev_hash, hash: row.hash }));
   const heads = new Map<string, string>();
   const hashesByCard = new Map<string, Set<string>>();
   for (const usage of usages) {

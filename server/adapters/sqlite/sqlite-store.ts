@@ -124,7 +124,7 @@ interface TerminalRow {
   created_at: number;
 }
 
-interface UsageRow {
+export interface UsageRow {
   id: number;
   card_id: string;
   at: number;
@@ -144,7 +144,8 @@ const toTerminal = (row: TerminalRow): TerminalRecord => ({
   createdAt: new Date(row.created_at),
 });
 
-const toUsage = (row: UsageRow): UsageRecord => ({
+/** A usage row as the record the domain reads (the audit also reads rows this way: server/cli/audit-verify.ts). */
+export const toUsage = (row: UsageRow): UsageRecord => ({
   id: row.id,
   cardId: row.card_id,
   at: new Date(row.at),
