@@ -10,10 +10,16 @@ import { loadDemoTerminal } from '../../server/clients/demo-terminal-key';
 import { post } from '../support/http-citizen';
 import { personFor } from '../support/people';
 import { newPhone, shot, useEmulatorAndChromium } from './browser';
+import { axeViolations, describeViolations } from './axe';
 import { decodeQr } from './decode-qr';
 import { answerFaceChallenge, enrollThroughPages } from './pages';
 
 const world = useEmulatorAndChromium();
+
+async function expectAccessible(page: Page, where: string): Promise<void> {
+  await page.waitForTimeout(400); // the slide-in, so only this page is checked
+  expect(describeViolations(where, await axeViolations(page))).toBe('');
+}
 
 async function faceCheckOnPage(page: Page): Promise<void> {
   await answerFaceChallenge(page);
@@ -23,7 +29,7 @@ async function faceCheckOnPage(page: Page): Promise<void> {
 
 it('report lost with a code on screen → refused; reinstate after a face check; revoke, then enroll again', async () => {
   const { emulator, browser } = world;
-  const phone = await newPhone(browser);
+  const phone = await newPhone(browser, { injectScripts: true });
   const person = personFor('ordinary', 1);
   await enrollThroughPages(phone, emulator.baseUrl, person, shot, 'lifecycle-');
   await phone.locator('#result-view-card:visible').click();
@@ -38,6 +44,7 @@ it('report lost with a code on screen → refused; reinstate after a face check;
   const other = await phone.context().newPage();
   await other.goto(emulator.baseUrl + '/');
   await other.locator('#cards-manage:visible').click();
+  await expectAccessible(other, 'card management page');
   await other.locator('#manage-report-lost:visible').click();
   await other.locator('#manage-confirm-lost:visible').waitFor();
   await shot(other, 'lifecycle-05-report-lost-confirm');
