@@ -11,8 +11,8 @@ import type { ServicesStore } from '../domain/services-store';
 export interface ServicesAdapters {
   store: ServicesStore;
   keys: ServicesKeys;
-  /** The issuer's current key (KeyMaterial.issuer.current): it signs each release. */
-  issuerKey: IssuerSigningKey;
+  /** The issuer's keyring (KeyMaterial.issuer), whose current key signs each release; or one fixed key. */
+  issuerKey: { readonly current: IssuerSigningKey } | IssuerSigningKey;
   allowLoopbackTargets?: boolean;
 }
 

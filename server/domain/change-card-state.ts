@@ -10,7 +10,21 @@ import type { CardTransition } from '../../core/card';
 import { EidError } from '../../core/errors';
 import { nextStatus } from './card-lifecycle';
 import type { Deps } from './deps';
-import type { CardChange, CardRecord } from './store';
+import { passHolderFaceCheck, type FaceProof } from './reauth';
+import type { CardChange, CardRecord, HeldCard } from './store';
+
+/**
+ * The holder's card, once the state machine allows `transition` and a fresh
+ * face check of the holder passed. The machine is asked first, so a card that
+ * cannot make the transition costs the caller no face attempt.
+ */
+export async function cardReadyFor(deps: Deps, holder: string, transition: CardTransition, proof: FaceProof, now: Date): Promise<HeldCard> {
+  const held = await deps.store.findCardByHolder(holder);
+  if (!held) throw new EidError('CARD_NOT_FOUND');
+  nextStatus(held.card, transition, now);
+  await passHolderFaceCheck(deps, holder, held, proof, now);
+  return held;
+}
 
 const MAX_DECISIONS = 3;
 

@@ -4,20 +4,14 @@
  * be reinstated costs the caller no face attempt.
  */
 import type { CardView } from '../../core/api';
-import { EidError } from '../../core/errors';
 import type { ReinstateEvent } from '../../core/schemas';
-import { nextStatus } from './card-lifecycle';
 import { toCardView } from './card-view';
-import { changeCardState } from './change-card-state';
+import { cardReadyFor, changeCardState } from './change-card-state';
 import type { Deps } from './deps';
-import { passHolderFaceCheck } from './reauth';
 
 export async function reinstate(deps: Deps, holder: string, request: Omit<ReinstateEvent, 'action'>): Promise<CardView> {
   const now = deps.clock.now();
-  const held = await deps.store.findCardByHolder(holder);
-  if (!held) throw new EidError('CARD_NOT_FOUND');
-  nextStatus(held.card, 'reinstate', now);
-  await passHolderFaceCheck(deps, holder, held, request, now);
+  const held = await cardReadyFor(deps, holder, 'reinstate', request, now);
   await changeCardState(deps, held.card, 'reinstate', now);
   return toCardView({ ...held, card: { ...held.card, status: 'active' } }, deps.pii);
 }

@@ -5,21 +5,15 @@
  * signature over it.
  */
 import type { CardView } from '../../core/api';
-import { EidError } from '../../core/errors';
 import type { RenewEvent } from '../../core/schemas';
-import { nextStatus } from './card-lifecycle';
 import { cardValidityFrom } from './card-validity';
 import { toCardView } from './card-view';
-import { changeCardState } from './change-card-state';
+import { cardReadyFor, changeCardState } from './change-card-state';
 import type { Deps } from './deps';
-import { passHolderFaceCheck } from './reauth';
 
 export async function renewCard(deps: Deps, holder: string, request: Omit<RenewEvent, 'action'>): Promise<CardView> {
   const now = deps.clock.now();
-  const held = await deps.store.findCardByHolder(holder);
-  if (!held) throw new EidError('CARD_NOT_FOUND');
-  nextStatus(held.card, 'renew', now);
-  await passHolderFaceCheck(deps, holder, held, request, now);
+  const held = await cardReadyFor(deps, holder, 'renew', request, now);
 
   const expiresAt = cardValidityFrom(now);
   const { keyId, signature } = deps.cardSigner.sign({ cardId: held.card.id, level: held.card.level, issuedAt: now, expiresAt });

@@ -5,19 +5,13 @@
  * enrollment.
  */
 import type { RevokeView } from '../../core/api';
-import { EidError } from '../../core/errors';
 import type { RevokeEvent } from '../../core/schemas';
-import { nextStatus } from './card-lifecycle';
-import { changeCardState } from './change-card-state';
+import { cardReadyFor, changeCardState } from './change-card-state';
 import type { Deps } from './deps';
-import { passHolderFaceCheck } from './reauth';
 
 export async function revokeCard(deps: Deps, holder: string, request: Omit<RevokeEvent, 'action'>): Promise<RevokeView> {
   const now = deps.clock.now();
-  const held = await deps.store.findCardByHolder(holder);
-  if (!held) throw new EidError('CARD_NOT_FOUND');
-  nextStatus(held.card, 'revoke', now);
-  await passHolderFaceCheck(deps, holder, held, request, now);
+  const held = await cardReadyFor(deps, holder, 'revoke', request, now);
   await changeCardState(deps, held.card, 'revoke', now);
   return { revokedAt: now.toISOString() };
 }

@@ -12,13 +12,13 @@
 import type { UpgradeView } from '../../core/api';
 import { EidError } from '../../core/errors';
 import type { UpgradeEvent } from '../../core/schemas';
-import { toBase64Url } from '../token/bytes';
 import { checkPresentationOffline } from '../token/check-presentation';
 import { checkPassword } from './card-password';
 import { assertCardActive } from './card-rules';
 import { changeCardState } from './change-card-state';
 import type { Deps } from './deps';
-import { TokenAlreadyUsed, type TerminalRecord } from './store';
+import { spendPresentation } from './spend-presentation';
+import type { TerminalRecord } from './store';
 
 export async function upgradeCard(
   deps: Deps,
@@ -40,19 +40,7 @@ export async function upgradeCard(
   if (held.card.level === 'colour') throw new EidError('CARD_ALREADY_COLOUR');
   await checkPassword(deps, held.card.id, password, now);
 
-  try {
-    await deps.store.recordVerification(toBase64Url(tokenId), {
-      cardId: held.card.id,
-      at: now,
-      terminalId: terminal.id,
-      organisation: terminal.organisation,
-      scene: 'upgrade',
-      attributes: [],
-    });
-  } catch (error) {
-    if (error instanceof TokenAlreadyUsed) throw new EidError('CODE_USED');
-    throw error;
-  }
+  await spendPresentation(deps, tokenId, { cardId: held.card.id, at: now, terminalId: terminal.id, organisation: terminal.organisation, scene: 'upgrade', attributes: [] });
   const { card } = held;
   const { keyId, signature } = deps.cardSigner.sign({ cardId: card.id, level: 'colour', issuedAt: card.issuedAt, expiresAt: card.expiresAt });
   await changeCardState(deps, card, 'upgrade', now, { upgrade: { level: 'colour', keyId, signature } });

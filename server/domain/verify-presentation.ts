@@ -9,12 +9,12 @@ import type { VerificationView } from '../../core/api';
 import { EidError } from '../../core/errors';
 import { SCENES } from '../../core/scenes';
 import type { VerifyEvent } from '../../core/schemas';
-import { toBase64Url } from '../token/bytes';
 import { checkPresentationOffline } from '../token/check-presentation';
 import { assertCardServes } from './card-rules';
 import type { Deps } from './deps';
 import { releaseAttributes } from './release-attributes';
-import { TokenAlreadyUsed, type TerminalRecord } from './store';
+import { spendPresentation } from './spend-presentation';
+import type { TerminalRecord } from './store';
 
 export async function verifyPresentation(
   deps: Deps,
@@ -35,18 +35,13 @@ export async function verifyPresentation(
   assertCardServes(held.card, scene, now);
 
   const attributes = releaseAttributes(held, scene, deps.pii, now);
-  try {
-    await deps.store.recordVerification(toBase64Url(tokenId), {
-      cardId: held.card.id,
-      at: now,
-      terminalId: terminal.id,
-      organisation: terminal.organisation,
-      scene,
-      attributes: [...SCENES[scene].attributes],
-    });
-  } catch (error) {
-    if (error instanceof TokenAlreadyUsed) throw new EidError('CODE_USED');
-    throw error;
-  }
+  await spendPresentation(deps, tokenId, {
+    cardId: held.card.id,
+    at: now,
+    terminalId: terminal.id,
+    organisation: terminal.organisation,
+    scene,
+    attributes: [...SCENES[scene].attributes],
+  });
   return { scene, attributes, verifiedAt: now.toISOString() };
 }

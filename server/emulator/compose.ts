@@ -59,7 +59,7 @@ export function composeEmulator({ dataDir, log, env = {}, clock = systemClock }:
   // One process over its own SQLite file: the check budget's places can live in memory.
   const deps = composeDeps({ store, authority, checkBudget: new InProcessCheckBudget(store), keys, clock, random: cryptoRandom });
   const servicesStore = SqliteServicesStore.open(join(dataDir, 'eid.sqlite'));
-  const services = composeServices({ store: servicesStore, keys: developmentServicesKeys(dataDir), issuerKey: keys.issuer.current, allowLoopbackTargets: true });
+  const services = composeServices({ store: servicesStore, keys: developmentServicesKeys(dataDir), issuerKey: keys.issuer, allowLoopbackTargets: true });
   return {
     functions: {
       citizen: createCitizenFunction(deps, log, services),

@@ -5,22 +5,16 @@
  * age-friendly mode. SYNTHETIC identities only. Screenshots go to
  * test-output/e2e/.
  */
-import jsQR from 'jsqr';
-import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
 import { ERROR_MESSAGES } from '../../core/errors';
 import { personFor } from '../support/people';
 import { newPhone, shot, useEmulatorAndChromium } from './browser';
+import { decodeQr } from './decode-qr';
 import { enrollThroughPages, expectOnCardPackage, measurePage, nextAtCounter, pageTitle, tickConsent } from './pages';
 
 const world = useEmulatorAndChromium();
 const noShot = async () => undefined;
 const settle = (page: Page) => page.waitForTimeout(500); // the page's slide-in transition
-
-function decodeQr(png: Buffer): string | null {
-  const image = PNG.sync.read(png);
-  return jsQR(new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.length), image.width, image.height)?.data ?? null;
-}
 
 /** An enrolled citizen on the card package. */
 async function enrolledAtHome(page: Page, nth: number) {

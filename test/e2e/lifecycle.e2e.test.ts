@@ -4,21 +4,21 @@
  * refuses it; the card is reinstated after a face check; it is revoked, and
  * enrolling again works. SYNTHETIC person.
  */
-import jsQR from 'jsqr';
-import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
 import { signTerminalAssertion } from '../../server/clients/assertions';
 import { loadDemoTerminal } from '../../server/clients/demo-terminal-key';
 import { post } from '../support/http-citizen';
 import { personFor } from '../support/people';
 import { newPhone, shot, useEmulatorAndChromium } from './browser';
+import { axeViolations, describeViolations } from './axe';
+import { decodeQr } from './decode-qr';
 import { answerFaceChallenge, enrollThroughPages } from './pages';
 
 const world = useEmulatorAndChromium();
 
-function decodeQr(png: Buffer): string | null {
-  const image = PNG.sync.read(png);
-  return jsQR(new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.length), image.width, image.height)?.data ?? null;
+async function expectAccessible(page: Page, where: string): Promise<void> {
+  await page.waitForTimeout(400); // the slide-in, so only this page is checked
+  expect(describeViolations(where, await axeViolations(page))).toBe('');
 }
 
 async function faceCheckOnPage(page: Page): Promise<void> {
@@ -29,7 +29,7 @@ async function faceCheckOnPage(page: Page): Promise<void> {
 
 it('report lost with a code on screen → refused; reinstate after a face check; revoke, then enroll again', async () => {
   const { emulator, browser } = world;
-  const phone = await newPhone(browser);
+  const phone = await newPhone(browser, { injectScripts: true });
   const person = personFor('ordinary', 1);
   await enrollThroughPages(phone, emulator.baseUrl, person, shot, 'lifecycle-');
   await phone.locator('#result-view-card:visible').click();
@@ -44,6 +44,7 @@ it('report lost with a code on screen → refused; reinstate after a face check;
   const other = await phone.context().newPage();
   await other.goto(emulator.baseUrl + '/');
   await other.locator('#cards-manage:visible').click();
+  await expectAccessible(other, 'card management page');
   await other.locator('#manage-report-lost:visible').click();
   await other.locator('#manage-confirm-lost:visible').waitFor();
   await shot(other, 'lifecycle-05-report-lost-confirm');
@@ -54,6 +55,15 @@ it('report lost with a code on screen → refused; reinstate after a face check;
   const assertion = signTerminalAssertion(loadDemoTerminal(emulator.dataDir), new Date());
   const refused = await post(emulator.baseUrl, '/fn/verifier', { action: 'verify', assertion, token, scene: 'hotel' });
   expect(refused).toMatchObject({ ok: false, code: 'CARD_SUSPENDED' });
+
+  // On the phone, the card opens suspended, said in words, with no way to show a code.
+  await phone.goto(emulator.baseUrl + '/');
+  await phone.locator('#cards-open:visible').click();
+  await phone.locator('#card-unlock:visible').click();
+  await expect(phone.locator('#card-status:visible').textContent()).resolves.toContain('挂失');
+  await expect(phone.locator('#card-present:visible').count()).resolves.toBe(0);
+  await phone.waitForTimeout(500);
+  await shot(phone, 'lifecycle-06b-card-suspended-no-code');
 
   await other.locator('#manage-menu:visible').click();
   await expect(other.locator('#manage-status:visible').textContent()).resolves.toContain('挂失');

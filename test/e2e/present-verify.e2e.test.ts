@@ -3,21 +3,15 @@
  * decode it from the pixels with an independent decoder (jsQR), verify it as
  * a registered terminal over HTTP, and see the use on the usage page.
  */
-import jsQR from 'jsqr';
-import { PNG } from 'pngjs';
 import { signTerminalAssertion } from '../../server/clients/assertions';
 import { loadDemoTerminal } from '../../server/clients/demo-terminal-key';
 import { post } from '../support/http-citizen';
 import { personFor } from '../support/people';
 import { newPhone, shot, useEmulatorAndChromium } from './browser';
+import { decodeQr } from './decode-qr';
 import { enrollThroughPages } from './pages';
 
 const world = useEmulatorAndChromium();
-
-function decodeQr(png: Buffer): string | null {
-  const image = PNG.sync.read(png);
-  return jsQR(new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.length), image.width, image.height)?.data ?? null;
-}
 
 it('shows a QR code that a terminal verifies once, and the use appears on the usage page', async () => {
   const { emulator, browser } = world;

@@ -3,28 +3,30 @@
  * filtered to one city; set the card password (a weak one
  * refused in place), show the upgrade code, the SIMULATED upgrade terminal
  * scans it from the screen and submits its in-person check and the keypad
- * password, and the card turns colour, said in words on the card face.
+ * password, and the card turns colour, said in words on the card face; the
+ * colour-only service tile opens to it.
  * SYNTHETIC person.
  */
-import jsQR from 'jsqr';
-import { PNG } from 'pngjs';
+import type { Page } from 'playwright-core';
 import { signTerminalAssertion } from '../../server/clients/assertions';
 import { DEMO_UPGRADE_TERMINAL_ID, loadDemoTerminal } from '../../server/clients/demo-terminal-key';
 import { post } from '../support/http-citizen';
 import { personFor } from '../support/people';
 import { newPhone, shot, useEmulatorAndChromium } from './browser';
+import { axeViolations, describeViolations } from './axe';
+import { decodeQr } from './decode-qr';
 import { answerFaceChallenge, enrollThroughPages } from './pages';
 
 const world = useEmulatorAndChromium();
 
-function decodeQr(png: Buffer): string | null {
-  const image = PNG.sync.read(png);
-  return jsQR(new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.length), image.width, image.height)?.data ?? null;
+async function expectAccessible(page: Page, where: string): Promise<void> {
+  await page.waitForTimeout(400); // the slide-in, so only this page is checked
+  expect(describeViolations(where, await axeViolations(page))).toBe('');
 }
 
 it('sets the card password, shows the upgrade code, and the terminal makes the card colour', async () => {
   const { emulator, browser } = world;
-  const page = await newPhone(browser);
+  const page = await newPhone(browser, { injectScripts: true });
   await enrollThroughPages(page, emulator.baseUrl, personFor('ordinary', 2), shot, 'upgrade-');
   await page.goto(emulator.baseUrl + '/');
   await page.locator('#cards-upgrade:visible').click();
@@ -38,9 +40,12 @@ it('sets the card password, shows the upgrade code, and the terminal makes the c
   await expect(page.locator('#sites-state-gz-baiyun-airport:visible').textContent()).resolves.toMatch(/现在(不)?开放/);
   await page.waitForTimeout(500); // let the page's slide-in transition finish before the screenshot
   await shot(page, 'upgrade-04-terminal-directory');
+  await expectAccessible(page, 'upgrade terminal directory');
   await page.locator('#sites-header-back:visible').click();
 
+  await expectAccessible(page, 'upgrade page');
   await page.locator('#upgrade-set-password:visible').click();
+  await expectAccessible(page, 'card password form');
 
   await page.locator('#upgrade-password-new:visible input').fill('12345678');
   await page.locator('#upgrade-password-repeat:visible input').fill('12345678');
@@ -79,4 +84,12 @@ it('sets the card password, shows the upgrade code, and the terminal makes the c
   await page.locator('#upgrade-colour:visible').waitFor({ timeout: 15000 });
   await expect(page.locator('#upgrade-level:visible').textContent()).resolves.toContain('彩色');
   await shot(page, 'upgrade-07-colour-card');
+
+  // The colour-only service (the demo partner's housing fund tile) is open to this card now.
+  await page.goto(emulator.baseUrl + '/');
+  await page.locator('#cards-services:visible').click();
+  await page.locator('#service-tile-tl_demo_housing:visible').waitFor({ timeout: 15000 });
+  expect(await page.locator('#service-tile-tl_demo_housing:visible').getAttribute('data-available')).toBe('yes');
+  await page.waitForTimeout(500);
+  await shot(page, 'upgrade-08-colour-service-open');
 }, 120000);

@@ -6,9 +6,12 @@
  * replies, retries only on DATABASE_TRANSACTION_CONFLICT, and transport
  * failures as errors rather than hangs.
  */
-import { CloudBaseError, TRANSACTION_CONFLICT, TRANSPORT_FAILED } from '../../server/adapters/cloudbase/cloudbase-error';
+import { CloudBaseError, TRANSACTION_CONFLICT, TRANSPORT_FAILED, unwrap } from '../../server/adapters/cloudbase/cloudbase-error';
 import { CloudBaseStore } from '../../server/adapters/cloudbase/cloudbase-store';
+import { COLLECTIONS, type UsageDoc } from '../../server/adapters/cloudbase/collections';
+import { openDatabase } from '../../server/adapters/cloudbase/database';
 import { MAX_TRANSACTION_ATTEMPTS } from '../../server/adapters/cloudbase/transactions';
+import { GENESIS_HASH, firstBreaks } from '../../server/adapters/usage-chain';
 import { TokenAlreadyUsed } from '../../server/domain/store';
 import { openOnFreshEndpoint, startCloudBaseEndpoint, syntheticConnection, type CloudBaseEndpoint } from './cloudbase-endpoint';
 import { describeStoreContract } from './store-contract';
@@ -39,6 +42,17 @@ describe('CloudBaseStore on the CloudBase protocol', () => {
       'database.insertDocInTransaction',
       'database.commitTransaction',
     ]);
+  });
+
+  it('chains each card’s usages: every usage document holds the previous one’s hash, and the chain verifies', async () => {
+    for (const token of ['t1', 't2', 't3']) await store.recordVerification(token, syntheticUsage('card-1'));
+    const db = openDatabase({ env: 'synthetic-env', secretId: 'synthetic-secret-id', secretKey: 'synthetic-secret-key', serviceUrl: endpoint.serviceUrl });
+    const { data } = await unwrap(db.collection(COLLECTIONS.usages).where({ cardId: 'card-1' }).orderBy('seq', 'asc').get());
+    const docs = data as Array<UsageDoc & { prevHash: string; hash: string }>;
+    expect(docs.map((d) => d.prevHash)).toEqual([GENESIS_HASH, docs[0]!.hash, docs[1]!.hash]);
+    const chained = docs.map((d) => ({ ...d, id: d.seq, at: new Date(d.at) }));
+    expect(firstBreaks(chained)).toEqual([]);
+    expect(firstBreaks([chained[0]!, { ...chained[1]!, organisation: 'Someone else' }, chained[2]!])).toEqual([{ usageId: 2, cardId: 'card-1', why: 'content' }]);
   });
 
   it('reads a duplicate-key reply on the spent token as TokenAlreadyUsed, without a retry', async () => {

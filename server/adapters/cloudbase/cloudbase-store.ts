@@ -42,6 +42,7 @@ import { DUPLICATE_WRITE, hasCode, unwrap } from './cloudbase-error';
 import { COLLECTIONS, type CardDoc, type CardHoldDoc, type CardMoveDoc, type CardPasswordDoc, type IdentityKeyDoc, type UpgradeSiteDoc, type FaceSessionDoc, type FaceStartsDoc, type FailuresDoc, type TerminalDoc, type UsageDoc } from './collections';
 import { openDatabase, type CloudBaseConnection } from './database';
 import { toCardDoc, toFaceSession, toFaceSessionDoc, toHeldCard, toTerminal, toTerminalDoc, toUsage, toUsageDoc } from './documents';
+import { GENESIS_HASH, usageHash } from '../usage-chain';
 import { pruneLedgers } from './prune-ledgers';
 import { inTransaction, readInTransaction } from './transactions';
 
@@ -428,8 +429,11 @@ export class CloudBaseStore implements Store, CheckBudget {
         const card = await readInTransaction<CardDoc>(tx, COLLECTIONS.cards, usage.cardId);
         if (!card) throw new UnknownCard();
         const seq = card.usageSeq + 1;
-        await tx.collection(COLLECTIONS.cards).doc(usage.cardId).update({ usageSeq: seq });
-        await tx.collection(COLLECTIONS.usages).add({ ...toUsageDoc(usage, seq) });
+        // The card document holds the chain's head: read and written in this transaction, so no two usages take the same link.
+        const prevHash = card.lastUsageHash ?? GENESIS_HASH;
+        const hash = usageHash(usage, prevHash);
+        await tx.collection(COLLECTIONS.cards).doc(usage.cardId).update({ usageSeq: seq, lastUsageHash: hash });
+        await tx.collection(COLLECTIONS.usages).add({ ...toUsageDoc(usage, seq), prevHash, hash });
       });
     } catch (error) {
       if (hasCode(error, DUPLICATE_WRITE)) throw new TokenAlreadyUsed();

@@ -99,6 +99,8 @@ export interface CardDoc {
   identity: { id: string; idIndex: string; nameSealed: string; idNumberSealed: string; createdAt: number };
   /** The id of the card's latest usage: usages are numbered per card. */
   usageSeq: number;
+  /** The hash of the card's latest usage, the next one's previous link. */
+  lastUsageHash?: string;
 }
 
 /** What keeps a live card unique: `_id` is `holder:<OPENID>` or `id:<ID number index>`. */
@@ -136,8 +138,8 @@ export interface SpentTokenDoc {
   usedAt: number;
 }
 
-/** One usage; `_id` is `<cardId>:<seq>`, `seq` is the UsageRecord id. */
-export type UsageDoc = Omit<UsageRecord, 'id' | 'at'> & { _id: string; seq: number; at: number };
+/** One usage; `_id` is `<cardId>:<seq>`, `seq` is the UsageRecord id; `prevHash` and `hash` chain a card's usages (server/adapters/usage-chain.ts). */
+export type UsageDoc = Omit<UsageRecord, 'id' | 'at'> & { _id: string; seq: number; at: number; prevHash?: string; hash?: string };
 
 /** A partner; `_id` is the partner id, `creditCode` unique. */
 export type PartnerDoc = Omit<PartnerRecord, 'id' | 'createdAt'> & { _id: string; createdAt: number };

@@ -57,7 +57,12 @@ export class JwtAuthorizationCodes implements AuthorizationCodes {
 
 /** A release as an ES256 JWT under the issuer's current key: iss e-id-card, aud = partner id, sub = pairwise subject. */
 export class JwtReleaseSigner implements ReleaseSigner {
-  constructor(private readonly key: IssuerSigningKey) {}
+  /** A keyring (its current key is read at each signature, so a rotation takes effect at once) or one fixed key. */
+  constructor(private readonly keys: { readonly current: IssuerSigningKey } | IssuerSigningKey) {}
+
+  private get key(): IssuerSigningKey {
+    return 'current' in this.keys ? this.keys.current : this.keys;
+  }
 
   sign({ partnerId, subject, tileId, scopes, attributes, issuedAt, expiresAt }: ReleaseClaims): string {
     return jwt.sign(

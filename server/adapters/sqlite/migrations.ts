@@ -251,4 +251,13 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       CREATE INDEX card_moves_from_holder ON card_moves (from_holder, at);
     `,
   },
+  {
+    version: 10,
+    name: 'tamper-evident usages: a hash chain per card',
+    // Usages recorded before this have no hashes; the chain of their card starts at its next usage.
+    sql: `
+      ALTER TABLE usages ADD COLUMN prev_hash TEXT;
+      ALTER TABLE usages ADD COLUMN hash TEXT;
+    `,
+  },
 ];

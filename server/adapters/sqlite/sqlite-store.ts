@@ -16,6 +16,7 @@ import type {
   UsageRecord,
 } from '../../domain/store';
 import { CardConflict, TokenAlreadyUsed } from '../../domain/store';
+import { GENESIS_HASH, usageHash } from '../usage-chain';
 import { openDatabase, type Db } from './open-database';
 
 interface FaceSessionRow {
@@ -123,7 +124,7 @@ interface TerminalRow {
   created_at: number;
 }
 
-interface UsageRow {
+export interface UsageRow {
   id: number;
   card_id: string;
   at: number;
@@ -143,7 +144,8 @@ const toTerminal = (row: TerminalRow): TerminalRecord => ({
   createdAt: new Date(row.created_at),
 });
 
-const toUsage = (row: UsageRow): UsageRecord => ({
+/** A usage row as the record the domain reads (the audit also reads rows this way: server/cli/audit-verify.ts). */
+export const toUsage = (row: UsageRow): UsageRecord => ({
   id: row.id,
   cardId: row.card_id,
   at: new Date(row.at),
@@ -206,9 +208,10 @@ export class SqliteStore implements Store {
       setTerminalEnabled: db.prepare('UPDATE terminals SET enabled = ? WHERE id = ?'),
       spendToken: db.prepare('INSERT OR IGNORE INTO spent_tokens (token_id, used_at) VALUES (?, ?)'),
       insertUsage: db.prepare(
-        `INSERT INTO usages (card_id, at, terminal_id, organisation, scene, attributes)
-         VALUES (@cardId, @at, @terminalId, @organisation, @scene, @attributes)`,
+        `INSERT INTO usages (card_id, at, terminal_id, organisation, scene, attributes, prev_hash, hash)
+         VALUES (@cardId, @at, @terminalId, @organisation, @scene, @attributes, @prevHash, @hash)`,
       ),
+      lastUsageHash: db.prepare('SELECT hash FROM usages WHERE card_id = ? AND hash IS NOT NULL ORDER BY id DESC LIMIT 1').pluck(),
       listUsages: db.prepare('SELECT * FROM usages WHERE card_id = ? AND id < ? ORDER BY id DESC LIMIT ?'),
       insertIdentity: db.prepare(
         `INSERT INTO identities (id, id_index, name_sealed, id_number_sealed, created_at)
@@ -491,7 +494,10 @@ export class SqliteStore implements Store {
       recorded = this.db.transaction(() =>
         batch.map(({ tokenId, usage }) => {
           if (this.statements.spendToken.run(tokenId, usage.at.getTime()).changes === 0) return false;
-          this.statements.insertUsage.run({ ...usage, at: usage.at.getTime(), attributes: JSON.stringify(usage.attributes) });
+          // The chain's previous link is read in the same transaction, so entries of one card in one batch chain in order.
+          const prevHash = (this.statements.lastUsageHash.get(usage.cardId) as string | undefined) ?? GENESIS_HASH;
+          const hash = usageHash(usage, prevHash);
+          this.statements.insertUsage.run({ ...usage, at: usage.at.getTime(), attributes: JSON.stringify(usage.attributes), prevHash, hash });
           return true;
         }),
       )();

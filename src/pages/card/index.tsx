@@ -17,7 +17,7 @@ import { CardLocked } from '../../components/card-locked';
 import { CardQr } from '../../components/card-qr';
 import { CardScenes } from '../../components/card-scenes';
 import { FaceRecheck } from '../../components/face-recheck';
-import { LoadStatus } from '../../components/load-status';
+import { HeldCardStatus } from '../../components/held-card-status';
 import { Notice } from '../../components/notice';
 import { PageFrame, type PageExit } from '../../components/page-frame';
 import { presentableScenes, sceneLabel } from '../../display/scene-text';
@@ -91,12 +91,7 @@ export default function Card() {
   if (load.state !== 'loaded' || load.card === null) {
     return (
       <PageFrame titleKey='title.card' exit={exit}>
-        <LoadStatus idPrefix='card' state={load} failedTitle={t('card.loadFailed')} onRetry={() => void reloadAndResume()} />
-        {load.state === 'loaded' && (
-          <Notice tone='error' id='card-error' title={t('card.none')}>
-            <Text>{t('card.noneHint')}</Text>
-          </Notice>
-        )}
+        <HeldCardStatus idPrefix='card' noneId='card-error' load={load} onRetry={() => void reloadAndResume()} />
         <View className='eid-actions'>{back}</View>
       </PageFrame>
     );

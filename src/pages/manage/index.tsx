@@ -15,7 +15,7 @@ import { api } from '../../api/client';
 import { ActionButton } from '../../components/action-button';
 import { FaceRecheck } from '../../components/face-recheck';
 import { FailureNotice } from '../../components/failure-notice';
-import { LoadStatus } from '../../components/load-status';
+import { HeldCardStatus } from '../../components/held-card-status';
 import { Notice } from '../../components/notice';
 import { PageFrame, type PageExit } from '../../components/page-frame';
 import { cardDate } from '../../display/dates';
@@ -83,12 +83,7 @@ export default function Manage() {
   if (load.state !== 'loaded' || load.card === null) {
     return (
       <PageFrame titleKey='title.manage' exit={exit}>
-        <LoadStatus idPrefix='manage' state={load} failedTitle={t('card.loadFailed')} onRetry={() => void reload()} />
-        {load.state === 'loaded' && (
-          <Notice tone='error' id='manage-none' title={t('card.none')}>
-            <Text>{t('card.noneHint')}</Text>
-          </Notice>
-        )}
+        <HeldCardStatus idPrefix='manage' noneId='manage-none' load={load} onRetry={() => void reload()} />
         <View className='eid-actions'>{backToCards}</View>
       </PageFrame>
     );

@@ -16,7 +16,7 @@ import { ActionButton } from '../../components/action-button';
 import { CardFace } from '../../components/card-face';
 import { FaceRecheck } from '../../components/face-recheck';
 import { FailureNotice } from '../../components/failure-notice';
-import { LoadStatus } from '../../components/load-status';
+import { HeldCardStatus } from '../../components/held-card-status';
 import { Notice } from '../../components/notice';
 import { PageFrame, type PageExit } from '../../components/page-frame';
 import { QrCode } from '../../components/qr-code';
@@ -87,12 +87,7 @@ export default function Upgrade() {
   if (load.state !== 'loaded' || load.card === null) {
     return (
       <PageFrame titleKey='title.upgrade' exit={exit}>
-        <LoadStatus idPrefix='upgrade' state={load} failedTitle={t('card.loadFailed')} onRetry={() => void reload()} />
-        {load.state === 'loaded' && (
-          <Notice tone='error' id='upgrade-none' title={t('card.none')}>
-            <Text>{t('card.noneHint')}</Text>
-          </Notice>
-        )}
+        <HeldCardStatus idPrefix='upgrade' noneId='upgrade-none' load={load} onRetry={() => void reload()} />
         <View className='eid-actions'>{backToCards}</View>
       </PageFrame>
     );

@@ -1,0 +1,1 @@
+export { HeldCardStatus, type Props as HeldCardStatusProps } from './held-card-status';
