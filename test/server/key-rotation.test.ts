@@ -14,6 +14,7 @@ import { developmentKeys } from '../../server/adapters/keys/key-material';
 import { CosePresentationSigner } from '../../server/adapters/keys/cose-presentation-signer';
 import { signAdminAssertion } from '../../server/clients/assertions';
 import { composeEmulator } from '../../server/emulator/compose';
+import { createAdminFunction } from '../../server/functions/admin';
 import { decodePresentation } from '../../server/token/presentation-token';
 import { keysCommand } from '../../scripts/keys';
 import { FrozenClock } from '../support/frozen-clock';
@@ -95,4 +96,10 @@ it('npm run keys -- rotate rotates a data folder’s development key, and refuse
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
+});
+
+it('a deployment, whose keys come from its key service, answers the rotation action not_configured (it rolls with npm run keys -- roll-issuer)', async () => {
+  const deployedAdmin = createAdminFunction(h.emulator.deps, h.emulator.adminKey, { info: () => undefined, error: () => undefined });
+  const answer = await deployedAdmin({ action: 'rotateIssuerKey', assertion: signAdminAssertion(h.emulator.adminKey, h.clock.now()) }, {});
+  expect(expectFailure(answer)).toMatchObject({ code: 'INTERNAL', reason: 'not_configured' });
 });
