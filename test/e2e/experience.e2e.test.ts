@@ -13,6 +13,8 @@ import { decodeQr } from './decode-qr';
 import { enrollThroughPages, expectOnCardPackage, measurePage, nextAtCounter, pageTitle, tickConsent } from './pages';
 
 const world = useEmulatorAndChromium();
+// These journeys walk many pages each (about 8 s alone); on a busy two-core machine the default 30 s is too tight.
+jest.setTimeout(90_000);
 const noShot = async () => undefined;
 const settle = (page: Page) => page.waitForTimeout(500); // the page's slide-in transition
 
