@@ -28,15 +28,32 @@ export async function nextAtCounter(page: Page): Promise<void> {
   await page.locator('#staff-token:visible').waitFor();
 }
 
+/**
+ * Types name and number until the form accepts them. On a loaded machine the
+ * page can still be settling (its slide-in, a re-render from the held draft)
+ * when the first keystrokes land, and they are lost; typing again is what a
+ * person would do.
+ */
+export async function fillEnrollForm(page: Page, person: { name: string; idNumber: string }): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await page.locator('#enroll-name:visible input').fill(person.name);
+    await page.locator('#enroll-id-number:visible input').fill(person.idNumber);
+    try {
+      await page.locator('#enroll-submit:not(.eid-button--blocked):visible').waitFor({ timeout: attempt < 3 ? 5000 : 30000 });
+      return;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
+}
+
 export async function enrollThroughPages(page: Page, baseUrl: string, person: { name: string; idNumber: string }, shot: Shot, prefix = ''): Promise<void> {
   await page.goto(baseUrl + '/');
   await page.locator('#enroll-start:visible').waitFor();
   await shot(page, `${prefix}01-card-package-empty`);
   await page.locator('#enroll-start:visible').click();
 
-  await page.locator('#enroll-name:visible input').fill(person.name);
-  await page.locator('#enroll-id-number:visible input').fill(person.idNumber);
-  await page.locator('#enroll-submit:not(.eid-button--blocked):visible').waitFor();
+  await fillEnrollForm(page, person);
   await shot(page, `${prefix}02-enroll-form`);
   await page.locator('#enroll-submit:visible').click();
 
