@@ -11,6 +11,7 @@
 import type { CardView, FaceChallengeView, PresentationView } from '../../core/api';
 import { translator } from '../../src/i18n/translate';
 import { personFor } from '../support/people';
+import { openFacePage, until } from './support/journeys';
 import { loadWeapp, routeOf, type Weapp, type WeappPage } from './support/load-weapp';
 
 const t = translator('zh');
@@ -70,25 +71,7 @@ afterEach(async () => {
   await weapp?.closeAll();
 });
 
-/** Waits for something the page shows after a cloud call (several async hops). */
-async function until(page: WeappPage, selector: string): Promise<void> {
-  for (let i = 0; i < 50 && !page.find(selector); i++) await page.settle();
-  if (!page.find(selector)) throw new Error(`${page.route}: ${selector} never appeared; the page says: ${page.text()}`);
-}
 
-/** The synthetic 李明华 through the form and the consent, to the face page (the draft lives in the app's memory). */
-async function openFacePage(): Promise<WeappPage> {
-  const enroll = await weapp.open('pages/enroll/index');
-  await enroll.input('#enroll-name', ordinary.name);
-  await enroll.input('#enroll-id-number', ordinary.idNumber);
-  await enroll.tap('#enroll-submit');
-  const consent = await weapp.open('pages/consent/index');
-  await consent.tap('#consent-check');
-  await consent.tap('#consent-accept');
-  const face = await weapp.open('pages/face/index');
-  await until(face, '#face-step-blink');
-  return face;
-}
 
 const rootClass = (page: WeappPage) => String(page.attr('.eid-page', 'class'));
 
@@ -181,7 +164,7 @@ describe('enrollment: cancel, errors once, steps as instructions, failures in wo
   });
 
   it('the face page reads each liveness step as an instruction until done, names the simulator in Chinese, and can be cancelled', async () => {
-    const face = await openFacePage();
+    const face = await openFacePage(weapp, ordinary, '#face-step-blink');
     expect(face.get('#face-step-blink').dom?.textContent).toBe(`1. ${t('face.action.blink')}`);
     expect(face.text()).not.toContain(t('face.stepDone'));
     expect(face.get('#face-authority').dom?.textContent).toBe('模拟身份核验（仅本地模拟器）');
@@ -194,7 +177,7 @@ describe('enrollment: cancel, errors once, steps as instructions, failures in wo
 
   it('a name that does not match is said in words on the result page, the code only in the support line', async () => {
     enrollAnswer = { ok: false, code: 'IDENTITY_NOT_FOUND', message: '身份信息核验未通过', reason: 'name_mismatch' };
-    const face = await openFacePage();
+    const face = await openFacePage(weapp, ordinary, '#face-step-blink');
     await face.tap('#face-step-blink');
     await face.tap('#face-step-turn_right');
     await face.input('#face-digits', CHALLENGE.digits);

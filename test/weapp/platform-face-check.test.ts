@@ -11,7 +11,8 @@
 import type { FaceChallengeView } from '../../core/api';
 import { translator } from '../../src/i18n/translate';
 import { personFor } from '../support/people';
-import { loadWeapp, type Weapp, type WeappPage } from './support/load-weapp';
+import { openFacePage, until } from './support/journeys';
+import { loadWeapp, type Weapp } from './support/load-weapp';
 
 const t = translator('zh');
 const ordinary = personFor('ordinary');
@@ -57,27 +58,10 @@ afterEach(async () => {
   await weapp?.closeAll();
 });
 
-async function until(page: WeappPage, selector: string): Promise<void> {
-  // Generous: several async hops, and the machine may be busy.
-  for (let i = 0; i < 200 && !page.find(selector); i++) await page.settle();
-  if (!page.find(selector)) throw new Error(`${page.route}: ${selector} never appeared; the page says: ${page.text()}`);
-}
 
-async function openFacePage(): Promise<WeappPage> {
-  const enroll = await weapp.open('pages/enroll/index');
-  await enroll.input('#enroll-name', ordinary.name);
-  await enroll.input('#enroll-id-number', ordinary.idNumber);
-  await enroll.tap('#enroll-submit');
-  const consent = await weapp.open('pages/consent/index');
-  await consent.tap('#consent-check');
-  await consent.tap('#consent-accept');
-  const face = await weapp.open('pages/face/index');
-  await until(face, '#face-platform-start');
-  return face;
-}
 
 it('sends the claim with consent, says WeChat checks, and shows no simulated steps', async () => {
-  const face = await openFacePage();
+  const face = await openFacePage(weapp, ordinary, '#face-platform-start');
   expect(calls.filter((c) => c.action === 'startFace')).toEqual([
     { action: 'startFace', data: { action: 'startFace', claim: { name: ordinary.name, idNumber: ordinary.idNumber }, consent: true } },
   ]);
@@ -87,7 +71,7 @@ it('sends the claim with consent, says WeChat checks, and shows no simulated ste
 });
 
 it('explains a missing camera permission and sends nothing to the server', async () => {
-  const face = await openFacePage();
+  const face = await openFacePage(weapp, ordinary, '#face-platform-start');
   facialVerify = (_id, options) => options.fail({ errCode: 90008 });
   await face.tap('#face-platform-start');
   await until(face, '#face-platform-stopped');
@@ -97,7 +81,7 @@ it('explains a missing camera permission and sends nothing to the server', async
 });
 
 it('on a finished check sends the verifyId as the capture with no liveness', async () => {
-  const face = await openFacePage();
+  const face = await openFacePage(weapp, ordinary, '#face-platform-start');
   facialVerify = (_id, options) => options.success();
   await face.tap('#face-platform-start');
   for (let i = 0; i < 200 && !calls.some((c) => c.action === 'enroll'); i++) await face.settle();

@@ -11,7 +11,8 @@
  */
 import { CITY_CODES } from '../../core/service-regions';
 import type { AuthorizationView, ConsentView, ServicesView, TileView } from '../../core/services-api';
-import { loadWeapp, routeOf, type Weapp, type WeappPage } from './support/load-weapp';
+import { until } from './support/journeys';
+import { loadWeapp, routeOf, type Weapp } from './support/load-weapp';
 
 const tile = (tileId: string, overrides: Partial<TileView> = {}): TileView => ({
   tileId,
@@ -81,10 +82,6 @@ beforeEach(() => {
 });
 afterEach(() => weapp.closeAll());
 
-async function until(page: WeappPage, selector: string): Promise<void> {
-  for (let i = 0; i < 50 && !page.find(selector); i++) await page.settle();
-  if (!page.find(selector)) throw new Error(`${page.route}: ${selector} never appeared; the page says: ${page.text()}`);
-}
 
 it('the services page is a subpackage of its own', () => {
   expect(weapp.appJson.subPackages).toContainEqual({ root: 'pages/services', pages: ['index', 'consent/index', 'grants/index', 'open/index'] });

@@ -1,0 +1,25 @@
+/** Steps the weapp page tests share, on the built app in miniprogram-simulate. SYNTHETIC people only. */
+import type { Weapp, WeappPage } from './load-weapp';
+
+/** Waits for something the page shows after a cloud call (several async hops; generous, the machine may be busy). */
+export async function until(page: WeappPage, selector: string): Promise<void> {
+  for (let i = 0; i < 200 && !page.find(selector); i++) await page.settle();
+  if (!page.find(selector)) throw new Error(`${page.route}: ${selector} never appeared; the page says: ${page.text()}`);
+}
+
+/**
+ * A person through the enrollment form and the consent to the face page (the
+ * draft lives in the app's memory), returned once `ready` shows there.
+ */
+export async function openFacePage(weapp: Weapp, person: { name: string; idNumber: string }, ready: string): Promise<WeappPage> {
+  const enroll = await weapp.open('pages/enroll/index');
+  await enroll.input('#enroll-name', person.name);
+  await enroll.input('#enroll-id-number', person.idNumber);
+  await enroll.tap('#enroll-submit');
+  const consent = await weapp.open('pages/consent/index');
+  await consent.tap('#consent-check');
+  await consent.tap('#consent-accept');
+  const face = await weapp.open('pages/face/index');
+  await until(face, ready);
+  return face;
+}
