@@ -41,7 +41,7 @@ export function ExchangeRecords() {
       {load.state === 'loaded' &&
         load.items.map((exchange) => (
           // Drawn like the counter verifications above it (the usage page's record classes): one look for one kind of record.
-          <View key={exchange.id} id={`exchanges-item-${exchange.id}`} className='usage__item exchanges__item'>
+          <View key={exchange.id} id={`exchanges-item-${exchange.id}`} className='eid-panel exchanges__item'>
             <Text className='usage__time'>{localDateTime(exchange.at)}</Text>
             <Text className='usage__organisation'>{exchange.partnerName}</Text>
             <Text className='usage__scene'>{exchange.tileTitle[lang]}</Text>

@@ -101,7 +101,7 @@ export default function Manage() {
 
   return (
     <PageFrame titleKey='title.manage' exit={exit}>
-      <View id='manage-card' className='manage__section'>
+      <View id='manage-card' className='eid-panel'>
         <Text id='manage-status' className='manage__status'>
           {t('manage.status', { status: t(`card.status.${card.status}`) })}
         </Text>

@@ -135,7 +135,7 @@ export default function Upgrade() {
           <Text className='eid-paragraph'>{t('upgrade.isColourHint')}</Text>
         </Notice>
       ) : step.kind === 'code' ? (
-        <View id='upgrade-code' className='upgrade__section'>
+        <View id='upgrade-code' className='eid-panel'>
           <Text className='eid-heading'>{t('upgrade.codeTitle')}</Text>
           {secondsLeft > 0 ? (
             <>
@@ -152,7 +152,7 @@ export default function Upgrade() {
           </View>
         </View>
       ) : step.kind === 'password' ? (
-        <View id='upgrade-password' className='upgrade__section'>
+        <View id='upgrade-password' className='eid-panel'>
           <Text className='eid-heading'>{t('upgrade.password.title')}</Text>
           <Text className='eid-paragraph'>{t('upgrade.password.rules')}</Text>
           <TextField id='upgrade-password-new' label={t('upgrade.password.new')} value={password} onInput={setPassword} type='number' maxlength={8} secret />

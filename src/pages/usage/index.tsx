@@ -43,7 +43,7 @@ export default function Usage() {
         <>
           <View id='usage-list' className='usage__list'>
             {load.items.map((usage) => (
-              <View key={usage.id} id='usage-item' className='usage__item' data-usage-id={usage.id}>
+              <View key={usage.id} id='usage-item' className='eid-panel' data-usage-id={usage.id}>
                 <Text className='usage__time'>{localDateTime(usage.at)}</Text>
                 <Text className='usage__organisation'>{usage.organisation}</Text>
                 <Text className='usage__scene'>{sceneLabel(usage.scene, lang)}</Text>

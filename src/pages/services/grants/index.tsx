@@ -67,7 +67,7 @@ export default function Grants() {
       )}
       {load.state === 'loaded' &&
         load.grants.map((grant) => (
-          <View key={grant.grantId} id={`grants-item-${grant.grantId}`} className={`grants__item grants__item--${grant.status}`} data-status={grant.status}>
+          <View key={grant.grantId} id={`grants-item-${grant.grantId}`} className={`eid-panel grants__item--${grant.status}`} data-status={grant.status}>
             <View className='grants__top'>
               <Text className='grants__title'>{grant.tileTitle[lang]}</Text>
               <Text className='grants__status'>{t(`grants.status.${grant.status}`)}</Text>

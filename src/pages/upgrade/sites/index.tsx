@@ -73,7 +73,7 @@ export default function UpgradeSites() {
       {load.state === 'loaded' && load.sites.length === 0 && <Notice id='sites-none' title={t('sites.none')} />}
       {load.state === 'loaded' &&
         load.sites.map((site) => (
-          <View key={site.id} id={`sites-item-${site.id}`} className='sites__item'>
+          <View key={site.id} id={`sites-item-${site.id}`} className='eid-panel'>
             <Text className='sites__name'>{site.name}</Text>
             <Text className='eid-paragraph'>
               {cityName(site.city)} · {site.address}
