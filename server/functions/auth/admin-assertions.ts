@@ -12,19 +12,18 @@ import type { KeyObject } from 'node:crypto';
 import { EidError } from '../../../core/errors';
 import { ASSERTION_AUDIENCE, CLOCK_TOLERANCE_SECONDS } from '../../../core/policy';
 import type { Clock } from '../../domain/ports';
-import { verifyShortLivedJwt } from './short-lived-jwt';
+import { ASSERTION_ID_PATTERN, verifyShortLivedJwt } from './short-lived-jwt';
 
 /** Records an assertion id as used; false when it already was. */
 export type SpendAssertionId = (jti: string, keptUntil: Date) => Promise<boolean>;
 
 export const ADMIN_ASSERTION_ISSUER = '@admin';
-const JTI_PATTERN = /^[A-Za-z0-9_-]{16,128}$/;
 
 export function adminAuthenticator(adminKey: KeyObject, clock: Clock, spend: SpendAssertionId) {
   return async (assertion: string): Promise<void> => {
     const now = Math.floor(clock.now().getTime() / 1000);
     const claims = verifyShortLivedJwt(assertion, adminKey, { algorithm: 'HS256', audience: ASSERTION_AUDIENCE.admin, now });
-    if (!claims || typeof claims.jti !== 'string' || !JTI_PATTERN.test(claims.jti)) {
+    if (!claims || typeof claims.jti !== 'string' || !ASSERTION_ID_PATTERN.test(claims.jti)) {
       throw new EidError('ADMIN_UNAUTHORIZED', { reason: 'admin_assertion' });
     }
     if (!(await spend(claims.jti, new Date((claims.exp + CLOCK_TOLERANCE_SECONDS) * 1000)))) {

@@ -12,8 +12,8 @@ import { ASSERTION_AUDIENCE, CLOCK_TOLERANCE_SECONDS } from '../../../core/polic
 import type { Clock } from '../../domain/ports';
 import type { PartnerRecord, ServicesStore } from '../../domain/services-store';
 import { Es256Assertions } from './es256-assertions';
+import { ASSERTION_ID_PATTERN } from './short-lived-jwt';
 
-const JTI_PATTERN = /^[A-Za-z0-9_-]{16,128}$/;
 
 export class PartnerAssertions {
   private readonly assertions: Es256Assertions<PartnerRecord>;
@@ -29,7 +29,7 @@ export class PartnerAssertions {
     const now = Math.floor(this.clock.now().getTime() / 1000);
     const verified = await this.assertions.verify(assertion, now);
     const jti = verified?.claims.jti;
-    if (!verified || typeof jti !== 'string' || !JTI_PATTERN.test(jti)) throw new EidError('PARTNER_UNAUTHORIZED', { reason: 'assertion' });
+    if (!verified || typeof jti !== 'string' || !ASSERTION_ID_PATTERN.test(jti)) throw new EidError('PARTNER_UNAUTHORIZED', { reason: 'assertion' });
     const { signer: partner, claims } = verified;
     if (partner.status === 'suspended') throw new EidError('PARTNER_SUSPENDED');
     const keptUntil = new Date((claims.exp + CLOCK_TOLERANCE_SECONDS) * 1000);

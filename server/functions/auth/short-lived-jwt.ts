@@ -9,6 +9,9 @@ import type { KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { ASSERTION_MAX_AGE_SECONDS, CLOCK_TOLERANCE_SECONDS } from '../../../core/policy';
 
+/** What an assertion id (`jti`) of a once-only assertion looks like: admin and partner assertions alike. */
+export const ASSERTION_ID_PATTERN = /^[A-Za-z0-9_-]{16,128}$/;
+
 export interface ShortLivedJwtRules {
   algorithm: 'ES256' | 'HS256';
   audience: string;
