@@ -15,6 +15,12 @@ export type CardStatus = (typeof CARD_STATUSES)[number];
  */
 export type CardState = CardStatus | 'expired';
 
+/** The card's state at `now` (the domain decides by it; the card pages show it). */
+export function cardStateAt(status: CardStatus, expiresAt: Date, now: Date): CardState {
+  if (status === 'revoked') return 'revoked';
+  return expiresAt.getTime() <= now.getTime() ? 'expired' : status;
+}
+
 /** What a holder can do to their card's state (server/domain/card-lifecycle.ts holds the machine). */
 export const CARD_TRANSITIONS = ['report_lost', 'reinstate', 'revoke', 'renew', 'upgrade', 'move'] as const;
 export type CardTransition = (typeof CARD_TRANSITIONS)[number];

@@ -43,8 +43,6 @@ export type OfflineCheck = (typeof OFFLINE_CHECKS)[number];
 export const ONLINE_CHECKS = ['terminal', 'card'] as const;
 export type VerificationCheck = OfflineCheck | (typeof ONLINE_CHECKS)[number];
 
-/** Why a card cannot serve (beyond its status code): it is past its validity. */
-export const CARD_STATE_REASONS = ['expired'] as const;
 /**
  * Which lifecycle transition was refused (core/card CARD_TRANSITIONS): a refusal's code says why,
  * its reason says what the holder tried, so one screen can explain both.
@@ -71,7 +69,6 @@ export type ErrorReason =
   | InputReason
   | CardConflictReason
   | VerificationCheck
-  | (typeof CARD_STATE_REASONS)[number]
   | CardTransition
   | CardPasswordReason
   | (typeof IN_PERSON_CHECK_REASONS)[number]

@@ -5,23 +5,26 @@
  *   active ──report_lost──► suspended ──reinstate (fresh face check)──► active
  *   active | suspended ──revoke──► revoked (final)
  *   active ──(by date)──► expired
- *   active ──renew (last RENEWAL_WINDOW_DAYS, fresh face check)──► active, new validity, same level
+ *   active | expired ──renew (from RENEWAL_WINDOW_DAYS before expiry on, fresh face check)──► active, new validity, same level
  *   active ──upgrade (at a registered terminal, upgrade-card.ts)──► active, colour
  *   active | suspended ──move (to another account, fresh face check)──► revoked; the new account gets a new card of the same level
  *
  * Expiry is never written: a card not revoked is expired once its validity has
- * ended. An expired card can still be revoked, so its holder can always have
- * the personal data deleted. Every refused transition throws its own code,
- * with the transition tried as the reason.
+ * ended. An expired card can still be renewed (the window opens before expiry
+ * and does not close at it: otherwise a holder who missed it could only
+ * revoke and enroll again, losing a colour level earned in person), and
+ * revoked, so its holder can always have the personal data deleted. A card
+ * that expired while reported lost renews only after the same fresh face check
+ * of the holder that reinstating needs. Every refused transition throws its own
+ * code, with the transition tried as the reason.
  */
-import { renewalOpensAt as opensAt, type CardState, type CardStatus, type CardTransition } from '../../core/card';
+import { cardStateAt, renewalOpensAt as opensAt, type CardState, type CardStatus, type CardTransition } from '../../core/card';
 import { EidError, type ErrorCode } from '../../core/errors';
 import { RENEWAL_WINDOW_DAYS } from '../../core/policy';
 import type { CardRecord } from './store';
 
 export function cardState(card: Pick<CardRecord, 'status' | 'expiresAt'>, now: Date): CardState {
-  if (card.status === 'revoked') return 'revoked';
-  return card.expiresAt.getTime() <= now.getTime() ? 'expired' : card.status;
+  return cardStateAt(card.status, card.expiresAt, now);
 }
 
 /** When a card's renewal window opens. */
@@ -37,7 +40,7 @@ const MACHINE: Record<CardTransition, Record<CardState, CardStatus | ErrorCode>>
   report_lost: { active: 'suspended', suspended: 'CARD_ALREADY_SUSPENDED', expired: 'CARD_EXPIRED', revoked: 'CARD_REVOKED' },
   reinstate: { active: 'CARD_NOT_SUSPENDED', suspended: 'active', expired: 'CARD_EXPIRED', revoked: 'CARD_REVOKED' },
   revoke: { active: 'revoked', suspended: 'revoked', expired: 'revoked', revoked: 'CARD_REVOKED' },
-  renew: { active: 'active', suspended: 'CARD_SUSPENDED', expired: 'CARD_EXPIRED', revoked: 'CARD_REVOKED' },
+  renew: { active: 'active', suspended: 'CARD_SUSPENDED', expired: 'active', revoked: 'CARD_REVOKED' },
   upgrade: { active: 'active', suspended: 'CARD_SUSPENDED', expired: 'CARD_EXPIRED', revoked: 'CARD_REVOKED' },
   // A card reported lost can move: a lost phone is the usual reason to move.
   move: { active: 'revoked', suspended: 'revoked', expired: 'CARD_EXPIRED', revoked: 'CARD_REVOKED' },

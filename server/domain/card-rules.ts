@@ -1,14 +1,16 @@
 /** The card-state rules that presenting, verifying and the services journey share. */
 import { EidError } from '../../core/errors';
-import { levelSatisfies } from '../../core/card';
+import { levelSatisfies, type CardState } from '../../core/card';
 import { SCENES, type Scene } from '../../core/scenes';
+import { cardState } from './card-lifecycle';
 import type { CardRecord } from './store';
 
-/** Throws the code a suspended, revoked or expired card gets, whatever it is used for. */
+const REFUSED = { suspended: 'CARD_SUSPENDED', revoked: 'CARD_REVOKED', expired: 'CARD_EXPIRED' } as const;
+
+/** Throws the code a suspended, revoked or expired card gets, whatever it is used for: the same codes the lifecycle refuses with. */
 export function assertCardActive(card: CardRecord, now: Date): void {
-  if (card.status === 'suspended') throw new EidError('CARD_SUSPENDED');
-  if (card.status === 'revoked') throw new EidError('CARD_REVOKED');
-  if (card.expiresAt.getTime() <= now.getTime()) throw new EidError('CARD_REVOKED', { reason: 'expired' });
+  const state: CardState = cardState(card, now);
+  if (state !== 'active') throw new EidError(REFUSED[state]);
 }
 
 /** Throws the code a suspended, revoked, expired or too-low card gets for this scene. */

@@ -1,12 +1,12 @@
 /**
  * Applies one transition of the state machine (card-lifecycle.ts) to the
- * store. The store's compare-and-set writes only if the card is still in the
+ * store, and answers the status it wrote. The store's compare-and-set writes only if the card is still in the
  * state the decision was made on; when another change won the race, the
  * machine decides again on what that change wrote, so a second "report lost"
  * is refused with CARD_ALREADY_SUSPENDED and a second renewal with
  * RENEWAL_NOT_OPEN, exactly as if they had come later.
  */
-import type { CardTransition } from '../../core/card';
+import type { CardStatus, CardTransition } from '../../core/card';
 import { EidError } from '../../core/errors';
 import { nextStatus } from './card-lifecycle';
 import type { Deps } from './deps';
@@ -34,11 +34,11 @@ export async function changeCardState(
   transition: CardTransition,
   now: Date,
   write: Omit<CardChange, 'status'> = {},
-): Promise<void> {
+): Promise<CardStatus> {
   let current = card;
   for (let decision = 1; decision <= MAX_DECISIONS; decision++) {
     const status = nextStatus(current, transition, now);
-    if (await deps.store.changeCard(current.id, current, { status, ...write })) return;
+    if (await deps.store.changeCard(current.id, current, { status, ...write })) return status;
     const reread = await deps.store.getHeldCard(current.id);
     if (!reread) throw new EidError('CARD_NOT_FOUND');
     current = reread.card;

@@ -18,6 +18,6 @@ export async function renewCard(deps: Deps, holder: string, request: Omit<RenewE
   const expiresAt = cardValidityFrom(now);
   const { keyId, signature } = deps.cardSigner.sign({ cardId: held.card.id, level: held.card.level, issuedAt: now, expiresAt });
   const renewal = { issuedAt: now, expiresAt, keyId, signature };
-  await changeCardState(deps, held.card, 'renew', now, { renewal });
-  return toCardView({ ...held, card: { ...held.card, ...renewal } }, deps.pii);
+  const status = await changeCardState(deps, held.card, 'renew', now, { renewal });
+  return toCardView({ ...held, card: { ...held.card, ...renewal, status } }, deps.pii);
 }

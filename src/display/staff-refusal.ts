@@ -26,7 +26,7 @@ const REFUSALS: Partial<Record<RefusalKey, MessageKey>> = {
   'SCENE_NOT_ALLOWED.terminal': 'staff.why.SCENE_NOT_ALLOWED.terminal',
   CARD_SUSPENDED: 'staff.why.CARD_SUSPENDED',
   CARD_REVOKED: 'staff.why.CARD_REVOKED',
-  'CARD_REVOKED.expired': 'staff.why.CARD_REVOKED.expired',
+  CARD_EXPIRED: 'staff.why.CARD_EXPIRED',
   LEVEL_TOO_LOW: 'staff.why.LEVEL_TOO_LOW',
   VERIFIER_UNKNOWN: 'staff.why.VERIFIER_UNKNOWN',
   'VERIFIER_UNKNOWN.no_terminal_credential': 'staff.why.VERIFIER_UNKNOWN.no_terminal_credential',

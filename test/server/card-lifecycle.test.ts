@@ -45,6 +45,11 @@ describe('allowed transitions', () => {
     expect(nextStatus(card('active', -1), 'revoke', NOW)).toBe('revoked');
   });
 
+  it('renews an expired card, active or reported lost when it expired: the window does not close at expiry', () => {
+    expect(nextStatus(card('active', 0), 'renew', NOW)).toBe('active');
+    expect(nextStatus(card('suspended', -400), 'renew', NOW)).toBe('active');
+  });
+
   it(`renews an active card from ${RENEWAL_WINDOW_DAYS} days before expiry up to the last instant`, () => {
     const c = card('active', RENEWAL_WINDOW_DAYS);
     expect(renewalOpensAt(c)).toEqual(NOW);
@@ -63,7 +68,6 @@ describe('refused transitions, each with its own code and the transition as reas
     ['reinstate a revoked card', 'CARD_REVOKED', card('revoked'), 'reinstate'],
     ['revoke twice', 'CARD_REVOKED', card('revoked'), 'revoke'],
     ['renew a suspended card', 'CARD_SUSPENDED', card('suspended', 10), 'renew'],
-    ['renew after expiry', 'CARD_EXPIRED', card('active', 0), 'renew'],
     ['renew a revoked card', 'CARD_REVOKED', card('revoked', 10), 'renew'],
     ['renew one day before the window opens', 'RENEWAL_NOT_OPEN', card('active', RENEWAL_WINDOW_DAYS + 1), 'renew'],
   ])('%s → %s', (_name, code, c, transition) => {

@@ -119,14 +119,41 @@ describe('renew', () => {
     expect(expectFailure(await withFace('alice', 'renew')).code).toBe('RENEWAL_NOT_OPEN');
   });
 
-  it('refuses a suspended card (CARD_SUSPENDED) and an expired one (CARD_EXPIRED)', async () => {
+  it('refuses a suspended card (CARD_SUSPENDED) in the window, and renews it once expired after the same face check reinstating needs', async () => {
     await enrolled(h, 'alice');
     const card = (await cardOf('alice'))!;
     h.clock.advance(Date.parse(card.expiresAt) - RENEWAL_WINDOW_DAYS * DAY + DAY - h.clock.now().getTime());
     expectOk(await h.call('alice', { action: 'reportLost' }));
     expect(expectFailure(await withFace('alice', 'renew')).code).toBe('CARD_SUSPENDED');
     h.clock.advance(RENEWAL_WINDOW_DAYS * DAY);
-    expect(expectFailure(await withFace('alice', 'renew')).code).toBe('CARD_EXPIRED');
+    expect(expectFailure(await h.call('alice', { action: 'present', scene: 'hotel' })).code).toBe('CARD_EXPIRED');
+    const { card: renewed } = expectOk(await withFace('alice', 'renew')) as unknown as { card: CardView };
+    expect(renewed).toMatchObject({ cardId: card.cardId, level: card.level, status: 'active' });
+    expect(Date.parse(renewed.expiresAt)).toBeGreaterThan(h.clock.now().getTime());
+  });
+
+  it('renews a card that expired unnoticed: the window does not close at expiry', async () => {
+    await enrolled(h, 'alice');
+    const card = (await cardOf('alice'))!;
+    h.clock.advance(Date.parse(card.expiresAt) + 30 * DAY - h.clock.now().getTime());
+    expect(expectFailure(await h.call('alice', { action: 'reportLost' })).code).toBe('CARD_EXPIRED');
+    const { card: renewed } = expectOk(await withFace('alice', 'renew')) as unknown as { card: CardView };
+    expect(renewed).toMatchObject({ cardId: card.cardId, status: 'active' });
+    expect(await presentToken(h, 'alice', 'hotel')).toMatch(/^EID2:/);
+  });
+});
+
+describe('expiry', () => {
+  it('refuses at the counter, with CARD_EXPIRED, a code shown just before the card expired', async () => {
+    await enrolled(h, 'alice');
+    const hotel = await registerTerminal(h, ['hotel']);
+    const card = (await cardOf('alice'))!;
+    h.clock.advance(Date.parse(card.expiresAt) - 1000 - h.clock.now().getTime());
+    expectOk(await withFace('alice', 'reauth'));
+    const onScreen = await presentToken(h, 'alice', 'hotel');
+    h.clock.advance(2000);
+    expect(expectFailure(await verifyAs(h, hotel, onScreen, 'hotel'))).toMatchObject({ code: 'CARD_EXPIRED' });
+    expect(h.rowCounts().usages).toBe(0);
   });
 });
 

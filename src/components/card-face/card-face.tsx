@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { CardView } from '../../../core/api';
+import { heldCardState } from '../../display/card-state';
 import { cardDate } from '../../display/dates';
 import { useT, type MessageKey } from '../../i18n';
 import './card-face.scss';
@@ -27,6 +28,7 @@ interface Row {
  */
 export function CardFace({ card, idPrefix, variant }: Props) {
   const { t } = useT();
+  const state = heldCardState(card);
   const rows: Row[] = [
     { key: 'masked-name', label: 'card.name', value: card.maskedName },
     { key: 'masked-id', label: 'card.idNumber', value: card.maskedIdNumber, mono: true },
@@ -56,9 +58,9 @@ export function CardFace({ card, idPrefix, variant }: Props) {
         </View>
       ))}
       <View className='eid-card__foot'>
-        <Text id={`${idPrefix}-status`} className={`eid-card__status eid-card__status--${card.status}`}>
-          {card.status === 'active' ? '✓ ' : '✗ '}
-          {t(`card.status.${card.status}`)}
+        <Text id={`${idPrefix}-status`} className={`eid-card__status eid-card__status--${state}`}>
+          {state === 'active' ? '✓ ' : '✗ '}
+          {t(`card.status.${state}`)}
         </Text>
       </View>
     </View>

@@ -1,13 +1,15 @@
 import { Text } from '@tarojs/components';
 import type { Failure } from '../../../core/api';
 import type { ErrorCode } from '../../../core/errors';
+import type { CardState } from '../../../core/card';
 import type { Scene } from '../../../core/scenes';
+import { NO_QR } from '../../display/card-state';
 import { unavailableReason } from '../../display/unavailable';
 import { useCountdown } from '../../hooks/use-countdown';
 import type { QrState } from '../../hooks/use-presentation';
 import { useQrScreen } from '../../hooks/use-qr-screen';
 import { useT, type MessageKey } from '../../i18n';
-import { backTo } from '../../navigation/navigation';
+import { backTo, goTo } from '../../navigation/navigation';
 import { ActionButton } from '../action-button';
 import { FaceRecheck } from '../face-recheck';
 import { FailureNotice } from '../failure-notice';
@@ -30,6 +32,13 @@ const NO_QR_REASON: Partial<Record<ErrorCode, MessageKey>> = {
   LEVEL_TOO_LOW: 'qr.why.LEVEL_TOO_LOW',
   SCENE_NOT_ALLOWED: 'qr.why.SCENE_NOT_ALLOWED',
   CARD_NOT_FOUND: 'qr.why.CARD_NOT_FOUND',
+};
+
+/** The refusals that mean the card itself cannot show any code, by the state they report. */
+const CARD_STATE_REFUSED: Partial<Record<ErrorCode, Exclude<CardState, 'active'>>> = {
+  CARD_SUSPENDED: 'suspended',
+  CARD_EXPIRED: 'expired',
+  CARD_REVOKED: 'revoked',
 };
 
 function noQrReason(failure: Failure): MessageKey {
@@ -95,12 +104,15 @@ export function CardQr({ state, scenes, onShow, onStop, onStartFaceCheck }: Prop
       );
     case 'failed': {
       const { failure } = state;
-      if (failure.code === 'CARD_SUSPENDED' || failure.code === 'CARD_REVOKED') {
+      const refusedState = CARD_STATE_REFUSED[failure.code];
+      if (refusedState) {
+        const noQr = NO_QR[refusedState];
         return (
           <>
             <FailureNotice id='card-no-qr' failure={failure}>
-              <Text className='eid-paragraph'>{t(failure.code === 'CARD_SUSPENDED' ? 'card.noQr.suspended' : 'card.noQr.revoked')}</Text>
+              <Text className='eid-paragraph'>{t(noQr.why)}</Text>
             </FailureNotice>
+            {noQr.manage && <ActionButton id='card-no-qr-manage' label={t('card.manage')} onTap={() => goTo('manage')} />}
             <ActionButton id='card-back' variant='secondary' label={t('common.backToCards')} onTap={() => backTo('cards')} />
           </>
         );

@@ -1,6 +1,6 @@
 /**
  * Managing the card's life (journey 6, DESIGN.md §2): report it lost,
- * reinstate it, renew it in its last 90 days, revoke it. What each step does
+ * reinstate it, renew it from its last 90 days on (expired too), revoke it. What each step does
  * is said before it is done; reinstating, renewing and revoking carry their
  * own face check. The rules are the server's: a refusal is shown in words,
  * with the code only in the support line.
@@ -18,6 +18,7 @@ import { FailureNotice } from '../../components/failure-notice';
 import { HeldCardStatus } from '../../components/held-card-status';
 import { Notice } from '../../components/notice';
 import { PageFrame, type PageExit } from '../../components/page-frame';
+import { heldCardState } from '../../display/card-state';
 import { cardDate } from '../../display/dates';
 import { useHeldCard } from '../../hooks/use-held-card';
 import { useT, type MessageKey } from '../../i18n';
@@ -103,7 +104,7 @@ export default function Manage() {
     <PageFrame titleKey='title.manage' exit={exit}>
       <View id='manage-card' className='eid-panel'>
         <Text id='manage-status' className='manage__status'>
-          {t('manage.status', { status: t(`card.status.${card.status}`) })}
+          {t('manage.status', { status: t(`card.status.${heldCardState(card)}`) })}
         </Text>
         <Text className='eid-paragraph'>{t('manage.validUntil', { date: cardDate(card.expiresAt) })}</Text>
       </View>
@@ -141,21 +142,23 @@ export default function Manage() {
 /** What this card's state allows, each with what it does; the server decides again on every tap. */
 function Actions({ card, onStep }: { card: CardView; onStep: (step: Step) => void }) {
   const { t } = useT();
+  const state = heldCardState(card);
   const opens = renewalOpensAt(new Date(card.expiresAt), RENEWAL_WINDOW_DAYS);
-  const renewable = card.status === 'active' && Date.now() >= opens.getTime();
+  const renewable = state === 'expired' || (state === 'active' && Date.now() >= opens.getTime());
   return (
     <View className='eid-actions'>
-      {card.status === 'active' && (
+      {state === 'active' && (
         <ActionButton id='manage-report-lost' label={t('manage.reportLost')} onTap={() => onStep({ kind: 'confirm_lost' })} />
       )}
-      {card.status === 'suspended' && (
+      {state === 'expired' && <Text id='manage-expired' className='eid-paragraph'>{t('manage.expiredHint')}</Text>}
+      {state === 'suspended' && (
         <>
           <Text className='eid-paragraph'>{t('manage.suspendedHint')}</Text>
           <ActionButton id='manage-reinstate' label={t('manage.reinstate')} onTap={() => onStep({ kind: 'face', action: 'reinstate' })} />
         </>
       )}
       {renewable && <ActionButton id='manage-renew' variant='secondary' label={t('manage.renew')} onTap={() => onStep({ kind: 'face', action: 'renew' })} />}
-      {card.status === 'active' && !renewable && (
+      {state === 'active' && !renewable && (
         <Text id='manage-renew-opens' className='eid-paragraph eid-muted'>
           {t('manage.renewOpens', { date: cardDate(opens.toISOString()) })}
         </Text>
