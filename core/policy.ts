@@ -68,6 +68,9 @@ export const SPENT_TOKEN_RETENTION_SECONDS = PRESENTATION_MAX_LIFETIME_SECONDS +
 /** The emulator prunes expired sessions, old failures and spent-token rows on start and this often. */
 export const PRUNE_INTERVAL_SECONDS = 10 * 60;
 
+/** The emulator and the deployed admin function sign a checkpoint of the usage chains this often, when a chain moved on. */
+export const AUDIT_CHECKPOINT_INTERVAL_SECONDS = 60 * 60;
+
 /** A terminal session (one assertion, then an HMAC per request) lives at most this long. */
 export const TERMINAL_SESSION_SECONDS = 10 * 60;
 /** A session request's counter may arrive out of order by at most this much (concurrent requests); each counter counts once. */

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { FunctionName } from '../core/api';
 import { FUNCTION_VARIABLES, OPTIONAL_VARIABLES } from '../server/deploy/environment';
 import { FUNCTIONS, root } from './function-bundles';
+import { ADMIN_TIMERS } from '../server/deploy/timers';
 
 export interface FunctionConfig {
   name: string;
@@ -78,7 +79,9 @@ function functionProblems(name: FunctionName, config: FunctionConfig, functionsD
     else if (value !== reference(variable)) problems.push(`envVariables.${variable} must be ${reference(variable)}: values never live in this file`);
   }
   const timers = (config.triggers ?? []).filter((t) => t.type === 'timer').map((t) => t.name);
-  if (name === 'admin' && !timers.includes('prune')) problems.push('triggers must include the timer "prune" (server/deploy/timers.ts)');
+  for (const timer of name === 'admin' ? ADMIN_TIMERS : []) {
+    if (!timers.includes(timer)) problems.push(`triggers must include the timer "${timer}" (server/deploy/timers.ts)`);
+  }
   if (name !== 'admin' && timers.length) problems.push('only the admin function has timers');
   for (const file of ['package.json', 'config.json']) if (!existsSync(join(functionsDir, name, file))) problems.push(`cloudfunctions/${name}/${file} is missing`);
   return problems;

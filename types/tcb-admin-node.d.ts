@@ -15,7 +15,7 @@ declare module 'tcb-admin-node' {
     eq(value: unknown): QueryCommand;
     neq(value: unknown): QueryCommand;
     lt(value: number): QueryCommand;
-    gt(value: number): QueryCommand;
+    gt(value: number | string): QueryCommand;
     in(values: unknown[]): QueryCommand;
     inc(by: number): UpdateCommand;
   }

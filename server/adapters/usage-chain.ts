@@ -6,7 +6,7 @@
  * atomic step; `npm run audit:verify` walks it (server/cli/audit-verify.ts).
  */
 import { createHash } from 'node:crypto';
-import type { UsageRecord } from '../domain/store';
+import type { ChainedUsage, UsageRecord } from '../domain/store';
 
 /** The previous hash of a card's first chained usage. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -15,12 +15,6 @@ export const GENESIS_HASH = '0'.repeat(64);
 export function usageHash(usage: Omit<UsageRecord, 'id'>, prevHash: string): string {
   const content = [usage.cardId, usage.at.getTime(), usage.terminalId, usage.organisation, usage.scene, [...usage.attributes], prevHash];
   return createHash('sha256').update(JSON.stringify(content)).digest('hex');
-}
-
-export interface ChainedUsage extends UsageRecord {
-  /** Null for a usage recorded before the chain existed. */
-  prevHash: string | null;
-  hash: string | null;
 }
 
 export type ChainBreak = { usageId: number; cardId: string; why: 'content' | 'link' };

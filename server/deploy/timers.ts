@@ -12,6 +12,8 @@
  * the function as a call, whose schema refuses it.
  */
 import { failure } from '../../core/failure';
+import { checkpointIfMoved } from '../adapters/audit/audit-trail';
+import type { IssuerSigningKey } from '../adapters/keys/issuer-keys';
 import type { Deps } from '../domain/deps';
 import { pruneExpired } from '../domain/prune';
 import type { ServicesDeps } from '../domain/services-deps';
@@ -41,9 +43,16 @@ export function withTimers(fn: CloudFunction, timers: Timers, firedByTimer: () =
   };
 }
 
-/** The admin function's timers: `prune`, every ten minutes (cloudbaserc.json). */
-export const adminTimers = (deps: Pick<Deps, 'store' | 'clock'>, services?: ServicesDeps): Timers => ({
+/**
+ * The admin function's timers (cloudbaserc.json): `prune` every ten minutes;
+ * `auditCheckpoint` every hour, signing the usage chains' heads with the
+ * issuer's current key when a chain moved on (server/adapters/audit/audit-trail.ts).
+ */
+export const ADMIN_TIMERS = ['prune', 'auditCheckpoint'] as const;
+
+export const adminTimers = (deps: Pick<Deps, 'store' | 'clock'>, issuer: IssuerSigningKey, services?: ServicesDeps): Record<(typeof ADMIN_TIMERS)[number], Timers[string]> => ({
   prune: async () => ({ ...(await pruneExpired(deps)), ...(services ? await pruneServices(deps, services) : {}) }),
+  auditCheckpoint: () => checkpointIfMoved(deps.store, issuer, deps.clock.now()),
 });
 
 /** The runtime's word that a timer trigger fired this call. */

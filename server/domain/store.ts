@@ -115,6 +115,26 @@ export interface UsageRecord {
   attributes: Attribute[];
 }
 
+/**
+ * A usage with its link in its card's hash chain (server/adapters/usage-chain.ts);
+ * both null for a usage recorded before the chain existed.
+ */
+export interface ChainedUsage extends UsageRecord {
+  prevHash: string | null;
+  hash: string | null;
+}
+
+/**
+ * A signed checkpoint of every card's chain head (server/adapters/audit/).
+ * `token` signs only the root over the heads and how many there are, so it
+ * can be published; the heads it covers stay in the store.
+ */
+export interface AuditCheckpointRecord {
+  at: Date;
+  token: string;
+  heads: Record<string, string>;
+}
+
 /** Raised by recordVerification when the token was already used. */
 export class TokenAlreadyUsed extends Error {
   constructor() {
@@ -236,6 +256,14 @@ export interface Store {
   recordVerification(tokenId: string, usage: Omit<UsageRecord, 'id'>): Promise<void>;
   /** Newest first; `before` is the id of the last record of the previous page. */
   listUsages(cardId: string, page: { before?: number; limit: number }): Promise<UsageRecord[]>;
+
+  /** Every usage with its chain link, by card then id, read a page at a time: what `npm run audit:verify` walks. */
+  chainedUsages(): AsyncIterable<ChainedUsage>;
+  /** Each card's newest chained usage hash, by card id. */
+  usageChainHeads(): Promise<Map<string, string>>;
+  addAuditCheckpoint(checkpoint: AuditCheckpointRecord): Promise<void>;
+  /** Oldest first. */
+  listAuditCheckpoints(): Promise<AuditCheckpointRecord[]>;
 
   /**
    * Deletes what guards nothing any more: face sessions whose creation, expiry

@@ -41,6 +41,8 @@ export type MountedSite = (request: IncomingMessage, response: ServerResponse, u
 export interface EmulatorHttpOptions {
   functions: Record<FunctionName, CloudFunction>;
   jwks: () => object;
+  /** The signed usage-chain checkpoints, published at GET /audit/checkpoints (server/adapters/audit/audit-trail.ts). */
+  auditCheckpoints?: () => Promise<object>;
   /** Emulator-only helpers at POST /dev/{name}, answered like functions. */
   devRoutes?: Record<string, CloudFunction>;
   /** The h5 build to serve at /, if built. */
@@ -71,6 +73,7 @@ async function route(request: IncomingMessage, response: ServerResponse, options
   if (request.method === 'OPTIONS') return answerOptions(response, 'GET, HEAD, OPTIONS');
   if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(response, 405, { error: 'method not allowed' });
   if (url.pathname === '/.well-known/jwks.json') return sendJson(response, 200, options.jwks());
+  if (url.pathname === '/audit/checkpoints' && options.auditCheckpoints) return sendJson(response, 200, await options.auditCheckpoints());
   return serveStatic(url.pathname, response, options.staticDir);
 }
 

@@ -1,9 +1,11 @@
 /**
  * `npm start`: the local emulator on 127.0.0.1. Hosts every cloud function,
- * serves the h5 build and the issuer's JWKS, and uses the embedded SQLite
+ * serves the h5 build, the issuer's JWKS and the signed audit checkpoints, and uses the embedded SQLite
  * store and the SIMULATED identity authority.
  */
 import { resolve } from 'node:path';
+import { AUDIT_CHECKPOINT_INTERVAL_SECONDS } from '../../core/policy';
+import { checkpointIfMoved, publishedCheckpoints } from '../adapters/audit/audit-trail';
 import { pruneExpired } from '../domain/prune';
 import { pruneServices } from '../domain/services/prune-services';
 import { composeEmulator } from './compose';
@@ -15,7 +17,7 @@ import { seedUpgradeSites } from './pilot-upgrade-sites';
 import { devRoutes } from './dev-routes';
 import { createEmulatorServer } from './http-server';
 import { consoleLogger } from './logger';
-import { startPruning } from './pruning';
+import { startPruning, startRepeating } from './pruning';
 
 const HOST = '127.0.0.1';
 const port = Number(process.env.PORT ?? 8787);
@@ -33,6 +35,7 @@ async function main() {
   const server = createEmulatorServer({
     functions: emulator.functions,
     jwks: () => emulator.issuer.jwks(),
+    auditCheckpoints: async () => ({ checkpoints: await publishedCheckpoints(emulator.deps.store) }),
     devRoutes: devRoutes(emulator.functions.verifier, demo, emulator.deps.clock),
     staticDir,
     sites: { [DEMO_PARTNER_PREFIX]: demoPartnerSite({ origin, credential: demoPartner, log }) },
@@ -40,12 +43,19 @@ async function main() {
   });
 
   const stopPruning = startPruning(async () => ({ ...(await pruneExpired(emulator.deps)), ...(await pruneServices(emulator.deps, emulator.services)) }), log);
+  const stopCheckpoints = startRepeating(
+    'audit checkpoint',
+    async () => log.info('audit checkpoint', await checkpointIfMoved(emulator.deps.store, emulator.issuer.current, emulator.deps.clock.now())),
+    log,
+    AUDIT_CHECKPOINT_INTERVAL_SECONDS * 1000,
+  );
 
   server.listen(port, HOST, () => {
     console.log(`e-ID Card local emulator (SIMULATED identity authority, development keys)`);
     console.log(`  app:       http://${HOST}:${port}/`);
     console.log(`  functions: POST http://${HOST}:${port}/fn/{citizen|verifier|partner|admin}`);
     console.log(`  JWKS:      http://${HOST}:${port}/.well-known/jwks.json`);
+    console.log(`  audit:     http://${HOST}:${port}/audit/checkpoints (signed usage-chain checkpoints; npm run audit:verify)`);
     console.log(`  data:      ${dataDir}`);
     console.log(`  WARNING: any local process can act as any simulated citizen: it only has to send the header X-Dev-Openid: <any id> (no sign-in)`);
     console.log(`  WARNING: simulator-only route POST /dev/verify-as-demo-terminal returns full names and ID numbers to any local caller`);
@@ -57,6 +67,7 @@ async function main() {
 
   const shutdown = () => {
     stopPruning();
+    stopCheckpoints();
     server.close();
     void emulator.close().then(() => process.exit(0));
   };

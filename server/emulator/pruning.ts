@@ -11,11 +11,13 @@ import type { PruneCounts } from '../domain/store';
 import type { Logger } from '../functions/boundary';
 
 export function startPruning(prune: () => Promise<PruneCounts>, log: Logger, everyMs = PRUNE_INTERVAL_SECONDS * 1000): () => void {
+  return startRepeating('pruning', async () => log.info('pruned expired rows', { ...(await prune()) }), log, everyMs);
+}
+
+/** Runs `task` now and every `everyMs`, logging a failure by its type only; the timer does not keep the process alive. */
+export function startRepeating(name: string, task: () => Promise<void>, log: Logger, everyMs: number): () => void {
   const run = () => {
-    prune().then(
-      (removed) => log.info('pruned expired rows', { ...removed }),
-      (error: unknown) => log.error('pruning failed', { type: error instanceof Error ? error.name : typeof error }),
-    );
+    task().catch((error: unknown) => log.error(`${name} failed`, { type: error instanceof Error ? error.name : typeof error }));
   };
   run();
   const timer = setInterval(run, everyMs);

@@ -1,13 +1,18 @@
 /**
  * Tamper-evident usage records: every card's usages form a hash chain;
  * `npm run audit:verify` passes an untouched store, names the first broken
- * entry after a row is edited directly in SQLite, and a published, signed
- * checkpoint catches a chain cut short. SYNTHETIC person.
+ * entry after a row is edited directly in SQLite, and signed checkpoints
+ * catch a chain cut short, rewritten heads, a forged signature and (from a
+ * published copy) a checkpoint removed from the store. SYNTHETIC person.
  */
 import Database from 'better-sqlite3';
+import { generateKeyPairSync, sign } from 'node:crypto';
 import { join } from 'node:path';
-import { developmentKeys } from '../../server/adapters/keys/key-material';
+import { publishedCheckpoints } from '../../server/adapters/audit/audit-trail';
+import { developmentKeys, rotateDevelopmentIssuerKey } from '../../server/adapters/keys/key-material';
+import { SqliteStore } from '../../server/adapters/sqlite/sqlite-store';
 import { runAuditVerify } from '../../server/cli/audit-verify';
+import { adminTimers } from '../../server/deploy/timers';
 import { createHarness, expectOk, type Harness } from '../support/harness';
 import { enrolled, presentToken, registerTerminal, verifyAs } from '../support/journeys';
 
@@ -17,16 +22,33 @@ beforeEach(() => {
 });
 afterEach(() => h.close());
 
-function audit(...argv: string[]) {
+const DAY = 24 * 60 * 60 * 1000;
+
+/** Runs the CLI on the harness's SQLite file, as `npm run audit:verify -- --data-dir <dir>` does. */
+async function audit(argv: string[] = [], published = '') {
   const lines: string[] = [];
-  const code = runAuditVerify(['--data-dir', h.dataDir, ...argv], { out: (line) => lines.push(line), issuer: (dir) => developmentKeys(dir).issuer, now: () => h.clock.now() });
+  const code = await runAuditVerify(['--data-dir', h.dataDir, ...argv], {
+    out: (line) => lines.push(line),
+    open: async ({ dataDir }) => ({ store: SqliteStore.open(join(dataDir, 'eid.sqlite')), issuer: developmentKeys(dataDir, () => h.clock.now()).issuer, label: 'test store' }),
+    read: async () => published,
+    now: () => h.clock.now(),
+  });
   return { code, out: lines.join('\n') };
 }
 
-function edit(sql: string) {
+function one(sql: string): unknown {
+  const db = new Database(join(h.dataDir, 'eid.sqlite'), { readonly: true });
+  try {
+    return db.prepare(sql).pluck().get();
+  } finally {
+    db.close();
+  }
+}
+
+function edit(sql: string, ...params: unknown[]) {
   const db = new Database(join(h.dataDir, 'eid.sqlite'));
   try {
-    db.exec(sql);
+    db.prepare(sql).run(...params);
   } finally {
     db.close();
   }
@@ -40,10 +62,10 @@ async function threeUsages() {
 
 it('passes an untouched store and names the first broken entry after a row is edited in SQLite', async () => {
   await threeUsages();
-  expect(audit()).toMatchObject({ code: 0, out: expect.stringContaining('OK: every usage chain and checkpoint holds') });
+  expect(await audit()).toMatchObject({ code: 0, out: expect.stringContaining('OK: every usage chain and checkpoint holds') });
 
   edit(`UPDATE usages SET organisation = 'Someone else' WHERE id = 2`);
-  const broken = audit();
+  const broken = await audit();
   expect(broken.code).toBe(1);
   expect(broken.out).toMatch(/BROKEN: usage 2 of card \S+ \(its content was changed\)/);
   expect(broken.out).not.toContain('usage 3');
@@ -52,15 +74,72 @@ it('passes an untouched store and names the first broken entry after a row is ed
 it('names a removed entry by the one after it', async () => {
   await threeUsages();
   edit('DELETE FROM usages WHERE id = 2');
-  expect(audit().out).toMatch(/BROKEN: usage 3 of card \S+ \(the entry before it was removed, inserted or changed\)/);
+  expect((await audit()).out).toMatch(/BROKEN: usage 3 of card \S+ \(the entry before it was removed, inserted or changed\)/);
 });
 
 it('a signed checkpoint catches a chain cut short, which the links alone cannot show', async () => {
   await threeUsages();
-  expect(audit('--checkpoint').out).toContain('published a checkpoint of 1 chain heads');
+  expect((await audit(['--checkpoint'])).out).toContain('kept a signed checkpoint of 1 chain heads');
   edit('DELETE FROM usages WHERE id = 3');
-  const cut = audit();
+  const cut = await audit();
   expect(cut.code).toBe(1);
-  expect(cut.out).toContain('BROKEN: checkpoint on line 1 (a chain head it names is gone)');
+  expect(cut.out).toContain('BROKEN: checkpoint 1 (a chain head it names is gone)');
   expect(cut.out).not.toContain('BROKEN: usage');
+});
+
+it('catches heads rewritten to fit a cut chain, and a checkpoint signed by a key not the issuer’s', async () => {
+  await threeUsages();
+  await audit(['--checkpoint']);
+  const [card] = Object.keys(JSON.parse(one('SELECT heads FROM audit_checkpoints') as string) as Record<string, string>);
+  const second = one('SELECT hash FROM usages WHERE id = 2') as string;
+  edit('DELETE FROM usages WHERE id = 3');
+  edit('UPDATE audit_checkpoints SET heads = ?', JSON.stringify({ [card!]: second }));
+  expect((await audit()).out).toContain('BROKEN: checkpoint 1 (the heads kept with it are not the ones it signed)');
+
+  const [header, payload] = (one('SELECT token FROM audit_checkpoints') as string).split('.');
+  const forger = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
+  const forged = `${header}.${payload}.${sign('sha256', Buffer.from(`${header}.${payload}`), { key: forger, dsaEncoding: 'ieee-p1363' }).toString('base64url')}`;
+  edit('UPDATE audit_checkpoints SET token = ?', forged);
+  expect((await audit()).out).toContain('BROKEN: checkpoint 1 (its signature does not verify)');
+});
+
+it('a published copy catches a checkpoint removed from the store', async () => {
+  await threeUsages();
+  await audit(['--checkpoint']);
+  const store = SqliteStore.open(join(h.dataDir, 'eid.sqlite'));
+  const copy = JSON.stringify({ checkpoints: await publishedCheckpoints(store) });
+  await store.close();
+  expect(copy).not.toMatch(/alice|usages|heads/);
+
+  edit('DELETE FROM audit_checkpoints');
+  edit('DELETE FROM usages WHERE id = 3');
+  const withoutCopy = await audit();
+  expect(withoutCopy.code).toBe(0);
+
+  const withCopy = await audit(['--published', 'copy.json'], copy);
+  expect(withCopy.code).toBe(1);
+  expect(withCopy.out).toContain('BROKEN: published checkpoint 1 (it was published but is no longer in the store)');
+});
+
+it('keeps checking the heads of a checkpoint whose key has left the JWKS, and says its signature cannot be', async () => {
+  await threeUsages();
+  await audit(['--checkpoint']);
+  rotateDevelopmentIssuerKey(h.dataDir, developmentKeys(h.dataDir, () => h.clock.now()).issuer, h.clock.now());
+  h.clock.advance(6 * 366 * DAY);
+  const later = await audit();
+  expect(later.code).toBe(0);
+  expect(later.out).toContain('note: 1 checkpoints are signed by keys that have left the JWKS');
+
+  edit('DELETE FROM usages WHERE id = 3');
+  expect((await audit()).out).toContain('BROKEN: checkpoint 1 (a chain head it names is gone)');
+});
+
+it('the timers keep a checkpoint only when a chain moved on since the newest', async () => {
+  const { auditCheckpoint } = adminTimers(h.emulator.deps, h.emulator.issuer.current);
+  expect(await auditCheckpoint()).toEqual({ checkpointCards: 0 });
+  await threeUsages();
+  expect(await auditCheckpoint()).toEqual({ checkpointCards: 1 });
+  expect(await auditCheckpoint()).toEqual({ checkpointCards: 0 });
+  expect(await h.emulator.deps.store.listAuditCheckpoints()).toHaveLength(1);
+  expect((await audit()).out).toContain('OK: every usage chain and checkpoint holds');
 });

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { publishedCheckpoints } from '../../server/adapters/audit/audit-trail';
 import { createEmulatorServer, MAX_BODY_BYTES } from '../../server/emulator/http-server';
 import { createHarness, type Harness } from '../support/harness';
 
@@ -16,7 +17,7 @@ beforeAll(async () => {
   mkdirSync(staticDir);
   writeFileSync(join(staticDir, 'index.html'), '<html>app</html>');
   const quiet = { info: () => undefined, error: () => undefined };
-  server = createEmulatorServer({ functions: h.emulator.functions, jwks: () => h.emulator.issuer.jwks(), staticDir, log: quiet });
+  server = createEmulatorServer({ functions: h.emulator.functions, jwks: () => h.emulator.issuer.jwks(), auditCheckpoints: async () => ({ checkpoints: await publishedCheckpoints(h.emulator.deps.store) }), staticDir, log: quiet });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
@@ -77,6 +78,18 @@ describe('GET', () => {
     expect(jwks.keys).toHaveLength(1);
     expect(jwks.keys[0]).toMatchObject({ kty: 'EC', crv: 'P-256', alg: 'ES256', use: 'sig' });
     expect(jwks.keys[0].d).toBeUndefined();
+  });
+
+  it('publishes the signed audit checkpoints, each verifiable with the JWKS, naming no card', async () => {
+    const none = (await (await fetch(`${base}/audit/checkpoints`)).json()) as { checkpoints: unknown[] };
+    expect(none).toEqual({ checkpoints: [] });
+
+    await h.emulator.deps.store.addAuditCheckpoint({ at: h.clock.now(), token: 'signed.root.token', heads: { 'card-1': 'a'.repeat(64) } });
+    const published = await fetch(`${base}/audit/checkpoints`);
+    expect(published.headers.get('content-type')).toContain('application/json');
+    const body = await published.text();
+    expect(JSON.parse(body)).toEqual({ checkpoints: [{ at: h.clock.now().toISOString(), token: 'signed.root.token' }] });
+    expect(body).not.toContain('card-1');
   });
 
   it('serves the h5 app at / and never a file outside it', async () => {

@@ -40,8 +40,11 @@ describe('cloudbaserc.json', () => {
     ]);
   });
 
-  it('keeps the prune timer on the admin function, and timers off the others', () => {
-    expect(configProblems(edited((copy) => delete fn(copy, 'admin').triggers))).toEqual(['functions.admin: triggers must include the timer "prune" (server/deploy/timers.ts)']);
+  it('keeps the prune and audit-checkpoint timers on the admin function, and timers off the others', () => {
+    expect(configProblems(edited((copy) => delete fn(copy, 'admin').triggers))).toEqual([
+      'functions.admin: triggers must include the timer "prune" (server/deploy/timers.ts)',
+      'functions.admin: triggers must include the timer "auditCheckpoint" (server/deploy/timers.ts)',
+    ]);
     expect(configProblems(edited((copy) => (fn(copy, 'citizen').triggers = fn(copy, 'admin').triggers)))).toEqual(['functions.citizen: only the admin function has timers']);
   });
 

@@ -92,7 +92,7 @@ describe('SqliteStore migrations', () => {
     await SqliteStore.open(temp.file).close();
     expect(appliedVersions()).toEqual(everyVersion);
     expect(tableNames()).toEqual([
-      ...['auth_codes', 'card_moves', 'card_passwords', 'cards', 'exchanges', 'face_sessions', 'failures', 'grants', 'identities', 'identity_keys', 'partner_assertions', 'partners'],
+      ...['audit_checkpoints', 'auth_codes', 'card_moves', 'card_passwords', 'cards', 'exchanges', 'face_sessions', 'failures', 'grants', 'identities', 'identity_keys', 'partner_assertions', 'partners'],
       ...['schema_migrations', 'spent_tokens', 'terminals', 'tile_versions', 'tiles', 'upgrade_sites', 'usages'],
     ]);
   });

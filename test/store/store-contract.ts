@@ -4,7 +4,8 @@
  * An adapter's test file calls describeStoreContract with a way to open a
  * fresh, empty store; races are real concurrent calls, not mocks.
  */
-import { CardConflict, TokenAlreadyUsed, type FaceSessionRecord, type Store } from '../../server/domain/store';
+import { GENESIS_HASH, firstBreaks } from '../../server/adapters/usage-chain';
+import { CardConflict, TokenAlreadyUsed, type ChainedUsage, type FaceSessionRecord, type Store } from '../../server/domain/store';
 import {
   HOUR,
   MINUTE,
@@ -342,6 +343,34 @@ export function describeStoreContract(adapterName: string, open: () => Promise<O
         else await store.recordVerification('t1', syntheticUsage('card-1'));
         await store.recordVerification('t2', syntheticUsage('card-1')); // t2 was not spent by its failed claim
         expect(await store.listUsages('card-1', { limit: 10 })).toHaveLength(2);
+      });
+    });
+
+    describe('usage chains and audit checkpoints', () => {
+      it('walks every usage by card then id, each chained to the one before it, and names each card’s newest hash as its head', async () => {
+        await mint(1);
+        await mint(2);
+        await mint(3);
+        for (let i = 0; i < 7; i++) await store.recordVerification(`token-${i}`, syntheticUsage(i % 2 ? 'card-2' : 'card-1', { at: after(i * MINUTE) }));
+        const walked: ChainedUsage[] = [];
+        for await (const usage of store.chainedUsages()) walked.push(usage);
+
+        expect(walked.map((u) => u.cardId)).toEqual(['card-1', 'card-1', 'card-1', 'card-1', 'card-2', 'card-2', 'card-2']);
+        expect(walked.map((u) => u.at.getTime())).toEqual([0, 2, 4, 6, 1, 3, 5].map((i) => after(i * MINUTE).getTime()));
+        expect(walked[0]!.prevHash).toBe(GENESIS_HASH);
+        expect(walked[1]!.prevHash).toBe(walked[0]!.hash);
+        expect(walked[4]!.prevHash).toBe(GENESIS_HASH);
+        expect(firstBreaks(walked)).toEqual([]);
+        expect(await store.usageChainHeads()).toEqual(new Map([['card-1', walked[3]!.hash], ['card-2', walked[6]!.hash]]));
+      });
+
+      it('keeps checkpoints as written, oldest first', async () => {
+        expect(await store.listAuditCheckpoints()).toEqual([]);
+        const first = { at: T0, token: 'token-1', heads: { 'card-1': 'a'.repeat(64) } };
+        const second = { at: after(HOUR), token: 'token-2', heads: { 'card-1': 'b'.repeat(64), 'card-2': 'c'.repeat(64) } };
+        await store.addAuditCheckpoint(first);
+        await store.addAuditCheckpoint(second);
+        expect(await store.listAuditCheckpoints()).toEqual([first, second]);
       });
     });
 

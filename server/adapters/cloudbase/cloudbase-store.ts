@@ -21,6 +21,8 @@ import { randomBytes } from 'node:crypto';
 import type { Database, Transaction } from 'tcb-admin-node';
 import type { BudgetPlace, CheckBudget } from '../../domain/ports';
 import {
+  type AuditCheckpointRecord,
+  type ChainedUsage,
   CardConflict,
   TokenAlreadyUsed,
   type CardChange,
@@ -39,7 +41,7 @@ import {
   type UsageRecord,
 } from '../../domain/store';
 import { DUPLICATE_WRITE, hasCode, unwrap } from './cloudbase-error';
-import { COLLECTIONS, type CardDoc, type CardHoldDoc, type CardMoveDoc, type CardPasswordDoc, type IdentityKeyDoc, type UpgradeSiteDoc, type FaceSessionDoc, type FaceStartsDoc, type FailuresDoc, type TerminalDoc, type UsageDoc } from './collections';
+import { COLLECTIONS, type AuditCheckpointDoc, type CardDoc, type CardHoldDoc, type CardMoveDoc, type CardPasswordDoc, type IdentityKeyDoc, type UpgradeSiteDoc, type FaceSessionDoc, type FaceStartsDoc, type FailuresDoc, type TerminalDoc, type UsageDoc } from './collections';
 import { openDatabase, type CloudBaseConnection } from './database';
 import { toCardDoc, toFaceSession, toFaceSessionDoc, toHeldCard, toTerminal, toTerminalDoc, toUsage, toUsageDoc } from './documents';
 import { GENESIS_HASH, usageHash } from '../usage-chain';
@@ -69,6 +71,9 @@ const toCardPassword = (doc: CardPasswordDoc): CardPasswordRecord => ({
   lastTryAt: doc.lastTryAt === null ? null : new Date(doc.lastTryAt),
   setAt: new Date(doc.setAt),
 });
+
+/** Documents per page of the audit's walks (the SDK's most per query is 1000). */
+const AUDIT_PAGE = 500;
 
 export class CloudBaseStore implements Store, CheckBudget {
   constructor(private readonly db: Database) {}
@@ -444,6 +449,51 @@ export class CloudBaseStore implements Store, CheckBudget {
   async listUsages(cardId: string, page: { before?: number; limit: number }): Promise<UsageRecord[]> {
     const where = { cardId, seq: this._.lt(page.before ?? Number.MAX_SAFE_INTEGER) };
     return (await this.query<UsageDoc>(COLLECTIONS.usages, where, page.limit, ['seq', 'desc'])).map(toUsage);
+  }
+
+  /** Card by card in id order (as SQLite walks them); each card's usages are read newest first by the (cardId, seq) index and given oldest first. */
+  async *chainedUsages(): AsyncIterable<ChainedUsage> {
+    for await (const card of this.allCards()) {
+      const usages: ChainedUsage[] = [];
+      for (let before = Number.MAX_SAFE_INTEGER; ; ) {
+        const page = await this.query<UsageDoc>(COLLECTIONS.usages, { cardId: card._id, seq: this._.lt(before) }, AUDIT_PAGE, ['seq', 'desc']);
+        usages.push(...page.map((doc) => ({ ...toUsage(doc), prevHash: doc.prevHash ?? null, hash: doc.hash ?? null })));
+        if (page.length < AUDIT_PAGE) break;
+        before = page[page.length - 1]!.seq;
+      }
+      yield* usages.reverse();
+    }
+  }
+
+  /** The card document keeps its chain's head (recordVerification writes it with the usage). */
+  async usageChainHeads(): Promise<Map<string, string>> {
+    const heads = new Map<string, string>();
+    for await (const card of this.allCards()) if (card.lastUsageHash) heads.set(card._id, card.lastUsageHash);
+    return heads;
+  }
+
+  private async *allCards(): AsyncIterable<CardDoc> {
+    for (let after = ''; ; ) {
+      const page = await this.query<CardDoc>(COLLECTIONS.cards, { _id: this._.gt(after) }, AUDIT_PAGE, ['_id', 'asc']);
+      yield* page;
+      if (page.length < AUDIT_PAGE) return;
+      after = page[page.length - 1]!._id;
+    }
+  }
+
+  async addAuditCheckpoint(checkpoint: AuditCheckpointRecord): Promise<void> {
+    const doc: Omit<AuditCheckpointDoc, '_id'> = { at: checkpoint.at.getTime(), token: checkpoint.token, heads: Object.entries(checkpoint.heads) };
+    await unwrap(this.db.collection(COLLECTIONS.auditCheckpoints).add(doc));
+  }
+
+  async listAuditCheckpoints(): Promise<AuditCheckpointRecord[]> {
+    const checkpoints: AuditCheckpointRecord[] = [];
+    for (let after = -1; ; ) {
+      const page = await this.query<AuditCheckpointDoc>(COLLECTIONS.auditCheckpoints, { at: this._.gt(after) }, AUDIT_PAGE, ['at', 'asc']);
+      checkpoints.push(...page.map((doc) => ({ at: new Date(doc.at), token: doc.token, heads: Object.fromEntries(doc.heads) })));
+      if (page.length < AUDIT_PAGE) return checkpoints;
+      after = page[page.length - 1]!.at;
+    }
   }
 
   /** Not atomic as a whole (pruning needs no guarantee); each ledger is rewritten in its own transaction. */

@@ -43,6 +43,7 @@ export const COLLECTIONS = {
   terminals: 'eid_terminals',
   spentTokens: 'eid_spent_tokens',
   usages: 'eid_usages',
+  auditCheckpoints: 'eid_audit_checkpoints',
   // The services store (cloudbase-services-store.ts):
   partners: 'eid_partners',
   partnerAssertions: 'eid_partner_assertions',
@@ -140,6 +141,14 @@ export interface SpentTokenDoc {
 
 /** One usage; `_id` is `<cardId>:<seq>`, `seq` is the UsageRecord id; `prevHash` and `hash` chain a card's usages (server/adapters/usage-chain.ts). */
 export type UsageDoc = Omit<UsageRecord, 'id' | 'at'> & { _id: string; seq: number; at: number; prevHash?: string; hash?: string };
+
+/** A signed checkpoint of the usage chain heads; `_id` generated. The heads are [card id, hash] pairs, so no card id becomes a field name. */
+export interface AuditCheckpointDoc {
+  _id: string;
+  at: number;
+  token: string;
+  heads: Array<[string, string]>;
+}
 
 /** A partner; `_id` is the partner id, `creditCode` unique. */
 export type PartnerDoc = Omit<PartnerRecord, 'id' | 'createdAt'> & { _id: string; createdAt: number };
@@ -252,6 +261,11 @@ export const DATABASE: readonly CollectionDeclaration[] = [
     name: COLLECTIONS.usages,
     id: '<cardId>:<seq>',
     indexes: [{ name: 'cardId_seq', keys: [asc('cardId'), desc('seq')], unique: true, why: 'listUsages newest first; one usage per number of a card' }],
+  },
+  {
+    name: COLLECTIONS.auditCheckpoints,
+    id: 'generated',
+    indexes: [{ name: 'at', keys: [asc('at')], unique: false, why: 'listAuditCheckpoints oldest first' }],
   },
   {
     name: COLLECTIONS.partners,

@@ -260,4 +260,16 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       ALTER TABLE usages ADD COLUMN hash TEXT;
     `,
   },
+  {
+    version: 11,
+    name: 'tamper-evident usages: signed checkpoints of the chain heads',
+    sql: `
+      CREATE TABLE audit_checkpoints (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at INTEGER NOT NULL,
+        token TEXT NOT NULL,
+        heads TEXT NOT NULL
+      );
+    `,
+  },
 ];

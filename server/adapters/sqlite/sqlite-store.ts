@@ -1,6 +1,8 @@
 /** The Store port over better-sqlite3: the emulator's embedded default. */
 import type {
+  AuditCheckpointRecord,
   CardChange,
+  ChainedUsage,
   CardMoveRecord,
   CardPasswordRecord,
   CardRecord,
@@ -145,6 +147,13 @@ const toTerminal = (row: TerminalRow): TerminalRecord => ({
 });
 
 /** A usage row as the record the domain reads (the audit also reads rows this way: server/cli/audit-verify.ts). */
+type ChainedUsageRow = UsageRow & { prev_hash: string | null; hash: string | null };
+
+const WAL_RETRY_MS = 1000;
+
+/** Rows per page of the audit's walk: a page is read at a time, so other calls run between pages. */
+const AUDIT_PAGE = 1000;
+
 export const toUsage = (row: UsageRow): UsageRecord => ({
   id: row.id,
   cardId: row.card_id,
@@ -171,6 +180,9 @@ interface PendingVerification {
 export class SqliteStore implements Store {
   private readonly statements;
   private pendingVerifications: PendingVerification[] = [];
+  private walRetry: NodeJS.Timeout | undefined;
+  /** True while a revocation's erased pages may still be in the WAL (truncateWal). */
+  walPending = false;
 
   constructor(private readonly db: Db) {
     this.statements = {
@@ -213,6 +225,14 @@ export class SqliteStore implements Store {
       ),
       lastUsageHash: db.prepare('SELECT hash FROM usages WHERE card_id = ? AND hash IS NOT NULL ORDER BY id DESC LIMIT 1').pluck(),
       listUsages: db.prepare('SELECT * FROM usages WHERE card_id = ? AND id < ? ORDER BY id DESC LIMIT ?'),
+      chainedUsagesPage: db.prepare(
+        'SELECT * FROM usages WHERE card_id > @cardId OR (card_id = @cardId AND id > @id) ORDER BY card_id, id LIMIT @limit',
+      ),
+      usageChainHeads: db.prepare(
+        'SELECT card_id, hash FROM usages WHERE id IN (SELECT MAX(id) FROM usages WHERE hash IS NOT NULL GROUP BY card_id)',
+      ),
+      insertAuditCheckpoint: db.prepare('INSERT INTO audit_checkpoints (at, token, heads) VALUES (@at, @token, @heads)'),
+      listAuditCheckpoints: db.prepare('SELECT at, token, heads FROM audit_checkpoints ORDER BY id'),
       insertIdentity: db.prepare(
         `INSERT INTO identities (id, id_index, name_sealed, id_number_sealed, created_at)
          VALUES (@id, @idIndex, @nameSealed, @idNumberSealed, @createdAt)`,
@@ -356,7 +376,7 @@ export class SqliteStore implements Store {
     } catch (error) {
       throw this.conflictOf(error, identity);
     }
-    if (moved) this.db.pragma('wal_checkpoint(TRUNCATE)');
+    if (moved) this.truncateWal();
     return moved;
   }
 
@@ -397,8 +417,22 @@ export class SqliteStore implements Store {
       if (change.status === 'revoked') this.shred(cardId);
       return true;
     })();
-    if (changed && change.status === 'revoked') this.db.pragma('wal_checkpoint(TRUNCATE)');
+    if (changed && change.status === 'revoked') this.truncateWal();
     return changed;
+  }
+
+  /**
+   * Copies the WAL into the main file and empties it, so no page image of a
+   * shredded identity stays there. A reader in another connection (an
+   * `audit:verify`, a backup) can keep SQLite from finishing; then it is
+   * tried again every WAL_RETRY_MS until it finishes, and `walPending` says
+   * so meanwhile (the emulator's startup and a test read it).
+   */
+  private truncateWal(): void {
+    clearTimeout(this.walRetry);
+    const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
+    this.walPending = result?.busy !== 0;
+    if (this.walPending) this.walRetry = setTimeout(() => this.db.open && this.truncateWal(), WAL_RETRY_MS).unref();
   }
 
   /** Destroys the card's identity key and password, erases its sealed identity, ID number index and holder. */
@@ -513,6 +547,31 @@ export class SqliteStore implements Store {
     return rows.map(toUsage);
   }
 
+  async *chainedUsages(): AsyncIterable<ChainedUsage> {
+    let after = { cardId: '', id: 0 };
+    for (;;) {
+      const rows = this.statements.chainedUsagesPage.all({ ...after, limit: AUDIT_PAGE }) as ChainedUsageRow[];
+      for (const row of rows) yield { ...toUsage(row), prevHash: row.prev_hash, hash: row.hash };
+      if (rows.length < AUDIT_PAGE) return;
+      const last = rows[rows.length - 1]!;
+      after = { cardId: last.card_id, id: last.id };
+    }
+  }
+
+  async usageChainHeads(): Promise<Map<string, string>> {
+    const rows = this.statements.usageChainHeads.all() as Array<{ card_id: string; hash: string }>;
+    return new Map(rows.map((row) => [row.card_id, row.hash]));
+  }
+
+  async addAuditCheckpoint(checkpoint: AuditCheckpointRecord): Promise<void> {
+    this.statements.insertAuditCheckpoint.run({ at: checkpoint.at.getTime(), token: checkpoint.token, heads: JSON.stringify(checkpoint.heads) });
+  }
+
+  async listAuditCheckpoints(): Promise<AuditCheckpointRecord[]> {
+    const rows = this.statements.listAuditCheckpoints.all() as Array<{ at: number; token: string; heads: string }>;
+    return rows.map((row) => ({ at: new Date(row.at), token: row.token, heads: JSON.parse(row.heads) as Record<string, string> }));
+  }
+
   async prune(cutoffs: PruneCutoffs): Promise<PruneCounts> {
     return this.db.transaction(() => ({
       faceSessions: this.statements.pruneFaceSessions.run({ before: cutoffs.faceSessionsBefore.getTime() }).changes,
@@ -522,6 +581,7 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    clearTimeout(this.walRetry);
     this.db.close();
   }
 }
