@@ -1,4 +1,4 @@
-/** Deployable entry of the admin function, with its prune timer; `npm run build:functions` bundles it into index.js. */
+/** Deployable entry of the admin function, with its prune and audit-checkpoint timers; `npm run build:functions` bundles it into index.js. */
 import { assertionsOnly } from '../../server/deploy/caller-identity';
 import { deployedAdminKey, deployedDeps, deployedServices } from '../../server/deploy/deployed-deps';
 import { deployedEntry } from '../../server/deploy/deployed-function';
@@ -10,7 +10,7 @@ export const main = deployedEntry(
   (log) => {
     const composition = deployedDeps('admin', process.env);
     const services = deployedServices('admin', process.env, composition);
-    return withTimers(createAdminFunction(composition.deps, deployedAdminKey(process.env), log, services), adminTimers(composition.deps, services), firedByTimer, log);
+    return withTimers(createAdminFunction(composition.deps, deployedAdminKey(process.env), log, services), adminTimers(composition.deps, composition.keys.issuer.current, services), firedByTimer, log);
   },
   assertionsOnly,
 );
