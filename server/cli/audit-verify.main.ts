@@ -9,15 +9,16 @@ import { join } from 'node:path';
 import { CloudBaseStore } from '../adapters/cloudbase/cloudbase-store';
 import { developmentKeys, storeKeysFromEnvironment } from '../adapters/keys/key-material';
 import { SqliteStore } from '../adapters/sqlite/sqlite-store';
+import { ENV_ID_VARIABLE } from '../../scripts/cloudbaserc';
 import { runAuditVerify, type AuditTarget } from './audit-verify';
 
-const CLOUDBASE_VARIABLES = ['TCB_ENV', 'TENCENTCLOUD_SECRETID', 'TENCENTCLOUD_SECRETKEY'] as const;
+const CLOUDBASE_VARIABLES = [ENV_ID_VARIABLE, 'TENCENTCLOUD_SECRETID', 'TENCENTCLOUD_SECRETKEY'] as const;
 
 async function open({ dataDir, store }: { dataDir: string; store: string }): Promise<AuditTarget | string> {
   if (store === 'cloudbase') {
     const missing = CLOUDBASE_VARIABLES.filter((name) => !process.env[name]);
     if (missing.length) return `not set: ${missing.join(', ')} (the CloudBase environment and a key that may read it)`;
-    const { TCB_ENV: env, TENCENTCLOUD_SECRETID: secretId, TENCENTCLOUD_SECRETKEY: secretKey } = process.env;
+    const { [ENV_ID_VARIABLE]: env, TENCENTCLOUD_SECRETID: secretId, TENCENTCLOUD_SECRETKEY: secretKey } = process.env;
     return { store: CloudBaseStore.open({ env, secretId, secretKey }), issuer: storeKeysFromEnvironment(process.env).issuer, label: `CloudBase ${env}` };
   }
   if (store !== 'sqlite') return `--store is sqlite (the default) or cloudbase, not ${store}`;

@@ -8,7 +8,7 @@
  * `--checkpoint` then signs and keeps a new checkpoint of the current heads.
  *
  * The store is the emulator's SQLite in the data folder, or with
- * `--store cloudbase` the deployed CloudBase database (TCB_ENV,
+ * `--store cloudbase` the deployed CloudBase database (EID_CLOUDBASE_ENV_ID,
  * TENCENTCLOUD_SECRETID and TENCENTCLOUD_SECRETKEY), its issuer key from
  * EID_ISSUER_PRIVATE_KEY and EID_ISSUER_PREVIOUS_PUBLIC_KEYS, as the deployed functions read them.
  */
