@@ -5,8 +5,9 @@
  * the person can enroll again. SYNTHETIC person.
  */
 import Database from 'better-sqlite3';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { SqliteStore } from '../../server/adapters/sqlite/sqlite-store';
 import { createHarness, expectOk, faceCheck, type Harness } from '../support/harness';
 import { attemptEnroll, enrolled, presentToken, registerTerminal, verifyAs } from '../support/journeys';
 import { typed } from '../support/people';
@@ -93,4 +94,24 @@ it('opens a sealed value only with its own identity’s data key, and a wrapped 
   expect(() => pii.open(sealed, 'identity:identity-a:name', { wrapped: pii.newDataKey('identity-a'), owner: 'identity-a' })).toThrow();
   expect(() => pii.open(sealed, 'identity:identity-a:name', { wrapped: mine.wrapped, owner: 'identity-b' })).toThrow();
   expect(() => pii.open(sealed, 'identity:identity-a:name')).toThrow();
+});
+
+it('empties the WAL once a reader that held it back lets go, and says so meanwhile', async () => {
+  const store = h.emulator.deps.store as SqliteStore;
+  await enrolled(h, 'alice');
+  const reader = new Database(join(h.dataDir, 'eid.sqlite'), { readonly: true });
+  try {
+    reader.prepare('BEGIN').run();
+    reader.prepare('SELECT COUNT(*) FROM cards').get(); // a read transaction pins the WAL
+    const { answer } = await faceCheck(h, 'alice');
+    expectOk(await h.call('alice', { action: 'revoke', ...answer }));
+    expect(store.walPending).toBe(true);
+    expect(statSync(join(h.dataDir, 'eid.sqlite-wal')).size).toBeGreaterThan(0);
+    reader.prepare('COMMIT').run();
+  } finally {
+    reader.close();
+  }
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  expect(store.walPending).toBe(false);
+  expect(statSync(join(h.dataDir, 'eid.sqlite-wal')).size).toBe(0);
 });

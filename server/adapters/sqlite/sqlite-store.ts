@@ -426,11 +426,19 @@ export class SqliteStore implements Store {
    * shredded identity stays there. A reader in another connection (an
    * `audit:verify`, a backup) can keep SQLite from finishing; then it is
    * tried again every WAL_RETRY_MS until it finishes, and `walPending` says
-   * so meanwhile (the emulator's startup and a test read it).
+   * so meanwhile.
    */
   private truncateWal(): void {
     clearTimeout(this.walRetry);
-    const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
+    // Without waiting for the reader (busy_timeout would block every call for seconds): the retry waits instead.
+    const busyTimeout = this.db.pragma('busy_timeout', { simple: true }) as number;
+    this.db.pragma('busy_timeout = 0');
+    let result: { busy: number } | undefined;
+    try {
+      [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
+    } finally {
+      this.db.pragma(`busy_timeout = ${busyTimeout}`);
+    }
     this.walPending = result?.busy !== 0;
     if (this.walPending) this.walRetry = setTimeout(() => this.db.open && this.truncateWal(), WAL_RETRY_MS).unref();
   }
