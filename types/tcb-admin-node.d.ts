@@ -27,6 +27,8 @@ declare module 'tcb-admin-node' {
     skip(offset: number): Query;
     get(): Reply<{ data: Array<Record<string, unknown>> }>;
     remove(): Reply<{ deleted: number }>;
+    /** Every matching document (the SDK sends multi: true). */
+    update(data: Record<string, unknown>): Reply<{ updated: number }>;
   }
   export interface DocumentReference {
     get(): Reply<{ data: Array<Record<string, unknown>> }>;

@@ -207,6 +207,14 @@ export function describeStoreContract(adapterName: string, open: () => Promise<O
         expect(await store.countMoves('synthetic-id-index-1', T0)).toBe(0);
       });
 
+      it('forgets the person’s moves (ID number index, old account) when the moved card is revoked, not when it moves', async () => {
+        await mint(1);
+        await store.moveCard({ cardId: 'card-1', expected }, newIdentity(), newCard(), moveOf(T0));
+        expect(await store.changeCard('card-2', { status: 'active', expiresAt: newCard().expiresAt }, { status: 'revoked' })).toBe(true);
+        expect(await store.countMoves('synthetic-id-index-1', after(-HOUR))).toBe(0);
+        expect(await store.lastMoveFrom('synthetic-holder-1')).toBeNull();
+      });
+
       it('writes nothing when the old card changed meanwhile, and lets one of 5 concurrent moves win', async () => {
         await mint(1);
         const results = await Promise.allSettled(

@@ -270,7 +270,19 @@ export class CloudBaseStore implements Store, CheckBudget {
    * and erases the sealed identity and the holder, in the same commit.
    */
   async changeCard(cardId: string, expected: Pick<CardRecord, 'status' | 'expiresAt'>, change: CardChange): Promise<boolean> {
-    return inTransaction(this.db, (tx) => this.changeCardIn(tx, cardId, expected, change));
+    const before = change.status === 'revoked' ? await this.getDoc<CardDoc>(COLLECTIONS.cards, cardId) : null;
+    const changed = await inTransaction(this.db, (tx) => this.changeCardIn(tx, cardId, expected, change));
+    // The person's earlier moves name their ID number's index and old accounts. A transaction
+    // writes documents by id only, so this query update follows it (a move's own revocation keeps them: they limit moves).
+    if (changed && before) {
+      await unwrap(
+        this.db
+          .collection(COLLECTIONS.cardMoves)
+          .where({ idIndex: before.identity.idIndex })
+          .update({ idIndex: shredded(cardId), fromHolder: shredded(cardId) }),
+      );
+    }
+    return changed;
   }
 
   /**

@@ -244,6 +244,10 @@ export class SqliteStore implements Store {
          WHERE id = (SELECT identity_id FROM cards WHERE id = @cardId)`,
       ),
       shredCard: db.prepare('UPDATE cards SET id_index = @tombstone, holder = @tombstone WHERE id = @cardId'),
+      shredMoves: db.prepare(
+        `UPDATE card_moves SET id_index = @tombstone, from_holder = @tombstone
+         WHERE id_index = (SELECT id_index FROM cards WHERE id = @cardId)`,
+      ),
       deleteCardPassword: db.prepare('DELETE FROM card_passwords WHERE card_id = ?'),
       setCardPassword: db.prepare(
         `INSERT INTO card_passwords (card_id, hash, tries_used, last_try_at, set_at) VALUES (?, ?, 0, NULL, ?)
@@ -414,7 +418,11 @@ export class SqliteStore implements Store {
   async changeCard(cardId: string, expected: Pick<CardRecord, 'status' | 'expiresAt'>, change: CardChange): Promise<boolean> {
     const changed = this.db.transaction(() => {
       if (!this.compareAndSetCard(cardId, expected, change)) return false;
-      if (change.status === 'revoked') this.shred(cardId);
+      if (change.status === 'revoked') {
+        // The person's earlier moves name their ID number's index and old accounts: a move's own revocation keeps them (they limit moves).
+        this.statements.shredMoves.run({ cardId, tombstone: shredded(cardId) });
+        this.shred(cardId);
+      }
       return true;
     })();
     if (changed && change.status === 'revoked') this.truncateWal();
