@@ -17,16 +17,24 @@ export function usageHash(usage: Omit<UsageRecord, 'id'>, prevHash: string): str
   return createHash('sha256').update(JSON.stringify(content)).digest('hex');
 }
 
-export type ChainBreak = { usageId: number; cardId: string; why: 'content' | 'link' };
+/**
+ * `content`: the entry's hash is not its content's; `link`: its previous hash
+ * is not the hash of the card's entry before it (one removed, inserted or
+ * moved), or it has none though an earlier entry of its card is chained;
+ * `tail`: the card's chain head names an entry that is gone (the newest
+ * removed), and `usageId` is the last entry left (0 for none).
+ */
+export type ChainBreak = { usageId: number; cardId: string; why: 'content' | 'link' | 'tail' };
 
 /**
- * The first broken entry of every card's chain, by card then id: `content`
- * when an entry's hash is not its content's, `link` when its previous hash is
- * not the hash of the card's entry before it (one removed, inserted or moved).
- * `usages` must be ordered by card, then id. Unchained (older) entries are skipped.
+ * The first broken entry of every card's chain, by card then id, and every
+ * chain that does not end at its card's head (when `heads` are given). `usages` must be ordered by
+ * card, then id. Unchained entries recorded before the chain existed (before
+ * any chained entry of their card) are skipped.
  */
-export function firstBreaks(usages: Iterable<ChainedUsage>): ChainBreak[] {
+export function firstBreaks(usages: Iterable<ChainedUsage>, heads?: ReadonlyMap<string, string>): ChainBreak[] {
   const breaks: ChainBreak[] = [];
+  const ends = new Map<string, { usageId: number; hash: string }>();
   let card: string | null = null;
   let previous = GENESIS_HASH;
   let broken = false;
@@ -36,14 +44,21 @@ export function firstBreaks(usages: Iterable<ChainedUsage>): ChainBreak[] {
       previous = GENESIS_HASH;
       broken = false;
     }
-    if (usage.hash === null || broken) continue;
-    const why = usage.prevHash !== previous ? 'link' : usageHash(usage, previous) !== usage.hash ? 'content' : null;
+    ends.set(usage.cardId, { usageId: usage.id, hash: usage.hash ?? previous });
+    if (broken || (usage.hash === null && previous === GENESIS_HASH)) continue;
+    const why = usage.hash === null || usage.prevHash !== previous ? 'link' : usageHash(usage, previous) !== usage.hash ? 'content' : null;
     if (why) {
       breaks.push({ usageId: usage.id, cardId: usage.cardId, why });
       broken = true;
       continue;
     }
-    previous = usage.hash;
+    previous = usage.hash!;
+  }
+  if (!heads) return breaks;
+  const chainedCards = [...ends].filter(([, end]) => end.hash !== GENESIS_HASH).map(([cardId]) => cardId);
+  for (const cardId of new Set([...heads.keys(), ...chainedCards])) {
+    const end = ends.get(cardId);
+    if (end?.hash !== heads.get(cardId) && !breaks.some((b) => b.cardId === cardId)) breaks.push({ usageId: end?.usageId ?? 0, cardId, why: 'tail' });
   }
   return breaks;
 }

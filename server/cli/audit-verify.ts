@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import type { Store } from '../domain/store';
 import { auditStore, publishCheckpoint, type PublishedCheckpoint } from '../adapters/audit/audit-trail';
 import type { IssuerKeys } from '../adapters/keys/issuer-keys';
+import type { ChainBreak } from '../adapters/usage-chain';
 
 export interface AuditTarget {
   store: Store;
@@ -33,9 +34,16 @@ export interface AuditIo {
   now(): Date;
 }
 
+const BREAK: Record<ChainBreak['why'], (broken: ChainBreak) => string> = {
+  content: ({ usageId, cardId }) => `usage ${usageId} of card ${cardId} (its content was changed)`,
+  link: ({ usageId, cardId }) => `usage ${usageId} of card ${cardId} (the entry before it was removed, inserted or changed)`,
+  tail: ({ usageId, cardId }) => `card ${cardId}'s chain ends ${usageId ? `at usage ${usageId}` : 'with no entry'}, short of its head (its newest entries were removed)`,
+};
+
 const WHY: Record<string, string> = {
   signature: 'its signature does not verify',
   root: 'the heads kept with it are not the ones it signed',
+  order: 'the checkpoint before it was removed or changed',
   missing_head: 'a chain head it names is gone',
   withdrawn: 'it was published but is no longer in the store',
 };
@@ -60,9 +68,7 @@ export async function runAuditVerify(argv: string[], io: AuditIo): Promise<numbe
     const published = values.published ? publishedIn(await io.read(values.published)) : [];
     const report = await auditStore(target.store, target.issuer.jwks(), published);
     io.out(`${target.label}: ${report.usages} usage records, ${report.chained} chained, across ${report.cards} cards; ${report.checkpoints} checkpoints`);
-    for (const broken of report.breaks) {
-      io.out(`BROKEN: usage ${broken.usageId} of card ${broken.cardId} (${broken.why === 'content' ? 'its content was changed' : 'the entry before it was removed, inserted or changed'})`);
-    }
+    for (const broken of report.breaks) io.out(`BROKEN: ${BREAK[broken.why](broken)}`);
     for (const bad of report.badCheckpoints) {
       io.out(`BROKEN: ${bad.why === 'withdrawn' ? 'published ' : ''}checkpoint ${bad.checkpoint} (${WHY[bad.why]})`);
     }

@@ -259,7 +259,11 @@ export interface Store {
 
   /** Every usage with its chain link, by card then id, read a page at a time: what `npm run audit:verify` walks. */
   chainedUsages(): AsyncIterable<ChainedUsage>;
-  /** Each card's newest chained usage hash, by card id. */
+  /**
+   * Each card's chain head by card id: the hash of its newest usage, kept on
+   * the card and moved on in the same atomic step as the usage is written,
+   * so removing the newest entries shows (the head names what is gone).
+   */
   usageChainHeads(): Promise<Map<string, string>>;
   addAuditCheckpoint(checkpoint: AuditCheckpointRecord): Promise<void>;
   /** Oldest first. */

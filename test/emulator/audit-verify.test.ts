@@ -77,10 +77,35 @@ it('names a removed entry by the one after it', async () => {
   expect((await audit()).out).toMatch(/BROKEN: usage 3 of card \S+ \(the entry before it was removed, inserted or changed\)/);
 });
 
-it('a signed checkpoint catches a chain cut short, which the links alone cannot show', async () => {
+/** Removes the newest entry as a thorough forger would: the card's head moved back to the entry before it too. */
+function cutNewest() {
+  edit('DELETE FROM usages WHERE id = 3');
+  edit('UPDATE cards SET usage_head = (SELECT hash FROM usages WHERE id = 2)');
+}
+
+it('the card’s head catches its newest entry removed, and the next entry still links to the removed one', async () => {
+  await threeUsages();
+  edit('DELETE FROM usages WHERE id = 3');
+  expect((await audit()).out).toMatch(/BROKEN: card \S+'s chain ends at usage 2, short of its head \(its newest entries were removed\)/);
+
+  const hotel = await registerTerminal(h, ['hotel']);
+  expectOk(await verifyAs(h, hotel, await presentToken(h, 'alice', 'hotel'), 'hotel'));
+  expect((await audit()).out).toMatch(/BROKEN: usage 4 of card \S+ \(the entry before it was removed, inserted or changed\)/);
+});
+
+it('an unhashed entry after the chain began is a break, whether inserted or stripped of its hash', async () => {
+  await threeUsages();
+  edit(`INSERT INTO usages (card_id, at, terminal_id, organisation, scene, attributes) SELECT card_id, at, terminal_id, 'Forged Hotel', scene, attributes FROM usages WHERE id = 3`);
+  expect((await audit()).out).toMatch(/BROKEN: usage 4 of card \S+ \(the entry before it was removed, inserted or changed\)/);
+  edit('DELETE FROM usages WHERE id = 4');
+  edit('UPDATE usages SET hash = NULL, prev_hash = NULL');
+  expect((await audit()).out).toMatch(/BROKEN: card \S+'s chain ends at usage 3, short of its head/);
+});
+
+it('a signed checkpoint catches a chain cut short together with its head, which the links alone cannot show', async () => {
   await threeUsages();
   expect((await audit(['--checkpoint'])).out).toContain('kept a signed checkpoint of 1 chain heads');
-  edit('DELETE FROM usages WHERE id = 3');
+  cutNewest();
   const cut = await audit();
   expect(cut.code).toBe(1);
   expect(cut.out).toContain('BROKEN: checkpoint 1 (a chain head it names is gone)');
@@ -92,7 +117,7 @@ it('catches heads rewritten to fit a cut chain, and a checkpoint signed by a key
   await audit(['--checkpoint']);
   const [card] = Object.keys(JSON.parse(one('SELECT heads FROM audit_checkpoints') as string) as Record<string, string>);
   const second = one('SELECT hash FROM usages WHERE id = 2') as string;
-  edit('DELETE FROM usages WHERE id = 3');
+  cutNewest();
   edit('UPDATE audit_checkpoints SET heads = ?', JSON.stringify({ [card!]: second }));
   expect((await audit()).out).toContain('BROKEN: checkpoint 1 (the heads kept with it are not the ones it signed)');
 
@@ -101,6 +126,19 @@ it('catches heads rewritten to fit a cut chain, and a checkpoint signed by a key
   const forged = `${header}.${payload}.${sign('sha256', Buffer.from(`${header}.${payload}`), { key: forger, dsaEncoding: 'ieee-p1363' }).toString('base64url')}`;
   edit('UPDATE audit_checkpoints SET token = ?', forged);
   expect((await audit()).out).toContain('BROKEN: checkpoint 1 (its signature does not verify)');
+});
+
+it('each checkpoint signs the one before it, so one removed from the middle shows', async () => {
+  await threeUsages();
+  await audit(['--checkpoint']);
+  const hotel = await registerTerminal(h, ['hotel']);
+  expectOk(await verifyAs(h, hotel, await presentToken(h, 'alice', 'hotel'), 'hotel'));
+  await audit(['--checkpoint']);
+  expectOk(await verifyAs(h, hotel, await presentToken(h, 'alice', 'hotel'), 'hotel'));
+  await audit(['--checkpoint']);
+  expect((await audit()).code).toBe(0);
+  edit('DELETE FROM audit_checkpoints WHERE id = 2');
+  expect((await audit()).out).toContain('BROKEN: checkpoint 2 (the checkpoint before it was removed or changed)');
 });
 
 it('a published copy catches a checkpoint removed from the store', async () => {
@@ -112,7 +150,7 @@ it('a published copy catches a checkpoint removed from the store', async () => {
   expect(copy).not.toMatch(/alice|usages|heads/);
 
   edit('DELETE FROM audit_checkpoints');
-  edit('DELETE FROM usages WHERE id = 3');
+  cutNewest();
   const withoutCopy = await audit();
   expect(withoutCopy.code).toBe(0);
 
@@ -130,7 +168,7 @@ it('keeps checking the heads of a checkpoint whose key has left the JWKS, and sa
   expect(later.code).toBe(0);
   expect(later.out).toContain('note: 1 checkpoints are signed by keys that have left the JWKS');
 
-  edit('DELETE FROM usages WHERE id = 3');
+  cutNewest();
   expect((await audit()).out).toContain('BROKEN: checkpoint 1 (a chain head it names is gone)');
 });
 

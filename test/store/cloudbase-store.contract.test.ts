@@ -7,7 +7,10 @@
  * failures as errors rather than hangs.
  */
 import { CloudBaseError, TRANSACTION_CONFLICT, TRANSPORT_FAILED, unwrap } from '../../server/adapters/cloudbase/cloudbase-error';
+import { generateKeyPairSync } from 'node:crypto';
+import { auditStore, publishCheckpoint } from '../../server/adapters/audit/audit-trail';
 import { CloudBaseStore } from '../../server/adapters/cloudbase/cloudbase-store';
+import { IssuerKeys } from '../../server/adapters/keys/issuer-keys';
 import { COLLECTIONS, type UsageDoc } from '../../server/adapters/cloudbase/collections';
 import { openDatabase } from '../../server/adapters/cloudbase/database';
 import { MAX_TRANSACTION_ATTEMPTS } from '../../server/adapters/cloudbase/transactions';
@@ -53,6 +56,22 @@ describe('CloudBaseStore on the CloudBase protocol', () => {
     const chained = docs.map((d) => ({ ...d, id: d.seq, at: new Date(d.at) }));
     expect(firstBreaks(chained)).toEqual([]);
     expect(firstBreaks([chained[0]!, { ...chained[1]!, organisation: 'Someone else' }, chained[2]!])).toEqual([{ usageId: 2, cardId: 'card-1', why: 'content' }]);
+  });
+
+  it('is audited as SQLite is: a changed document and a removed newest one are named, a kept checkpoint holds', async () => {
+    for (const token of ['t1', 't2', 't3']) await store.recordVerification(token, syntheticUsage('card-1'));
+    const issuer = new IssuerKeys(generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey);
+    await publishCheckpoint(store, issuer.current, T0);
+    expect(await auditStore(store, issuer.jwks())).toMatchObject({ usages: 3, chained: 3, cards: 1, breaks: [], checkpoints: 1, badCheckpoints: [] });
+
+    const db = openDatabase({ env: 'synthetic-env', secretId: 'synthetic-secret-id', secretKey: 'synthetic-secret-key', serviceUrl: endpoint.serviceUrl });
+    await unwrap(db.collection(COLLECTIONS.usages).doc('card-1:2').update({ organisation: 'Someone else' }));
+    expect((await auditStore(store, issuer.jwks())).breaks).toEqual([{ usageId: 2, cardId: 'card-1', why: 'content' }]);
+    await unwrap(db.collection(COLLECTIONS.usages).where({ _id: 'card-1:2' }).remove());
+    await unwrap(db.collection(COLLECTIONS.usages).where({ _id: 'card-1:3' }).remove());
+    const cut = await auditStore(store, issuer.jwks());
+    expect(cut.breaks).toEqual([{ usageId: 1, cardId: 'card-1', why: 'tail' }]);
+    expect(cut.badCheckpoints).toEqual([{ checkpoint: 1, why: 'missing_head' }]);
   });
 
   it('reads a duplicate-key reply on the spent token as TokenAlreadyUsed, without a retry', async () => {

@@ -11,20 +11,25 @@
  * token is published (GET /audit/checkpoints), so publishing names no card;
  * the heads stay in the store. Whoever keeps the published tokens can later
  * hand them to `npm run audit:verify -- --published`, which then also
- * catches a checkpoint removed from the store.
+ * catches a checkpoint removed from the store. Each checkpoint also signs the
+ * hash of the one before it, so one removed from the middle shows without a copy.
  */
 import { createHash, createPublicKey } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import type { AuditCheckpointRecord, Store } from '../../domain/store';
 import type { IssuerSigningKey, PublicJwk } from '../keys/issuer-keys';
-import { firstBreaks, type ChainBreak } from '../usage-chain';
+import { GENESIS_HASH, firstBreaks, type ChainBreak } from '../usage-chain';
 
-/** What a checkpoint's token signs. */
+/** What a checkpoint's token signs; `prev` chains the checkpoints as the usages are chained. */
 interface CheckpointClaims {
   root: string;
   cards: number;
+  prev: string;
   iat: number;
 }
+
+/** The SHA-256 of a checkpoint's token, which the next checkpoint signs as `prev` (GENESIS_HASH for the first). */
+const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** A published checkpoint: no card id, no head, only the signed root. */
 export interface PublishedCheckpoint {
@@ -32,7 +37,7 @@ export interface PublishedCheckpoint {
   token: string;
 }
 
-export type CheckpointFault = 'signature' | 'root' | 'missing_head' | 'withdrawn';
+export type CheckpointFault = 'signature' | 'root' | 'order' | 'missing_head' | 'withdrawn';
 
 export interface AuditReport {
   usages: number;
@@ -54,7 +59,9 @@ export function checkpointRoot(heads: ReadonlyMap<string, string>): string {
 /** Signs a checkpoint of the store's current chain heads and keeps it there. */
 export async function publishCheckpoint(store: Store, issuer: IssuerSigningKey, at: Date): Promise<AuditCheckpointRecord> {
   const heads = await store.usageChainHeads();
-  const claims: CheckpointClaims = { root: checkpointRoot(heads), cards: heads.size, iat: Math.floor(at.getTime() / 1000) };
+  const previous = (await store.listAuditCheckpoints()).at(-1);
+  const prev = previous ? tokenHash(previous.token) : GENESIS_HASH;
+  const claims: CheckpointClaims = { root: checkpointRoot(heads), cards: heads.size, prev, iat: Math.floor(at.getTime() / 1000) };
   const token = jwt.sign(claims, issuer.privateKey, { algorithm: 'ES256', keyid: issuer.keyId, noTimestamp: true });
   const checkpoint = { at, token, heads: Object.fromEntries(heads) };
   await store.addAuditCheckpoint(checkpoint);
@@ -99,7 +106,8 @@ export async function auditStore(store: Store, jwks: { keys: PublicJwk[] }, publ
   const badCheckpoints: AuditReport['badCheckpoints'] = [];
   let retiredKeyCheckpoints = 0;
   checkpoints.forEach((checkpoint, index) => {
-    const fault = checkpointFault(checkpoint, keys, hashesByCard);
+    const prev = index === 0 ? GENESIS_HASH : tokenHash(checkpoints[index - 1]!.token);
+    const fault = checkpointFault(checkpoint, prev, keys, hashesByCard);
     if (fault === 'retired_key') retiredKeyCheckpoints++;
     else if (fault) badCheckpoints.push({ checkpoint: index + 1, why: fault });
   });
@@ -112,7 +120,7 @@ export async function auditStore(store: Store, jwks: { keys: PublicJwk[] }, publ
     usages: walked.length,
     chained: walked.filter((usage) => usage.hash !== null).length,
     cards: hashesByCard.size,
-    breaks: firstBreaks(walked),
+    breaks: firstBreaks(walked, await store.usageChainHeads()),
     checkpoints: checkpoints.length,
     retiredKeyCheckpoints,
     badCheckpoints,
@@ -121,6 +129,7 @@ export async function auditStore(store: Store, jwks: { keys: PublicJwk[] }, publ
 
 function checkpointFault(
   checkpoint: AuditCheckpointRecord,
+  prev: string,
   keys: ReadonlyMap<string, ReturnType<typeof createPublicKey>>,
   hashesByCard: ReadonlyMap<string, ReadonlySet<string>>,
 ): Exclude<CheckpointFault, 'withdrawn'> | 'retired_key' | null {
@@ -140,6 +149,7 @@ function checkpointFault(
     claims = decoded;
   }
   if (claims.root !== checkpointRoot(heads) || claims.cards !== heads.size) return 'root';
+  if (claims.prev !== prev) return 'order';
   if ([...heads].some(([card, head]) => !hashesByCard.get(card)?.has(head))) return 'missing_head';
   return key ? null : 'retired_key';
 }

@@ -272,4 +272,13 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       );
     `,
   },
+  {
+    version: 12,
+    name: 'tamper-evident usages: the card keeps its chain head',
+    // The head on the card, written with each usage: a removed newest entry shows (the head names it), and the next entry still links to it.
+    sql: `
+      ALTER TABLE cards ADD COLUMN usage_head TEXT;
+      UPDATE cards SET usage_head = (SELECT hash FROM usages u WHERE u.card_id = cards.id AND u.hash IS NOT NULL ORDER BY u.id DESC LIMIT 1);
+    `,
+  },
 ];

@@ -223,14 +223,13 @@ export class SqliteStore implements Store {
         `INSERT INTO usages (card_id, at, terminal_id, organisation, scene, attributes, prev_hash, hash)
          VALUES (@cardId, @at, @terminalId, @organisation, @scene, @attributes, @prevHash, @hash)`,
       ),
-      lastUsageHash: db.prepare('SELECT hash FROM usages WHERE card_id = ? AND hash IS NOT NULL ORDER BY id DESC LIMIT 1').pluck(),
+      usageHead: db.prepare('SELECT usage_head FROM cards WHERE id = ?').pluck(),
+      setUsageHead: db.prepare('UPDATE cards SET usage_head = ? WHERE id = ?'),
       listUsages: db.prepare('SELECT * FROM usages WHERE card_id = ? AND id < ? ORDER BY id DESC LIMIT ?'),
       chainedUsagesPage: db.prepare(
         'SELECT * FROM usages WHERE card_id > @cardId OR (card_id = @cardId AND id > @id) ORDER BY card_id, id LIMIT @limit',
       ),
-      usageChainHeads: db.prepare(
-        'SELECT card_id, hash FROM usages WHERE id IN (SELECT MAX(id) FROM usages WHERE hash IS NOT NULL GROUP BY card_id)',
-      ),
+      usageChainHeads: db.prepare('SELECT id, usage_head FROM cards WHERE usage_head IS NOT NULL'),
       insertAuditCheckpoint: db.prepare('INSERT INTO audit_checkpoints (at, token, heads) VALUES (@at, @token, @heads)'),
       listAuditCheckpoints: db.prepare('SELECT at, token, heads FROM audit_checkpoints ORDER BY id'),
       insertIdentity: db.prepare(
@@ -544,10 +543,11 @@ export class SqliteStore implements Store {
       recorded = this.db.transaction(() =>
         batch.map(({ tokenId, usage }) => {
           if (this.statements.spendToken.run(tokenId, usage.at.getTime()).changes === 0) return false;
-          // The chain's previous link is read in the same transaction, so entries of one card in one batch chain in order.
-          const prevHash = (this.statements.lastUsageHash.get(usage.cardId) as string | undefined) ?? GENESIS_HASH;
+          // The card's head is read and moved on in the same transaction, so entries of one card in one batch chain in order.
+          const prevHash = (this.statements.usageHead.get(usage.cardId) as string | null | undefined) ?? GENESIS_HASH;
           const hash = usageHash(usage, prevHash);
           this.statements.insertUsage.run({ ...usage, at: usage.at.getTime(), attributes: JSON.stringify(usage.attributes), prevHash, hash });
+          this.statements.setUsageHead.run(hash, usage.cardId);
           return true;
         }),
       )();
@@ -575,8 +575,8 @@ export class SqliteStore implements Store {
   }
 
   async usageChainHeads(): Promise<Map<string, string>> {
-    const rows = this.statements.usageChainHeads.all() as Array<{ card_id: string; hash: string }>;
-    return new Map(rows.map((row) => [row.card_id, row.hash]));
+    const rows = this.statements.usageChainHeads.all() as Array<{ id: string; usage_head: string }>;
+    return new Map(rows.map((row) => [row.id, row.usage_head]));
   }
 
   async addAuditCheckpoint(checkpoint: AuditCheckpointRecord): Promise<void> {
