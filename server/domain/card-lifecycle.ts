@@ -7,7 +7,7 @@
  *   active ──(by date)──► expired
  *   active | expired ──renew (from RENEWAL_WINDOW_DAYS before expiry on, fresh face check)──► active, new validity, same level
  *   active ──upgrade (at a registered terminal, upgrade-card.ts)──► active, colour
- *   active | suspended ──move (to another account, fresh face check)──► revoked; the new account gets a new card of the same level
+ *   active | suspended | expired ──move (to another account, fresh face check)──► revoked; the new account gets a new card of the same level and a new validity
  *
  * Expiry is never written: a card not revoked is expired once its validity has
  * ended. An expired card can still be renewed (the window opens before expiry
@@ -42,8 +42,9 @@ const MACHINE: Record<CardTransition, Record<CardState, CardStatus | ErrorCode>>
   revoke: { active: 'revoked', suspended: 'revoked', expired: 'revoked', revoked: 'CARD_REVOKED' },
   renew: { active: 'active', suspended: 'CARD_SUSPENDED', expired: 'active', revoked: 'CARD_REVOKED' },
   upgrade: { active: 'active', suspended: 'CARD_SUSPENDED', expired: 'CARD_EXPIRED', revoked: 'CARD_REVOKED' },
-  // A card reported lost can move: a lost phone is the usual reason to move.
-  move: { active: 'revoked', suspended: 'revoked', expired: 'CARD_EXPIRED', revoked: 'CARD_REVOKED' },
+  // A card reported lost can move: a lost phone is the usual reason to move. An expired one too, or a
+  // person whose old account is gone could neither renew it (that needs the old account) nor enroll again.
+  move: { active: 'revoked', suspended: 'revoked', expired: 'revoked', revoked: 'CARD_REVOKED' },
 };
 
 const isStatus = (value: CardStatus | ErrorCode): value is CardStatus => value === 'active' || value === 'suspended' || value === 'revoked';

@@ -55,6 +55,16 @@ it('moves a card reported lost (the usual reason), and refuses where there is no
   expect(expectFailure(await move('third-phone', personFor('ordinary', 1))).code).toBe('CARD_NOT_FOUND');
 });
 
+it('moves an expired card, whose old account could renew it but is gone: the new card is valid from today', async () => {
+  const person = await enrolled(h, 'old-phone');
+  const old = (await getCard('old-phone')).card!;
+  h.clock.advance(Date.parse(old.expiresAt) + 10 * 24 * 60 * 60 * 1000 - h.clock.now().getTime());
+  expect(expectFailure(await attemptEnroll(h, 'new-phone', typed(person)))).toMatchObject({ code: 'CARD_EXISTS', reason: 'id_number' });
+  const { card } = expectOk(await move('new-phone', person)) as unknown as { card: CardView };
+  expect(card).toMatchObject({ status: 'active', level: old.level });
+  expect(Date.parse(card.expiresAt)).toBeGreaterThan(h.clock.now().getTime());
+});
+
 it(`allows at most ${CARD_MOVE_LIMIT} moves of one person's card in the window`, async () => {
   const person = await enrolled(h, 'phone-0');
   for (let n = 1; n <= CARD_MOVE_LIMIT; n++) expectOk(await move(`phone-${n}`, person));
