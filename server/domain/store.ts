@@ -207,7 +207,6 @@ export interface Store {
   /** When the holder last passed a face check, if ever. */
   lastFacePassedAt(holder: string): Promise<Date | null>;
   getHeldCard(cardId: string): Promise<HeldCard | null>;
-  setCardStatus(cardId: string, status: CardStatus): Promise<void>;
   /**
    * One lifecycle transition as a compare-and-set: writes `change` only if
    * the card's status and expiry are still `expected` (what the state machine

@@ -9,6 +9,7 @@ import { createHarness, expectOk, type Harness } from '../support/harness';
 import { attemptEnroll } from '../support/journeys';
 import { personFor, typed } from '../support/people';
 import { approvedTile, codeFor, exchange, onboardedPartner, type TestPartner } from '../support/services';
+import { changeStatus } from '../support/card-status';
 
 let h: Harness;
 let pension: TestPartner;
@@ -67,7 +68,7 @@ describe('the pairwise subject id', () => {
     await enroll('alice');
     const before = await subjectAt(pension, pensionTile, 'alice');
     const oldCard = await cardOf('alice');
-    await h.emulator.deps.store.setCardStatus(oldCard.card.id, 'revoked');
+    await changeStatus(h.emulator.deps.store, oldCard.card.id, 'revoked');
 
     await enroll('alice-new-phone');
     const newCard = await cardOf('alice-new-phone');

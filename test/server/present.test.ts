@@ -7,6 +7,7 @@ import { base45Decode } from '../../server/token/base45';
 import { decodePresentation, TOKEN_PREFIX } from '../../server/token/presentation-token';
 import { createHarness, expectFailure, expectOk, faceCheck, type Harness } from '../support/harness';
 import { enrolled, presentToken } from '../support/journeys';
+import { changeStatus } from '../support/card-status';
 
 let h: Harness;
 beforeEach(() => {
@@ -69,7 +70,7 @@ describe('present', () => {
     await enrolled(h, 'alice');
     expect(expectFailure(await h.call('alice', { action: 'present', scene: 'gov_online' })).code).toBe('SCENE_NOT_ALLOWED');
     const { card } = expectOk(await h.call('alice', { action: 'getCard' })) as unknown as { card: { cardId: string } };
-    await h.emulator.deps.store.setCardStatus(card.cardId, 'suspended');
+    await changeStatus(h.emulator.deps.store, card.cardId, 'suspended');
     expect(expectFailure(await h.call('alice', { action: 'present', scene: 'hotel' })).code).toBe('CARD_SUSPENDED');
   });
 

@@ -19,6 +19,7 @@ import {
   pensionManifest,
   type TestPartner,
 } from '../support/services';
+import { changeStatus } from '../support/card-status';
 
 let h: Harness;
 beforeEach(() => {
@@ -337,7 +338,7 @@ describe('the partner exchange', () => {
   it('refuses a code of a suspended card', async () => {
     const code = await codeFor(h, 'alice', tileId);
     const { card } = expectOk(await h.call('alice', { action: 'getCard' })) as unknown as { card: { cardId: string } };
-    await h.emulator.deps.store.setCardStatus(card.cardId, 'suspended');
+    await changeStatus(h.emulator.deps.store, card.cardId, 'suspended');
     expect(expectFailure(await exchange(h, partner, code)).code).toBe('CARD_SUSPENDED');
     expect(expectFailure(await h.call('alice', { action: 'authorize', tileId })).code).toBe('CARD_SUSPENDED');
   });

@@ -15,6 +15,7 @@ import { decodeCbor, encodeCbor, type Cbor } from '../../server/token/cbor';
 import { TOKEN_PREFIX, type PresentationClaims } from '../../server/token/presentation-token';
 import { createHarness, expectFailure, expectOk, type Harness } from '../support/harness';
 import { enrolled, presentToken, registerTerminal, verifyAs } from '../support/journeys';
+import { changeStatus } from '../support/card-status';
 
 let h: Harness;
 beforeEach(() => {
@@ -171,9 +172,9 @@ describe('each failing check has its own code', () => {
 
   it('suspended card → CARD_SUSPENDED; revoked → CARD_REVOKED', async () => {
     const cardId = await cardIdOf('alice');
-    await h.emulator.deps.store.setCardStatus(cardId, 'suspended');
+    await changeStatus(h.emulator.deps.store, cardId, 'suspended');
     await expectCode(token, 'CARD_SUSPENDED');
-    await h.emulator.deps.store.setCardStatus(cardId, 'revoked');
+    await changeStatus(h.emulator.deps.store, cardId, 'revoked');
     await expectCode(token, 'CARD_REVOKED');
   });
 

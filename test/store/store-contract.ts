@@ -18,6 +18,7 @@ import {
   syntheticTerminal,
   syntheticUsage,
 } from './synthetic-records';
+import { changeStatus } from '../support/card-status';
 
 export interface OpenedStore {
   store: Store;
@@ -95,7 +96,7 @@ export function describeStoreContract(adapterName: string, open: () => Promise<O
 
       it('keeps a suspended card live: it is still found by holder and still blocks a new card', async () => {
         await mint(1);
-        await store.setCardStatus('card-1', 'suspended');
+        await changeStatus(store, 'card-1', 'suspended');
         expect((await store.findCardByHolder('synthetic-holder-1'))?.card.status).toBe('suspended');
         await expect(store.mintCard(syntheticIdentity(2), syntheticCard(2, { holder: 'synthetic-holder-1' }))).rejects.toMatchObject({ by: 'holder' });
         await expect(
@@ -105,7 +106,7 @@ export function describeStoreContract(adapterName: string, open: () => Promise<O
 
       it('frees the holder and the ID number of a revoked card for a new card, and findCardByHolder ignores the revoked one', async () => {
         await mint(1);
-        await store.setCardStatus('card-1', 'revoked');
+        await changeStatus(store, 'card-1', 'revoked');
         expect(await store.findCardByHolder('synthetic-holder-1')).toBeNull();
         expect((await store.getHeldCard('card-1'))?.card.status).toBe('revoked');
 

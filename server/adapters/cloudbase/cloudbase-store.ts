@@ -241,28 +241,6 @@ export class CloudBaseStore implements Store, CheckBudget {
   }
 
   /**
-   * [txn] the status and the holds change together: revoking frees the
-   * holder and the ID number in the same commit; a card made live again
-   * takes its holds back ([unique]: fails if another live card has them).
-   */
-  async setCardStatus(cardId: string, status: CardRecord['status']): Promise<void> {
-    await inTransaction(this.db, async (tx) => {
-      const card = await readInTransaction<CardDoc>(tx, COLLECTIONS.cards, cardId);
-      if (!card) return;
-      await tx.collection(COLLECTIONS.cards).doc(cardId).update({ status });
-      const holds = [idNumberHold(card.identity.idIndex), holderHold(card.holder)];
-      if (status === 'revoked' && card.status !== 'revoked') {
-        for (const hold of holds) {
-          const held = await readInTransaction<CardHoldDoc>(tx, COLLECTIONS.cardHolds, hold);
-          if (held?.cardId === cardId) await tx.collection(COLLECTIONS.cardHolds).doc(hold).delete();
-        }
-      } else if (status !== 'revoked' && card.status === 'revoked') {
-        for (const hold of holds) await tx.collection(COLLECTIONS.cardHolds).add({ _id: hold, cardId });
-      }
-    });
-  }
-
-  /**
    * [txn] on the card: the status and expiry read are the ones compared, and
    * the card is written whenever they match, so of concurrent changes decided
    * on the same card one commits and the others conflict, retry, and no longer

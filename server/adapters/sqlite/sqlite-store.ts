@@ -204,7 +204,6 @@ export class SqliteStore implements Store {
       countFailures: db.prepare('SELECT COUNT(*) FROM failures WHERE key = ? AND at > ?').pluck(),
       findCardByHolder: db.prepare(`${HELD_CARD} WHERE c.holder = ? AND c.status <> 'revoked'`),
       getHeldCard: db.prepare(`${HELD_CARD} WHERE c.id = ?`),
-      setCardStatus: db.prepare('UPDATE cards SET status = ? WHERE id = ?'),
       changeCard: db.prepare(
         `UPDATE cards SET status = @status, level = COALESCE(@level, level),
            issued_at = COALESCE(@issuedAt, issued_at), expires_at = COALESCE(@newExpiresAt, expires_at),
@@ -402,10 +401,6 @@ export class SqliteStore implements Store {
   async getHeldCard(cardId: string): Promise<HeldCard | null> {
     const row = this.statements.getHeldCard.get(cardId) as HeldCardRow | undefined;
     return row ? toHeldCard(row) : null;
-  }
-
-  async setCardStatus(cardId: string, status: CardRecord['status']): Promise<void> {
-    this.statements.setCardStatus.run(status, cardId);
   }
 
   /**
