@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { MIGRATIONS } from '../../server/adapters/sqlite/migrations';
 import { migrate } from '../../server/adapters/sqlite/open-database';
 import { SqliteStore } from '../../server/adapters/sqlite/sqlite-store';
-import { TokenAlreadyUsed } from '../../server/domain/store';
+import { GENESIS_HASH, firstBreaks } from '../../server/adapters/usage-chain';
+import { TokenAlreadyUsed, type ChainedUsage } from '../../server/domain/store';
 import { describeStoreContract } from './store-contract';
 import { T0, after, syntheticCard, syntheticIdentity, syntheticTerminal, syntheticUsage } from './synthetic-records';
 
@@ -104,6 +105,25 @@ describe('SqliteStore migrations', () => {
     expect(inspect((db) => db.prepare('SELECT * FROM schema_migrations ORDER BY version').all())).toEqual(before);
   });
 
+  it('gives each card of a version-11 database its chain head: the hash of its newest chained usage', async () => {
+    const old = new Database(temp.file);
+    migrate(old, 11);
+    old.exec(`
+      INSERT INTO identities (id, id_index, name_sealed, id_number_sealed, created_at) VALUES ('identity-1', 'synthetic-id-index-1', 'n', 'i', 0);
+      INSERT INTO cards (id, identity_id, holder, id_index, level, status, issued_at, expires_at, key_id, signature)
+        VALUES ('card-1', 'identity-1', 'synthetic-holder-1', 'synthetic-id-index-1', 'basic', 'active', 0, 1, 'k', 's');
+      INSERT INTO usages (card_id, at, terminal_id, organisation, scene, attributes, prev_hash, hash)
+        VALUES ('card-1', 1, 't', 'o', 'hotel', '[]', '${GENESIS_HASH}', 'first-hash'), ('card-1', 2, 't', 'o', 'hotel', '[]', 'first-hash', 'second-hash');
+    `);
+    old.close();
+    const store = SqliteStore.open(temp.file);
+    try {
+      expect(await store.usageChainHeads()).toEqual(new Map([['card-1', 'second-hash']]));
+    } finally {
+      await store.close();
+    }
+  });
+
   it('brings a version-2 database up to date and keeps its terminals, cards, spent tokens and usages', async () => {
     const old = new Database(temp.file);
     old.pragma('journal_mode = WAL');
@@ -142,6 +162,12 @@ describe('SqliteStore migrations', () => {
       await expect(store.recordVerification('token-spent-before-upgrade', syntheticUsage('card-1'))).rejects.toBeInstanceOf(TokenAlreadyUsed);
       await store.recordVerification('token-after-upgrade', syntheticUsage('card-1', { at: after(120_000) }));
       expect((await store.listUsages('card-1', { limit: 10 })).map((u) => u.at)).toEqual([after(120_000), after(60_000)]);
+      // The usage from before the chain stays unchained; the chain starts at the next one, and the card's head is it.
+      const walked: ChainedUsage[] = [];
+      for await (const usage of store.chainedUsages()) walked.push(usage);
+      expect(walked.map((u) => u.prevHash)).toEqual([null, GENESIS_HASH]);
+      expect(firstBreaks(walked, await store.usageChainHeads())).toEqual([]);
+      expect(await store.usageChainHeads()).toEqual(new Map([['card-1', walked[1]!.hash]]));
       expect(await store.setTerminalEnabled('terminal-1', false)).toBe(true);
     } finally {
       await store.close();
