@@ -31,8 +31,16 @@ export interface DeployPlan {
   env: Record<string, string | undefined>;
 }
 
+/**
+ * The verifier first, the citizen function last: after an issuer key roll, the
+ * function that checks codes knows the new key before any function signs
+ * cards and codes with it, so no code fails in between (old codes keep
+ * verifying under the previous keys).
+ */
+export const DEPLOY_ORDER: readonly FunctionName[] = ['verifier', 'admin', 'partner', 'citizen'];
+
 export function planDeploy(rc: CloudBaseRc, only: readonly FunctionName[], env: Record<string, string | undefined>): DeployPlan {
-  const functions = FUNCTIONS.filter((name) => only.length === 0 || only.includes(name));
+  const functions = DEPLOY_ORDER.filter((name) => only.length === 0 || only.includes(name));
   const optional = new Set(functions.flatMap((name) => OPTIONAL_VARIABLES[name]));
   const references = envReferences(rc, functions);
   const missing = references.filter((name) => !optional.has(name) && !env[name]?.trim());

@@ -8,7 +8,8 @@ import { freshKeyValues } from '../../server/adapters/keys/key-material';
 import { FUNCTION_VARIABLES } from '../../server/deploy/environment';
 import { configProblems, envReferences, readCloudBaseRc, type CloudBaseRc } from '../../scripts/cloudbaserc';
 import { deployCheck, describeCheck } from '../../scripts/deploy-check';
-import { CLOUDBASE_CLI, planDeploy } from '../../scripts/deploy';
+import { CLOUDBASE_CLI, DEPLOY_ORDER, planDeploy } from '../../scripts/deploy';
+import { FUNCTIONS } from '../../scripts/function-bundles';
 
 const rc = readCloudBaseRc();
 const edited = (edit: (copy: CloudBaseRc) => void): CloudBaseRc => {
@@ -82,11 +83,17 @@ describe('deploy:check', () => {
 describe('deploy plan', () => {
   const env = { ...freshKeyValues(), EID_WECHAT_APPID: 'wx-synthetic', EID_WECHAT_APPSECRET: 'synthetic', EID_CLOUDBASE_ENV_ID: 'synthetic-env' };
 
+  it('deploys every function, the verifier first and the citizen function last (after a key roll, the new key verifies before it signs)', () => {
+    expect([...DEPLOY_ORDER].sort()).toEqual([...FUNCTIONS].sort());
+    expect(DEPLOY_ORDER[0]).toBe('verifier');
+    expect(DEPLOY_ORDER.at(-1)).toBe('citizen');
+  });
+
   it('runs the pinned CloudBase CLI once per function, with --force', () => {
     const plan = planDeploy(rc, [], env);
     expect(plan.missing).toEqual([]);
     expect(plan.commands).toEqual(
-      ['citizen', 'verifier', 'partner', 'admin'].map((name) => ['npx', '--yes', `--package=${CLOUDBASE_CLI}`, 'tcb', 'fn', 'deploy', name, '--force']),
+      ['verifier', 'admin', 'partner', 'citizen'].map((name) => ['npx', '--yes', `--package=${CLOUDBASE_CLI}`, 'tcb', 'fn', 'deploy', name, '--force']),
     );
   });
 
