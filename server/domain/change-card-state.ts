@@ -1,12 +1,16 @@
 /**
  * Applies one transition of the state machine (card-lifecycle.ts) to the
- * store, and answers the status it wrote. The store's compare-and-set writes only if the card is still in the
- * state the decision was made on; when another change won the race, the
- * machine decides again on what that change wrote, so a second "report lost"
- * is refused with CARD_ALREADY_SUSPENDED and a second renewal with
- * RENEWAL_NOT_OPEN, exactly as if they had come later.
+ * store, and answers the card as it wrote it. The store's compare-and-set
+ * writes only if the card is still in the state the decision was made on,
+ * level and validity included; when another change won the race, the machine
+ * decides again on what that change wrote, so a second "report lost" is
+ * refused with CARD_ALREADY_SUSPENDED and a second renewal with
+ * RENEWAL_NOT_OPEN, exactly as if they had come later. What is written
+ * besides the status is made again from the card as it is then: a renewal
+ * signs the level an upgrade just wrote, an upgrade the validity a renewal
+ * just wrote, so the signature always covers the card it is stored with.
  */
-import type { CardStatus, CardTransition } from '../../core/card';
+import type { CardTransition } from '../../core/card';
 import { EidError } from '../../core/errors';
 import { nextStatus } from './card-lifecycle';
 import type { Deps } from './deps';
@@ -28,17 +32,15 @@ export async function cardReadyFor(deps: Deps, holder: string, transition: CardT
 
 const MAX_DECISIONS = 3;
 
-export async function changeCardState(
-  deps: Deps,
-  card: CardRecord,
-  transition: CardTransition,
-  now: Date,
-  write: Omit<CardChange, 'status'> = {},
-): Promise<CardStatus> {
+/** What a transition writes besides the status, made from the card it is decided on. */
+export type CardWrite = (current: CardRecord) => Omit<CardChange, 'status'>;
+
+export async function changeCardState(deps: Deps, card: CardRecord, transition: CardTransition, now: Date, write: CardWrite = () => ({})): Promise<CardRecord> {
   let current = card;
   for (let decision = 1; decision <= MAX_DECISIONS; decision++) {
     const status = nextStatus(current, transition, now);
-    if (await deps.store.changeCard(current.id, current, { status, ...write })) return status;
+    const { renewal, upgrade } = write(current);
+    if (await deps.store.changeCard(current.id, current, { status, renewal, upgrade })) return { ...current, ...renewal, ...upgrade, status };
     const reread = await deps.store.getHeldCard(current.id);
     if (!reread) throw new EidError('CARD_NOT_FOUND');
     current = reread.card;

@@ -16,8 +16,9 @@ export async function renewCard(deps: Deps, holder: string, request: Omit<RenewE
   const held = await cardReadyFor(deps, holder, 'renew', request, now);
 
   const expiresAt = cardValidityFrom(now);
-  const { keyId, signature } = deps.cardSigner.sign({ cardId: held.card.id, level: held.card.level, issuedAt: now, expiresAt });
-  const renewal = { issuedAt: now, expiresAt, keyId, signature };
-  const status = await changeCardState(deps, held.card, 'renew', now, { renewal });
-  return toCardView({ ...held, card: { ...held.card, ...renewal, status } }, deps.pii);
+  // Signed over the level the card has when written: an upgrade may have come first.
+  const card = await changeCardState(deps, held.card, 'renew', now, ({ id: cardId, level }) => ({
+    renewal: { issuedAt: now, expiresAt, ...deps.cardSigner.sign({ cardId, level, issuedAt: now, expiresAt }) },
+  }));
+  return toCardView({ ...held, card }, deps.pii);
 }

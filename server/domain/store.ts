@@ -63,6 +63,14 @@ export interface CardChange {
   upgrade?: Pick<CardRecord, 'level' | 'keyId' | 'signature'>;
 }
 
+/**
+ * What a lifecycle decision was made on, and what a compare-and-set compares:
+ * the status and every claim the issuer's signature covers (CardClaims; the
+ * card id is the key), so a signature made for one version of the card is
+ * never written over another.
+ */
+export type ExpectedCard = Pick<CardRecord, 'status' | 'level' | 'issuedAt' | 'expiresAt'>;
+
 /** An entry of the upgrade terminal directory, as the admin put it (core/upgrade-directory.ts). */
 export type UpgradeSiteRecord = Omit<UpgradeSiteView, 'openNow'> & { updatedAt: Date };
 
@@ -193,12 +201,13 @@ export interface Store {
   findLiveCardByIdIndex(idIndex: string): Promise<HeldCard | null>;
   /**
    * Moves a card to another account as one atomic step: only if the old card
-   * is still in the `expected` status and expiry, it is revoked and shredded
-   * as changeCard revokes, the new identity and card are minted, and the move
-   * is recorded; otherwise nothing is written and the answer is false. Throws
-   * CardConflict, writing nothing, when the new holder already has a live card.
+   * is still as `expected` (compared as changeCard compares it: the new card
+   * copies its level), it is revoked and shredded as changeCard revokes, the
+   * new identity and card are minted, and the move is recorded; otherwise
+   * nothing is written and the answer is false. Throws CardConflict, writing
+   * nothing, when the new holder already has a live card.
    */
-  moveCard(from: { cardId: string; expected: Pick<CardRecord, 'status' | 'expiresAt'> }, identity: IdentityRecord, card: CardRecord, move: CardMoveRecord): Promise<boolean>;
+  moveCard(from: { cardId: string; expected: ExpectedCard }, identity: IdentityRecord, card: CardRecord, move: CardMoveRecord): Promise<boolean>;
   /** Moves of an ID number's cards recorded strictly after `since`. */
   countMoves(idIndex: string, since: Date): Promise<number>;
   /** The latest move away from a holder's account, if any. */
@@ -209,18 +218,19 @@ export interface Store {
   getHeldCard(cardId: string): Promise<HeldCard | null>;
   /**
    * One lifecycle transition as a compare-and-set: writes `change` only if
-   * the card's status and expiry are still `expected` (what the state machine
-   * decided on), and answers whether it wrote. Of any number of concurrent
-   * changes decided on the same card, exactly one writes. Revoking frees the
-   * holder and the ID number for a new card in the same atomic step, and
-   * shreds the identity: its data key is destroyed, its sealed fields, ID
-   * number index and holder are erased, and what stays is a non-identifying
-   * audit entry (card id, level, dates, status, the issuer's key id and
-   * signature) with its usages, which then belong to nobody; its password
-   * hash is deleted. An adapter that
-   * keeps old pages (SQLite's WAL) leaves no copy of what was erased.
+   * the card's status, level, issue time and expiry are still `expected`
+   * (what the state machine decided on and the change's signature covers),
+   * and answers whether it wrote. Of any number of concurrent changes decided
+   * on the same card, exactly one writes. Revoking frees the holder and the
+   * ID number for a new card in the same atomic step, and shreds the
+   * identity: its data key is destroyed, its sealed fields, ID number index
+   * and holder are erased, and what stays is a non-identifying audit entry
+   * (card id, level, dates, status, the issuer's key id and signature) with
+   * its usages, which then belong to nobody; its password hash is deleted. An
+   * adapter that keeps old pages (SQLite's WAL) leaves no copy of what was
+   * erased.
    */
-  changeCard(cardId: string, expected: Pick<CardRecord, 'status' | 'expiresAt'>, change: CardChange): Promise<boolean>;
+  changeCard(cardId: string, expected: ExpectedCard, change: CardChange): Promise<boolean>;
 
   /** Sets (or replaces) a card's password hash; its tries start again from none. */
   setCardPassword(cardId: string, hash: string, at: Date): Promise<void>;

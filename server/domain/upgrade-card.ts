@@ -41,8 +41,9 @@ export async function upgradeCard(
   await checkPassword(deps, held.card.id, password, now);
 
   await spendPresentation(deps, tokenId, { cardId: held.card.id, at: now, terminalId: terminal.id, organisation: terminal.organisation, scene: 'upgrade', attributes: [] });
-  const { card } = held;
-  const { keyId, signature } = deps.cardSigner.sign({ cardId: card.id, level: 'colour', issuedAt: card.issuedAt, expiresAt: card.expiresAt });
-  await changeCardState(deps, card, 'upgrade', now, { upgrade: { level: 'colour', keyId, signature } });
+  // Signed over the validity the card has when written: a renewal may have come first.
+  await changeCardState(deps, held.card, 'upgrade', now, ({ id: cardId, issuedAt, expiresAt }) => ({
+    upgrade: { level: 'colour', ...deps.cardSigner.sign({ cardId, level: 'colour', issuedAt, expiresAt }) },
+  }));
   return { level: 'colour', upgradedAt: now.toISOString() };
 }

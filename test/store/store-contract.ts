@@ -5,7 +5,7 @@
  * fresh, empty store; races are real concurrent calls, not mocks.
  */
 import { GENESIS_HASH, firstBreaks } from '../../server/adapters/usage-chain';
-import { CardConflict, TokenAlreadyUsed, type ChainedUsage, type FaceSessionRecord, type Store } from '../../server/domain/store';
+import { CardConflict, TokenAlreadyUsed, type CardRecord, type ChainedUsage, type ExpectedCard, type FaceSessionRecord, type Store } from '../../server/domain/store';
 import {
   HOUR,
   MINUTE,
@@ -25,6 +25,9 @@ export interface OpenedStore {
   /** Closes the store and throws away everything it wrote. */
   close(): Promise<void>;
 }
+
+/** What a decision made on `card` expects of it (Store.changeCard): its status and the claims its signature covers. */
+const decidedOn = ({ status, level, issuedAt, expiresAt }: CardRecord): ExpectedCard => ({ status, level, issuedAt, expiresAt });
 
 function fulfilledAndRejected<T>(results: PromiseSettledResult<T>[]) {
   return {
@@ -119,14 +122,14 @@ export function describeStoreContract(adapterName: string, open: () => Promise<O
     });
 
     describe('card lifecycle changes (compare-and-set)', () => {
-      const expected = (status: 'active' | 'suspended' | 'revoked') => ({ status, expiresAt: syntheticCard(1).expiresAt });
+      const expected = (status: 'active' | 'suspended' | 'revoked') => decidedOn(syntheticCard(1, { status }));
 
       it('writes a change only while the card is still in the expected status and expiry, and says whether it wrote', async () => {
         await mint(1);
         expect(await store.changeCard('card-1', expected('active'), { status: 'suspended' })).toBe(true);
         expect((await store.getHeldCard('card-1'))?.card.status).toBe('suspended');
         expect(await store.changeCard('card-1', expected('active'), { status: 'revoked' })).toBe(false);
-        expect(await store.changeCard('card-1', { status: 'suspended', expiresAt: T0 }, { status: 'active' })).toBe(false);
+        expect(await store.changeCard('card-1', decidedOn(syntheticCard(1, { status: 'suspended', expiresAt: T0 })), { status: 'active' })).toBe(false);
         expect((await store.getHeldCard('card-1'))?.card.status).toBe('suspended');
         expect(await store.changeCard('card-unknown', expected('active'), { status: 'suspended' })).toBe(false);
       });
@@ -144,6 +147,17 @@ export function describeStoreContract(adapterName: string, open: () => Promise<O
         expect(await store.getHeldCard('card-1')).toEqual({ card: syntheticCard(1, renewal), identity: syntheticIdentity(1) });
         // The renewal changed the expiry the next decision must name.
         expect(await store.changeCard('card-1', expected('active'), { status: 'active', renewal })).toBe(false);
+      });
+
+      it('refuses a change decided on another level or issue time: a signature is never written over claims it was not made for', async () => {
+        await mint(1);
+        const upgrade = { level: 'colour' as const, keyId: 'test-issuer-key-2', signature: 'colour-signature' };
+        expect(await store.changeCard('card-1', expected('active'), { status: 'active', upgrade })).toBe(true);
+        // A renewal decided on the basic card, signed over lvl=basic, comes in after the upgrade.
+        const renewal = { issuedAt: after(HOUR), expiresAt: new Date('2041-11-28T08:00:00Z'), keyId: 'test-issuer-key-2', signature: 'basic-renewed-signature' };
+        expect(await store.changeCard('card-1', expected('active'), { status: 'active', renewal })).toBe(false);
+        expect(await store.changeCard('card-1', decidedOn(syntheticCard(1, { ...upgrade, issuedAt: after(HOUR) })), { status: 'active', renewal })).toBe(false);
+        expect((await store.getHeldCard('card-1'))?.card).toEqual(syntheticCard(1, upgrade));
       });
 
       it('returns an identity with its wrapped data key, and one sealed before data keys (null) as written', async () => {
@@ -183,7 +197,7 @@ export function describeStoreContract(adapterName: string, open: () => Promise<O
     });
 
     describe('moving a card to another account', () => {
-      const expected = { status: 'active' as const, expiresAt: syntheticCard(1).expiresAt };
+      const expected = decidedOn(syntheticCard(1));
       const moveOf = (at: Date) => ({ fromCardId: 'card-1', fromHolder: 'synthetic-holder-1', toCardId: 'card-2', idIndex: 'synthetic-id-index-1', at });
       const newIdentity = () => syntheticIdentity(2, { idIndex: 'synthetic-id-index-1' });
       const newCard = () => syntheticCard(2, { holder: 'synthetic-holder-2' });
@@ -211,7 +225,7 @@ export function describeStoreContract(adapterName: string, open: () => Promise<O
       it('forgets the person’s moves (ID number index, old account) when the moved card is revoked, not when it moves', async () => {
         await mint(1);
         await store.moveCard({ cardId: 'card-1', expected }, newIdentity(), newCard(), moveOf(T0));
-        expect(await store.changeCard('card-2', { status: 'active', expiresAt: newCard().expiresAt }, { status: 'revoked' })).toBe(true);
+        expect(await store.changeCard('card-2', newCard(), { status: 'revoked' })).toBe(true);
         expect(await store.countMoves('synthetic-id-index-1', after(-HOUR))).toBe(0);
         expect(await store.lastMoveFrom('synthetic-holder-1')).toBeNull();
       });
@@ -230,6 +244,15 @@ export function describeStoreContract(adapterName: string, open: () => Promise<O
         );
         expect(results.filter((r) => r.status === 'fulfilled' && r.value === true)).toHaveLength(1);
         expect(await store.countMoves('synthetic-id-index-1', after(-HOUR))).toBe(1);
+      });
+
+      it('writes nothing when the old card was upgraded since: the new card would carry the old level', async () => {
+        await mint(1);
+        const upgrade = { level: 'colour' as const, keyId: 'test-issuer-key-2', signature: 'colour-signature' };
+        expect(await store.changeCard('card-1', expected, { status: 'active', upgrade })).toBe(true);
+        expect(await store.moveCard({ cardId: 'card-1', expected }, newIdentity(), newCard(), moveOf(T0))).toBe(false);
+        expect((await store.getHeldCard('card-1'))?.card).toEqual(syntheticCard(1, upgrade));
+        expect(await store.findCardByHolder('synthetic-holder-2')).toBeNull();
       });
 
       it('throws CardConflict and writes nothing when the new holder already has a card', async () => {
@@ -274,7 +297,7 @@ export function describeStoreContract(adapterName: string, open: () => Promise<O
 
       it('revoking the card deletes its password', async () => {
         await store.setCardPassword('card-1', 'hash-1', T0);
-        await store.changeCard('card-1', { status: 'active', expiresAt: syntheticCard(1).expiresAt }, { status: 'revoked' });
+        await store.changeCard('card-1', decidedOn(syntheticCard(1)), { status: 'revoked' });
         expect(await store.getCardPassword('card-1')).toBeNull();
       });
     });

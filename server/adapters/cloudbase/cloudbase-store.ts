@@ -29,6 +29,7 @@ import {
   type CardMoveRecord,
   type CardPasswordRecord,
   type CardRecord,
+  type ExpectedCard,
   type FaceSessionRecord,
   type FaceStartLimit,
   type HeldCard,
@@ -55,6 +56,12 @@ const holderHold = (holder: string) => `holder:${holder}`;
 /** What stands in for an erased value in a shredded card's audit entry: unique per card, derived from nothing personal. */
 const shredded = (cardId: string) => `shredded:${cardId}`;
 const idNumberHold = (idIndex: string) => `id:${idIndex}`;
+/** Whether the card is still what a decision saw (Store.changeCard): status and the claims its signature covers. */
+const isAsExpected = (card: CardDoc, expected: ExpectedCard) =>
+  card.status === expected.status &&
+  card.level === expected.level &&
+  card.issuedAt === expected.issuedAt.getTime() &&
+  card.expiresAt === expected.expiresAt.getTime();
 
 /** Raised by recordVerification when the usage names no card; nothing was written and the token stays unspent. */
 export class UnknownCard extends Error {
@@ -241,13 +248,14 @@ export class CloudBaseStore implements Store, CheckBudget {
   }
 
   /**
-   * [txn] on the card: the status and expiry read are the ones compared, and
-   * the card is written whenever they match, so of concurrent changes decided
-   * on the same card one commits and the others conflict, retry, and no longer
-   * match. Revoking deletes the card's holds and its identity's data key,
-   * and erases the sealed identity and the holder, in the same commit.
+   * [txn] on the card: the status, level, issue time and expiry read are the
+   * ones compared (isAsExpected), and the card is written whenever they match,
+   * so of concurrent changes decided on the same card one commits and the
+   * others conflict, retry, and no longer match. Revoking deletes the card's
+   * holds and its identity's data key, and erases the sealed identity and the
+   * holder, in the same commit.
    */
-  async changeCard(cardId: string, expected: Pick<CardRecord, 'status' | 'expiresAt'>, change: CardChange): Promise<boolean> {
+  async changeCard(cardId: string, expected: ExpectedCard, change: CardChange): Promise<boolean> {
     const before = change.status === 'revoked' ? await this.getDoc<CardDoc>(COLLECTIONS.cards, cardId) : null;
     const changed = await inTransaction(this.db, (tx) => this.changeCardIn(tx, cardId, expected, change));
     // The person's earlier moves name their ID number's index and old accounts. A transaction
@@ -272,12 +280,12 @@ export class CloudBaseStore implements Store, CheckBudget {
   private async changeCardIn(
     tx: Transaction,
     cardId: string,
-    expected: Pick<CardRecord, 'status' | 'expiresAt'>,
+    expected: ExpectedCard,
     change: CardChange,
     handOverTo?: string,
   ): Promise<boolean> {
     const card = await readInTransaction<CardDoc>(tx, COLLECTIONS.cards, cardId);
-    if (!card || card.status !== expected.status || card.expiresAt !== expected.expiresAt.getTime()) return false;
+    if (!card || !isAsExpected(card, expected)) return false;
     const { renewal, upgrade } = change;
     const revoking = change.status === 'revoked' && card.status !== 'revoked';
     const tombstone = shredded(cardId);
@@ -324,7 +332,7 @@ export class CloudBaseStore implements Store, CheckBudget {
    * holds), then the move's record: all at commit or none.
    */
   async moveCard(
-    from: { cardId: string; expected: Pick<CardRecord, 'status' | 'expiresAt'> },
+    from: { cardId: string; expected: ExpectedCard },
     identity: IdentityRecord,
     card: CardRecord,
     move: CardMoveRecord,

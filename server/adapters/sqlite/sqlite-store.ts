@@ -6,6 +6,7 @@ import type {
   CardMoveRecord,
   CardPasswordRecord,
   CardRecord,
+  ExpectedCard,
   FaceSessionRecord,
   FaceStartLimit,
   HeldCard,
@@ -208,7 +209,8 @@ export class SqliteStore implements Store {
         `UPDATE cards SET status = @status, level = COALESCE(@level, level),
            issued_at = COALESCE(@issuedAt, issued_at), expires_at = COALESCE(@newExpiresAt, expires_at),
            key_id = COALESCE(@keyId, key_id), signature = COALESCE(@signature, signature)
-         WHERE id = @id AND status = @expectedStatus AND expires_at = @expectedExpiresAt`,
+         WHERE id = @id AND status = @expectedStatus AND level = @expectedLevel
+           AND issued_at = @expectedIssuedAt AND expires_at = @expectedExpiresAt`,
       ),
       lastFacePassedAt: db.prepare('SELECT MAX(passed_at) FROM face_sessions WHERE holder = ?').pluck(),
       insertTerminal: db.prepare(
@@ -361,7 +363,7 @@ export class SqliteStore implements Store {
 
   /** One transaction: the compare-and-set revocation with its shredding, the new card, the move's record. */
   async moveCard(
-    from: { cardId: string; expected: Pick<CardRecord, 'status' | 'expiresAt'> },
+    from: { cardId: string; expected: ExpectedCard },
     identity: IdentityRecord,
     card: CardRecord,
     move: CardMoveRecord,
@@ -409,7 +411,7 @@ export class SqliteStore implements Store {
    * a truncating checkpoint, so the WAL keeps no page image of what was erased;
    * secure_delete (open-database.ts) zeroes it in the main file.
    */
-  async changeCard(cardId: string, expected: Pick<CardRecord, 'status' | 'expiresAt'>, change: CardChange): Promise<boolean> {
+  async changeCard(cardId: string, expected: ExpectedCard, change: CardChange): Promise<boolean> {
     const changed = this.db.transaction(() => {
       if (!this.compareAndSetCard(cardId, expected, change)) return false;
       if (change.status === 'revoked') {
@@ -453,11 +455,13 @@ export class SqliteStore implements Store {
     this.statements.shredCard.run({ cardId, tombstone: shredded(cardId) });
   }
 
-  private compareAndSetCard(cardId: string, expected: Pick<CardRecord, 'status' | 'expiresAt'>, change: CardChange): boolean {
+  private compareAndSetCard(cardId: string, expected: ExpectedCard, change: CardChange): boolean {
     const { renewal, upgrade } = change;
     const result = this.statements.changeCard.run({
       id: cardId,
       expectedStatus: expected.status,
+      expectedLevel: expected.level,
+      expectedIssuedAt: expected.issuedAt.getTime(),
       expectedExpiresAt: expected.expiresAt.getTime(),
       status: change.status,
       level: upgrade?.level ?? null,
