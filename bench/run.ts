@@ -123,7 +123,7 @@ async function overHttp() {
     let i = 0;
     const withSession = await httpLoad(base, sessionTokens.length, HTTP_CONCURRENCY, () => {
       const token = sessionTokens[i++];
-      return { path: '/fn/verifier', body: { action: 'verify', session: session.proof({ scene: 'hotel', token }), token, scene: 'hotel' } };
+      return { path: '/fn/verifier', body: session.withSession({ action: 'verify', scene: 'hotel', token }) };
     });
 
     // The simple integrator's path: a fresh ES256 assertion with every request (signed ahead, outside the timing).

@@ -4,8 +4,7 @@
  * or by a terminal session opened with one (auth/terminal-sessions.ts).
  */
 import { EidError } from '../../core/errors';
-import type { Scene } from '../../core/scenes';
-import { verifierEvent, type VerifyEvent } from '../../core/schemas';
+import { verifierEvent, type UpgradeEvent, type VerifyEvent } from '../../core/schemas';
 import type { Deps } from '../domain/deps';
 import type { TerminalRecord } from '../domain/store';
 import { upgradeCard } from '../domain/upgrade-card';
@@ -18,11 +17,16 @@ export function createVerifierFunction(deps: Deps, sessionTicketKey: Buffer, log
   const terminals = new TerminalAssertions(deps.store, deps.clock);
   const sessions = new TerminalSessions(sessionTicketKey, deps.clock);
 
-  /** The terminal behind a request; its enabled flag is read every time, so disabling bites at once. */
-  const terminalOf = async ({ assertion, session, scene, token }: Pick<VerifyEvent, 'assertion' | 'session' | 'token'> & { scene: Scene }): Promise<TerminalRecord> => {
-    if (!assertion === !session) throw new EidError('INVALID_INPUT', { reason: 'schema', details: { field: 'assertion' } });
-    if (assertion) return terminals.authenticate(assertion);
-    const terminal = await deps.store.getTerminal(sessions.authenticate(session!, { scene, token }));
+  /**
+   * The terminal behind a request; its enabled flag is read every time, so
+   * disabling bites at once. A session's MAC is checked over the whole parsed
+   * request, so no field can be changed after the terminal MAC'd it.
+   */
+  const terminalOf = async (request: VerifyEvent | UpgradeEvent): Promise<TerminalRecord> => {
+    const { assertion, session } = request;
+    if ((assertion === undefined) === (session === undefined)) throw new EidError('INVALID_INPUT', { reason: 'schema', details: { field: 'assertion' } });
+    if (assertion !== undefined) return terminals.authenticate(assertion);
+    const terminal = await deps.store.getTerminal(sessions.authenticate(session!, request));
     if (!terminal?.enabled) throw new EidError('VERIFIER_UNKNOWN', { reason: 'session' });
     return terminal;
   };
@@ -35,7 +39,7 @@ export function createVerifierFunction(deps: Deps, sessionTicketKey: Buffer, log
       case 'verify':
         return verifyPresentation(deps, await terminalOf(request), request);
       case 'upgrade':
-        return upgradeCard(deps, await terminalOf({ ...request, scene: 'upgrade' }), request);
+        return upgradeCard(deps, await terminalOf(request), request);
     }
   });
 }

@@ -7,7 +7,7 @@
  */
 import { generateKeyPairSync } from 'node:crypto';
 import type { FaceChallengeView, FunctionName } from '../../core/api';
-import { PRESENTABLE_SCENES, SCENE_NAMES } from '../../core/scenes';
+import { PRESENTABLE_SCENES, SCENE_NAMES, type Scene } from '../../core/scenes';
 import { KNOWN_ACTIONS } from '../../core/schemas';
 import { loadSyntheticPopulation, type SyntheticPerson } from '../../server/adapters/authority/simulated-authority';
 import { signAdminAssertion, signTerminalAssertion, type TerminalCredential } from '../../server/clients/assertions';
@@ -68,7 +68,7 @@ export class FuzzWorld {
         if (rng.chance(0.1)) return { event: { action: 'openSession', assertion } };
         const presented = this.tokens.length ? (rng.chance(0.6) ? this.tokens[this.tokens.length - 1] : rng.pick(this.tokens)) : { token: 'EID1:', scene: 'hotel' };
         const scene = rng.chance(0.8) ? presented.scene : rng.pick(PRESENTABLE_SCENES);
-        const proof = this.terminalSession && rng.chance(0.5) ? { session: this.terminalSession.proof({ scene, token: presented.token }) } : { assertion };
+        const proof = this.terminalSession && rng.chance(0.5) ? { session: this.terminalSession.proof({ action: 'verify', scene: scene as Scene, token: presented.token }) } : { assertion };
         return { event: { action: 'verify', ...proof, token: presented.token, scene } };
       }
       case 'admin': {

@@ -1,23 +1,26 @@
 /**
  * Terminal sessions: a terminal proves itself once with its ES256 assertion
  * and gets a session key for at most TERMINAL_SESSION_SECONDS; each request
- * then carries an HMAC (core/terminal-session) instead of a signature, which
- * costs microseconds instead of an ES256 verification.
+ * then carries an HMAC of the whole request (core/terminal-session) instead of
+ * a signature, which costs microseconds instead of an ES256 verification.
  *
  * The session id is a sealed ticket (AES-256-GCM under a server key) holding
  * the terminal id, the session key and the expiry, so any instance of the
  * function can check a request without a database read. Replays: each counter
  * counts once per session within a window of recent counters, kept in this
- * process; across instances one-time use of the token itself (spent_tokens)
- * still refuses a replayed verification. The caller checks the terminal is
- * still enabled on every request, so disabling a terminal ends its sessions
- * at once.
+ * process. The MAC covers every field, so a replay on another instance can
+ * only be the identical request: a replayed verification finds its token
+ * spent (spent_tokens), a replayed upgrade its card already colour; only an
+ * upgrade refused at the password (its code unspent) could spend one more
+ * password try per instance within the code's minute. The caller checks the
+ * terminal is still enabled on every request, so disabling a terminal ends
+ * its sessions at once.
  */
 import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { TerminalSessionView } from '../../../core/api';
 import { EidError } from '../../../core/errors';
 import { TERMINAL_SESSION_REPLAY_WINDOW, TERMINAL_SESSION_SECONDS } from '../../../core/policy';
-import { sessionMacInput } from '../../../core/terminal-session';
+import { sessionMacInput, type SessionMacRequest } from '../../../core/terminal-session';
 import type { Clock } from '../../domain/ports';
 
 interface OpenSession {
@@ -57,12 +60,12 @@ export class TerminalSessions {
     return { sessionId, sessionKey: key.toString('base64url'), expiresAt: new Date(expiresAt * 1000).toISOString() };
   }
 
-  /** The terminal id of a valid, unexpired, not-replayed request; VERIFIER_UNKNOWN otherwise. */
-  authenticate(proof: SessionProof, request: { scene: string; token: string }): string {
+  /** The terminal id of a valid, unexpired, not-replayed request whose MAC covers exactly these fields; VERIFIER_UNKNOWN otherwise. */
+  authenticate(proof: SessionProof, request: SessionMacRequest): string {
     const session = this.session(proof.id);
     const now = Math.floor(this.clock.now().getTime() / 1000);
     if (!session || session.expiresAt <= now) throw new EidError('VERIFIER_UNKNOWN', { reason: 'session' });
-    const expected = createHmac('sha256', session.key).update(sessionMacInput('verify', proof.counter, request)).digest();
+    const expected = createHmac('sha256', session.key).update(sessionMacInput(proof, request)).digest();
     const given = Buffer.from(proof.mac, 'base64url');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new EidError('VERIFIER_UNKNOWN', { reason: 'session' });
     this.spendCounter(session, proof.counter);
