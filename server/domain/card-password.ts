@@ -41,6 +41,10 @@ function assertStrong(check: CardPasswordCheck): void {
  * anyone holding the signed-in phone, unlimited and for free, whether a guess
  * was the birth date the card view masks (PASSWORD_WEAK/birth_date rather
  * than REAUTH_REQUIRED).
+ *
+ * The hash is slow, and a revocation may commit while it is made: the store
+ * then refuses to keep it (a password must not outlive the card's shredding),
+ * and the holder is told the card is revoked.
  */
 export async function setCardPassword(deps: Deps, holder: string, request: Omit<SetCardPasswordEvent, 'action'>): Promise<{ setAt: string }> {
   const now = deps.clock.now();
@@ -49,7 +53,8 @@ export async function setCardPassword(deps: Deps, holder: string, request: Omit<
   await authenticateHolder(deps, holder, held, request, now);
   assertStrong(checkCardPassword(request.password, openIdentity(held.identity, deps.pii).idNumber));
 
-  await deps.store.setCardPassword(held.card.id, await deps.passwords.hash(request.password), now);
+  const hash = await deps.passwords.hash(request.password);
+  if (!(await deps.store.setCardPassword(held.card.id, hash, now))) throw new EidError('CARD_REVOKED');
   return { setAt: now.toISOString() };
 }
 

@@ -6,6 +6,8 @@ import type { CardView, Failure, PresentationView, Result, UpgradeView } from '.
 import { CARD_PASSWORD_LOCK_SECONDS, CARD_PASSWORD_MAX_TRIES, REAUTH_VALID_SECONDS } from '../../core/policy';
 import { signTerminalAssertion, type TerminalCredential } from '../../server/clients/assertions';
 import { qrVersion } from '../../bench/qr-version';
+import { setCardPassword } from '../../server/domain/card-password';
+import type { PasswordHasher } from '../../server/domain/ports';
 import { createHarness, expectFailure, expectOk, faceCheck, type Harness } from '../support/harness';
 import { enrolled, registerTerminal, verifyAs } from '../support/journeys';
 
@@ -92,6 +94,25 @@ describe('card password', () => {
       code: 'PASSWORD_WEAK',
       reason: 'birth_date',
     });
+  });
+
+  it('a password whose hash is still being made when the card is revoked is not kept; the holder hears CARD_REVOKED (found in review)', async () => {
+    const { deps } = h.emulator;
+    const { cardId } = await cardOf();
+    const revokedWhileHashing: PasswordHasher = {
+      async hash(password) {
+        const hash = await deps.passwords.hash(password);
+        const { answer } = await faceCheck(h, 'alice');
+        expectOk(await h.call('alice', { action: 'revoke', ...answer }));
+        return hash;
+      },
+      verify: (password, stored) => deps.passwords.verify(password, stored),
+    };
+    const { answer } = await faceCheck(h, 'alice');
+    await expect(setCardPassword({ ...deps, passwords: revokedWhileHashing }, 'alice', { password: PASSWORD, ...answer })).rejects.toMatchObject({
+      code: 'CARD_REVOKED',
+    });
+    expect(await deps.store.getCardPassword(cardId)).toBeNull();
   });
 
   it('a change needs the old password or a face check', async () => {
