@@ -34,7 +34,10 @@ export const ERROR_MESSAGES = {
   PASSWORD_WEAK: { zh: '卡密码过于简单，请换一个', en: 'The card password is too easy to guess; please choose another' },
   PASSWORD_NOT_SET: { zh: '尚未设置卡密码', en: 'No card password has been set' },
   PASSWORD_WRONG: { zh: '卡密码不正确', en: 'The card password is wrong' },
-  PASSWORD_LOCKED: { zh: '卡密码错误次数过多，已锁定，请通过人脸核验解锁', en: 'Too many wrong card passwords; password use is locked until a face check unlocks it' },
+  PASSWORD_LOCKED: {
+    zh: '卡密码错误次数过多，已锁定：24小时后自动解锁，或通过人脸核验立即解锁',
+    en: 'Too many wrong card passwords; password use is locked for 24 hours, or until a face check unlocks it',
+  },
   UPGRADE_NOT_PERMITTED: { zh: '该终端无权办理彩色网证升级', en: 'This terminal is not permitted to upgrade cards' },
   IN_PERSON_CHECK_FAILED: { zh: '现场核验未通过', en: 'The in-person check at the terminal did not pass' },
   CARD_ALREADY_COLOUR: { zh: '已是彩色电子身份证', en: 'The e-ID card is already a colour card' },

@@ -4,7 +4,7 @@
  * face check), and check it at an upgrade terminal. The password itself is
  * never stored, logged or returned: only its scrypt hash (PasswordHasher).
  */
-import { checkCardPassword } from '../../core/card-password';
+import { checkCardPassword, checkCardPasswordAlone, type CardPasswordCheck } from '../../core/card-password';
 import { EidError } from '../../core/errors';
 import { CARD_PASSWORD_LOCK_SECONDS, CARD_PASSWORD_MAX_TRIES } from '../../core/policy';
 import type { SetCardPasswordEvent, UnlockCardPasswordEvent } from '../../core/schemas';
@@ -26,25 +26,44 @@ async function activeCardOf(deps: Deps, holder: string, now: Date): Promise<Held
 const faceProofOf = (request: Partial<FaceProof>): FaceProof | null =>
   request.faceSessionId && request.faceCapture ? { faceSessionId: request.faceSessionId, liveness: request.liveness, faceCapture: request.faceCapture } : null;
 
+function assertStrong(check: CardPasswordCheck): void {
+  if (!check.ok) throw new EidError('PASSWORD_WEAK', { reason: check.reason });
+}
+
 /**
  * Sets the password, or changes it. The first one needs a fresh face check;
  * a change needs the old password (which spends a try like any other) or a
  * fresh face check (which also lifts a lock).
+ *
+ * Only the rules that judge the password alone come before the caller is
+ * authenticated (they spare a face check or a try, and tell nothing about
+ * the holder); the birth-date rule comes after. Checked first, it told
+ * anyone holding the signed-in phone, unlimited and for free, whether a guess
+ * was the birth date the card view masks (PASSWORD_WEAK/birth_date rather
+ * than REAUTH_REQUIRED).
+ *
+ * The hash is slow, and a revocation may commit while it is made: the store
+ * then refuses to keep it (a password must not outlive the card's shredding),
+ * and the holder is told the card is revoked.
  */
 export async function setCardPassword(deps: Deps, holder: string, request: Omit<SetCardPasswordEvent, 'action'>): Promise<{ setAt: string }> {
   const now = deps.clock.now();
   const held = await activeCardOf(deps, holder, now);
-  const rules = checkCardPassword(request.password, openIdentity(held.identity, deps.pii).idNumber);
-  if (!rules.ok) throw new EidError('PASSWORD_WEAK', { reason: rules.reason });
+  assertStrong(checkCardPasswordAlone(request.password));
+  await authenticateHolder(deps, holder, held, request, now);
+  assertStrong(checkCardPassword(request.password, openIdentity(held.identity, deps.pii).idNumber));
 
-  const existing = await deps.store.getCardPassword(held.card.id);
-  const face = faceProofOf(request);
-  if (existing && request.oldPassword !== undefined) await checkPassword(deps, held.card.id, request.oldPassword, now);
-  else if (face) await passHolderFaceCheck(deps, holder, held, face, now);
-  else throw new EidError('REAUTH_REQUIRED');
-
-  await deps.store.setCardPassword(held.card.id, await deps.passwords.hash(request.password), now);
+  const hash = await deps.passwords.hash(request.password);
+  if (!(await deps.store.setCardPassword(held.card.id, hash, now))) throw new EidError('CARD_REVOKED');
   return { setAt: now.toISOString() };
+}
+
+/** The old password when the request carries one and the card has one, else a fresh face check; with neither, REAUTH_REQUIRED. */
+async function authenticateHolder(deps: Deps, holder: string, held: HeldCard, request: Omit<SetCardPasswordEvent, 'action'>, now: Date): Promise<void> {
+  if (request.oldPassword !== undefined && (await deps.store.getCardPassword(held.card.id))) return checkPassword(deps, held.card.id, request.oldPassword, now);
+  const face = faceProofOf(request);
+  if (face) return passHolderFaceCheck(deps, holder, held, face, now);
+  throw new EidError('REAUTH_REQUIRED');
 }
 
 /** Lifts a lock after too many wrong passwords: a fresh face check of the holder. */

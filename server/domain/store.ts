@@ -232,8 +232,14 @@ export interface Store {
    */
   changeCard(cardId: string, expected: ExpectedCard, change: CardChange): Promise<boolean>;
 
-  /** Sets (or replaces) a card's password hash; its tries start again from none. */
-  setCardPassword(cardId: string, hash: string, at: Date): Promise<void>;
+  /**
+   * Sets (or replaces) a card's password hash, its tries starting again from
+   * none, only if the card exists and is not revoked, in one atomic step with
+   * that check: answers whether it wrote. A revocation that commits while the
+   * slow hash is made (and shreds the card, its password included) therefore
+   * leaves no hash behind, whichever commits first.
+   */
+  setCardPassword(cardId: string, hash: string, at: Date): Promise<boolean>;
   getCardPassword(cardId: string): Promise<CardPasswordRecord | null>;
   /**
    * Spends one password try before the password is checked, atomically:

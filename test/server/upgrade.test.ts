@@ -2,10 +2,12 @@
  * The card password and the colour upgrade at a registered terminal, every
  * failure with its own code, on real SQLite with a frozen clock. SYNTHETIC people.
  */
-import type { CardView, PresentationView, Result, UpgradeView } from '../../core/api';
+import type { CardView, Failure, PresentationView, Result, UpgradeView } from '../../core/api';
 import { CARD_PASSWORD_LOCK_SECONDS, CARD_PASSWORD_MAX_TRIES, REAUTH_VALID_SECONDS } from '../../core/policy';
 import { signTerminalAssertion, type TerminalCredential } from '../../server/clients/assertions';
 import { qrVersion } from '../../bench/qr-version';
+import { setCardPassword } from '../../server/domain/card-password';
+import type { PasswordHasher } from '../../server/domain/ports';
 import { createHarness, expectFailure, expectOk, faceCheck, type Harness } from '../support/harness';
 import { enrolled, registerTerminal, verifyAs } from '../support/journeys';
 
@@ -20,11 +22,18 @@ afterEach(() => h.close());
 
 const PASSWORD = '73920561';
 const PASSED = { idCardRead: true, faceMatch: true };
+/** Alice's birth date, inside her SYNTHETIC ID number (the card view masks it). */
+const BIRTH_DATE = '19900307';
+/** A live face that is not Alice's: the simulator matches only its own capture ids. */
+const STRANGER_FACE = 'photo-of-someone-else';
 
 async function withFace(action: string, fields: Record<string, unknown>) {
   const { answer } = await faceCheck(h, 'alice');
   return h.call('alice', { action, ...answer, ...fields });
 }
+
+/** What a caller can tell apart in a refusal: its code and reason (the message follows the code). */
+const refusal = ({ code, reason }: Failure) => ({ code, reason });
 
 async function upgradeCode(): Promise<string> {
   return (expectOk(await h.call('alice', { action: 'presentUpgrade' })) as unknown as PresentationView).token;
@@ -45,11 +54,65 @@ describe('card password', () => {
   it('the first needs a face check; a weak one is refused with the rule it breaks; only a hash is stored', async () => {
     expect(expectFailure(await h.call('alice', { action: 'setCardPassword', password: PASSWORD })).code).toBe('REAUTH_REQUIRED');
     expect(expectFailure(await withFace('setCardPassword', { password: '12345678' }))).toMatchObject({ code: 'PASSWORD_WEAK', reason: 'sequence' });
-    expect(expectFailure(await withFace('setCardPassword', { password: '19900307' }))).toMatchObject({ code: 'PASSWORD_WEAK', reason: 'birth_date' });
+    expect(expectFailure(await withFace('setCardPassword', { password: BIRTH_DATE }))).toMatchObject({ code: 'PASSWORD_WEAK', reason: 'birth_date' });
     expectOk(await withFace('setCardPassword', { password: PASSWORD }));
     const stored = await h.emulator.deps.store.getCardPassword((await cardOf()).cardId);
     expect(stored?.hash).toMatch(/^scrypt\$32768\$8\$1\$/);
     expect(stored?.hash).not.toContain(PASSWORD);
+  });
+
+  it('a caller not yet proved to be the holder learns nothing of the birth date: it and a random guess get one answer (found in review)', async () => {
+    const RANDOM = '55120937';
+    const answersTo = async (attempt: (password: string) => Promise<Result<unknown>>) => [
+      refusal(expectFailure(await attempt(BIRTH_DATE))),
+      refusal(expectFailure(await attempt(RANDOM))),
+    ];
+
+    // The first password: no face check, or a stranger's face.
+    expect(await answersTo((password) => h.call('alice', { action: 'setCardPassword', password }))).toEqual([
+      { code: 'REAUTH_REQUIRED' },
+      { code: 'REAUTH_REQUIRED' },
+    ]);
+    expect(await answersTo((password) => withFace('setCardPassword', { password, faceCapture: STRANGER_FACE }))).toEqual([
+      { code: 'FACE_MISMATCH' },
+      { code: 'FACE_MISMATCH' },
+    ]);
+
+    // A change: no proof, or a wrong old password.
+    expectOk(await withFace('setCardPassword', { password: PASSWORD }));
+    expect(await answersTo((password) => h.call('alice', { action: 'setCardPassword', password }))).toEqual([
+      { code: 'REAUTH_REQUIRED' },
+      { code: 'REAUTH_REQUIRED' },
+    ]);
+    expect(await answersTo((password) => h.call('alice', { action: 'setCardPassword', password, oldPassword: '00011122' }))).toEqual([
+      { code: 'PASSWORD_WRONG' },
+      { code: 'PASSWORD_WRONG' },
+    ]);
+
+    // The holder, proved by the old password, is told the rule.
+    expect(refusal(expectFailure(await h.call('alice', { action: 'setCardPassword', password: BIRTH_DATE, oldPassword: PASSWORD })))).toEqual({
+      code: 'PASSWORD_WEAK',
+      reason: 'birth_date',
+    });
+  });
+
+  it('a password whose hash is still being made when the card is revoked is not kept; the holder hears CARD_REVOKED (found in review)', async () => {
+    const { deps } = h.emulator;
+    const { cardId } = await cardOf();
+    const revokedWhileHashing: PasswordHasher = {
+      async hash(password) {
+        const hash = await deps.passwords.hash(password);
+        const { answer } = await faceCheck(h, 'alice');
+        expectOk(await h.call('alice', { action: 'revoke', ...answer }));
+        return hash;
+      },
+      verify: (password, stored) => deps.passwords.verify(password, stored),
+    };
+    const { answer } = await faceCheck(h, 'alice');
+    await expect(setCardPassword({ ...deps, passwords: revokedWhileHashing }, 'alice', { password: PASSWORD, ...answer })).rejects.toMatchObject({
+      code: 'CARD_REVOKED',
+    });
+    expect(await deps.store.getCardPassword(cardId)).toBeNull();
   });
 
   it('a change needs the old password or a face check', async () => {

@@ -272,10 +272,10 @@ export function describeStoreContract(adapterName: string, open: () => Promise<O
       it('returns a set password with no tries spent; setting again replaces it and starts the tries again; null for none', async () => {
         expect(await store.getCardPassword('card-1')).toBeNull();
         expect(await store.spendPasswordTry('card-1', T0, limit)).toBeNull();
-        await store.setCardPassword('card-1', 'hash-1', T0);
+        expect(await store.setCardPassword('card-1', 'hash-1', T0)).toBe(true);
         expect(await store.getCardPassword('card-1')).toEqual({ cardId: 'card-1', hash: 'hash-1', triesUsed: 0, lastTryAt: null, setAt: T0 });
         await store.spendPasswordTry('card-1', T0, limit);
-        await store.setCardPassword('card-1', 'hash-2', after(SECOND));
+        expect(await store.setCardPassword('card-1', 'hash-2', after(SECOND))).toBe(true);
         expect(await store.getCardPassword('card-1')).toMatchObject({ hash: 'hash-2', triesUsed: 0, setAt: after(SECOND) });
       });
 
@@ -299,6 +299,29 @@ export function describeStoreContract(adapterName: string, open: () => Promise<O
         await store.setCardPassword('card-1', 'hash-1', T0);
         await store.changeCard('card-1', decidedOn(syntheticCard(1)), { status: 'revoked' });
         expect(await store.getCardPassword('card-1')).toBeNull();
+      });
+
+      it('keeps no password for a revoked card or none, and answers false; a suspended card still takes one', async () => {
+        await store.changeCard('card-1', { status: 'active', expiresAt: syntheticCard(1).expiresAt }, { status: 'revoked' });
+        expect(await store.setCardPassword('card-1', 'hash-1', T0)).toBe(false);
+        expect(await store.getCardPassword('card-1')).toBeNull();
+        expect(await store.setCardPassword('no-such-card', 'hash-1', T0)).toBe(false);
+        expect(await store.getCardPassword('no-such-card')).toBeNull();
+        await mint(2);
+        await store.changeCard('card-2', { status: 'active', expiresAt: syntheticCard(2).expiresAt }, { status: 'suspended' });
+        expect(await store.setCardPassword('card-2', 'hash-2', T0)).toBe(true);
+      });
+
+      it('a password write racing a revocation never outlives it: on a card with no password yet, and on one with a password', async () => {
+        const cards = [2, 3, 4, 5, 6, 7];
+        for (const n of cards) await mint(n);
+        for (const n of cards.slice(3)) await store.setCardPassword(`card-${n}`, 'hash-old', T0);
+        const revoke = (n: number) => store.changeCard(`card-${n}`, { status: 'active', expiresAt: syntheticCard(n).expiresAt }, { status: 'revoked' });
+        const setPassword = (n: number) => store.setCardPassword(`card-${n}`, 'hash-new', T0);
+        // Half start the write first, half the revocation: each is the one to commit first in some run.
+        const race = async (n: number) => (n % 2 === 0 ? (await Promise.all([setPassword(n), revoke(n)]))[1] : (await Promise.all([revoke(n), setPassword(n)]))[0]);
+        expect(await Promise.all(cards.map(race))).toEqual(cards.map(() => true));
+        for (const n of cards) expect(await store.getCardPassword(`card-${n}`)).toBeNull();
       });
     });
 

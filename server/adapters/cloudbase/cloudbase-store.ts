@@ -359,10 +359,21 @@ export class CloudBaseStore implements Store, CheckBudget {
     return latest ? { fromCardId: latest.fromCardId, fromHolder: latest.fromHolder, toCardId: latest.toCardId, idIndex: latest.idIndex, at: new Date(latest.at) } : null;
   }
 
-  /** [txn] a single-document replace (set upserts inside a transaction): the hash and its fresh tries together. */
-  async setCardPassword(cardId: string, hash: string, at: Date): Promise<void> {
-    await inTransaction(this.db, async (tx) => {
+  /**
+   * [txn] on the card: its status decides, and the card is written (its count
+   * of passwords set) with the password document (set upserts inside a
+   * transaction: the hash and its fresh tries together). A revocation writes
+   * the card too, so the two conflict and one retries, rather than both
+   * committing: reading the card alone would not do, for a revocation of a
+   * card with no password yet writes no password document to conflict on.
+   */
+  async setCardPassword(cardId: string, hash: string, at: Date): Promise<boolean> {
+    return inTransaction(this.db, async (tx) => {
+      const card = await readInTransaction<CardDoc>(tx, COLLECTIONS.cards, cardId);
+      if (!card || card.status === 'revoked') return false;
+      await tx.collection(COLLECTIONS.cards).doc(cardId).update({ passwordSets: (card.passwordSets ?? 0) + 1 });
       await tx.collection(COLLECTIONS.cardPasswords).doc(cardId).set({ hash, triesUsed: 0, lastTryAt: null, setAt: at.getTime() });
+      return true;
     });
   }
 

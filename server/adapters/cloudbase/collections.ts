@@ -102,6 +102,12 @@ export interface CardDoc {
   usageSeq: number;
   /** The hash of the card's latest usage, the next one's previous link. */
   lastUsageHash?: string;
+  /**
+   * How many times a password was set on the card: written with each one
+   * (setCardPassword), so that a password write and a revocation of the card
+   * write one document and cannot both commit. A count, nothing personal.
+   */
+  passwordSets?: number;
 }
 
 /** What keeps a live card unique: `_id` is `holder:<OPENID>` or `id:<ID number index>`. */

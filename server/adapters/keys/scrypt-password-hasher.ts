@@ -1,10 +1,21 @@
 /**
  * The card password's hash: scrypt with a random salt per hash. The
  * parameters are named here and written into every hash, so they can be
- * raised later and old hashes still verify. N = 2^15, r = 8 costs about
- * 32 MiB and tens of milliseconds per guess (`npm run bench` measures it): an
- * upgrade stays well under 300 ms, and offline guessing of 10^8 passwords
- * costs years of CPU time per card.
+ * raised later and old hashes still verify. N = 2^15, r = 8 costs 32 MiB and
+ * about 74 ms per hash (`npm run bench` measures it, bench/results.json), so
+ * an upgrade, which pays one verify, stays well under 300 ms.
+ *
+ * That cost does not make offline guessing hopeless, and is not what protects
+ * the password: an 8-digit password has at most 10^8 values, so a stolen hash
+ * falls to 10^8 × 74 ms ≈ 7.4 × 10^6 s ≈ 86 CPU-days at worst, half that on
+ * average, and a day or so on a hundred cores. The protection is elsewhere:
+ * - the salt is random per hash, so each card's hash is guessed on its own
+ *   (no precomputed table, no one run against all cards);
+ * - online, CARD_PASSWORD_MAX_TRIES wrong tries lock the password for
+ *   CARD_PASSWORD_LOCK_SECONDS (core/policy.ts): five guesses a day, each at
+ *   a registered upgrade terminal holding a live upgrade code of the holder;
+ * - hashes never leave the server: no answer, log or error carries one, and
+ *   revoking a card deletes its hash. Stealing one means stealing the store.
  */
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import type { PasswordHasher } from '../../domain/ports';

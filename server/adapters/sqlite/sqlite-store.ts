@@ -250,7 +250,8 @@ export class SqliteStore implements Store {
       ),
       deleteCardPassword: db.prepare('DELETE FROM card_passwords WHERE card_id = ?'),
       setCardPassword: db.prepare(
-        `INSERT INTO card_passwords (card_id, hash, tries_used, last_try_at, set_at) VALUES (?, ?, 0, NULL, ?)
+        `INSERT INTO card_passwords (card_id, hash, tries_used, last_try_at, set_at)
+         SELECT id, @hash, 0, NULL, @setAt FROM cards WHERE id = @cardId AND status <> 'revoked'
          ON CONFLICT (card_id) DO UPDATE SET hash = excluded.hash, tries_used = 0, last_try_at = NULL, set_at = excluded.set_at`,
       ),
       getCardPassword: db.prepare('SELECT * FROM card_passwords WHERE card_id = ?'),
@@ -473,8 +474,9 @@ export class SqliteStore implements Store {
     return result.changes === 1;
   }
 
-  async setCardPassword(cardId: string, hash: string, at: Date): Promise<void> {
-    this.statements.setCardPassword.run(cardId, hash, at.getTime());
+  /** One conditional upsert: the card's status is read under the same write lock as the hash is written, so a revocation is wholly before or after it. */
+  async setCardPassword(cardId: string, hash: string, at: Date): Promise<boolean> {
+    return this.statements.setCardPassword.run({ cardId, hash, setAt: at.getTime() }).changes === 1;
   }
 
   async getCardPassword(cardId: string): Promise<CardPasswordRecord | null> {
