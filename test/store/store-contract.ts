@@ -302,13 +302,13 @@ export function describeStoreContract(adapterName: string, open: () => Promise<O
       });
 
       it('keeps no password for a revoked card or none, and answers false; a suspended card still takes one', async () => {
-        await store.changeCard('card-1', { status: 'active', expiresAt: syntheticCard(1).expiresAt }, { status: 'revoked' });
+        await store.changeCard('card-1', decidedOn(syntheticCard(1)), { status: 'revoked' });
         expect(await store.setCardPassword('card-1', 'hash-1', T0)).toBe(false);
         expect(await store.getCardPassword('card-1')).toBeNull();
         expect(await store.setCardPassword('no-such-card', 'hash-1', T0)).toBe(false);
         expect(await store.getCardPassword('no-such-card')).toBeNull();
         await mint(2);
-        await store.changeCard('card-2', { status: 'active', expiresAt: syntheticCard(2).expiresAt }, { status: 'suspended' });
+        await store.changeCard('card-2', decidedOn(syntheticCard(2)), { status: 'suspended' });
         expect(await store.setCardPassword('card-2', 'hash-2', T0)).toBe(true);
       });
 
@@ -316,7 +316,7 @@ export function describeStoreContract(adapterName: string, open: () => Promise<O
         const cards = [2, 3, 4, 5, 6, 7];
         for (const n of cards) await mint(n);
         for (const n of cards.slice(3)) await store.setCardPassword(`card-${n}`, 'hash-old', T0);
-        const revoke = (n: number) => store.changeCard(`card-${n}`, { status: 'active', expiresAt: syntheticCard(n).expiresAt }, { status: 'revoked' });
+        const revoke = (n: number) => store.changeCard(`card-${n}`, decidedOn(syntheticCard(n)), { status: 'revoked' });
         const setPassword = (n: number) => store.setCardPassword(`card-${n}`, 'hash-new', T0);
         // Half start the write first, half the revocation: each is the one to commit first in some run.
         const race = async (n: number) => (n % 2 === 0 ? (await Promise.all([setPassword(n), revoke(n)]))[1] : (await Promise.all([revoke(n), setPassword(n)]))[0]);
