@@ -1,7 +1,8 @@
 /**
  * Upgrading to a colour card (journey 4, DESIGN.md §2): set the 8-digit card
- * password (checked here as the server checks it, then sent with a face
- * check), and show the upgrade code at a registered upgrade terminal, which
+ * password (the rules that need only the password are checked here as the
+ * server checks them; it is sent with a face check, after which the server
+ * also refuses the birth date), and show the upgrade code at a registered upgrade terminal, which
  * reads the physical ID card, matches the face and asks for the password on
  * its own keypad. A password locked by wrong tries is unlocked here with a
  * face check.
@@ -10,7 +11,8 @@ import { Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import type { Failure, PresentationView } from '../../../core/api';
-import { CARD_PASSWORD_PATTERN } from '../../../core/card-password';
+import { checkCardPasswordAlone } from '../../../core/card-password';
+import type { CardPasswordReason } from '../../../core/reasons';
 import { api } from '../../api/client';
 import { ActionButton } from '../../components/action-button';
 import { CardFace } from '../../components/card-face';
@@ -36,7 +38,7 @@ type Step =
   | { kind: 'code'; view: PresentationView }
   | { kind: 'failed'; failure: Failure };
 
-const PASSWORD_REASON: Record<string, MessageKey> = {
+const PASSWORD_REASON: Record<CardPasswordReason, MessageKey> = {
   format: 'upgrade.password.format',
   all_same: 'upgrade.password.all_same',
   sequence: 'upgrade.password.sequence',
@@ -70,7 +72,9 @@ export default function Upgrade() {
   };
 
   const checkPassword = () => {
-    if (!CARD_PASSWORD_PATTERN.test(password)) return setFieldError(t('upgrade.password.format'));
+    // The rules that need nothing but the password, before a face check is spent; the birth date only the server can judge.
+    const alone = checkCardPasswordAlone(password);
+    if (!alone.ok) return setFieldError(t(PASSWORD_REASON[alone.reason]));
     if (password !== repeat) return setFieldError(t('upgrade.password.repeatDiffers'));
     setFieldError(undefined);
     setStep({ kind: 'password_face', password });
@@ -78,8 +82,10 @@ export default function Upgrade() {
 
   const afterPasswordFailure = (failure: Failure) => {
     // The server's own rules (the birth date needs the ID number, which only it opens) come back as a reason.
-    if (failure.code === 'PASSWORD_WEAK' && failure.reason && PASSWORD_REASON[failure.reason]) {
-      setFieldError(t(PASSWORD_REASON[failure.reason]!));
+    const known = failure.code === 'PASSWORD_WEAK' && failure.reason !== undefined && failure.reason in PASSWORD_REASON;
+    const reason = known ? PASSWORD_REASON[failure.reason as CardPasswordReason] : undefined;
+    if (reason) {
+      setFieldError(t(reason));
       setStep({ kind: 'password' });
     } else setStep({ kind: 'failed', failure });
   };
