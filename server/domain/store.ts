@@ -3,7 +3,7 @@
  * query language in sight. Async because the CloudBase adapter is; the SQLite
  * adapter answers at once. Personal data arrives here already sealed.
  */
-import type { CardLevel, CardStatus } from '../../core/card';
+import { cardStateAt, type CardLevel, type CardStatus } from '../../core/card';
 import type { LivenessChallenge } from '../../core/liveness';
 import type { Attribute, Scene } from '../../core/scenes';
 import type { UpgradeSiteView } from '../../core/upgrade-directory';
@@ -142,6 +142,25 @@ export class TokenAlreadyUsed extends Error {
   }
 }
 
+/** What recordVerification found of a card it refused: no personal data, enough to say why. */
+export type CardStanding = Pick<CardRecord, 'status' | 'level' | 'issuedAt' | 'expiresAt'>;
+
+/**
+ * Raised by recordVerification, writing nothing, when the card is no longer
+ * in the state the use was decided on (takesUse); `found` is the card as the
+ * atomic step read it, so the use case can answer with its refusal as it is now.
+ */
+export class CardChanged extends Error {
+  constructor(readonly found: CardStanding) {
+    super('The card changed after the use was decided');
+  }
+}
+
+/** The condition recordVerification writes under, the same on every adapter: the card is active at the usage's instant. */
+export function takesUse(card: Pick<CardRecord, 'status' | 'expiresAt'>, at: Date): boolean {
+  return cardStateAt(card.status, card.expiresAt, at) === 'active';
+}
+
 /** How many face sessions a holder may open: at most `max` created after `since`. */
 export interface FaceStartLimit {
   since: Date;
@@ -252,6 +271,13 @@ export interface Store {
    * throw TokenAlreadyUsed, writing nothing. If the usage cannot be written
    * (an unknown card, a failed write), nothing is written at all and the
    * token stays unspent, so a later valid claim of it can still succeed.
+   *
+   * The same step reads the card and writes only while it is active at
+   * `usage.at` (takesUse): a card reported lost, revoked or expired by then
+   * gets CardChanged, with the card as found, checked before the token, and
+   * nothing written. So once a changeCard that suspends or revokes the card
+   * has returned, no use of the card is recorded, whenever it was decided;
+   * the use case checks the card first only to answer early.
    */
   recordVerification(tokenId: string, usage: Omit<UsageRecord, 'id'>): Promise<void>;
   /** Newest first; `before` is the id of the last record of the previous page. */

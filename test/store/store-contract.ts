@@ -5,7 +5,7 @@
  * fresh, empty store; races are real concurrent calls, not mocks.
  */
 import { GENESIS_HASH, firstBreaks } from '../../server/adapters/usage-chain';
-import { CardConflict, TokenAlreadyUsed, type ChainedUsage, type FaceSessionRecord, type Store } from '../../server/domain/store';
+import { CardChanged, CardConflict, TokenAlreadyUsed, type ChainedUsage, type FaceSessionRecord, type Store } from '../../server/domain/store';
 import {
   HOUR,
   MINUTE,
@@ -23,6 +23,16 @@ export interface OpenedStore {
   store: Store;
   /** Closes the store and throws away everything it wrote. */
   close(): Promise<void>;
+}
+
+/** What a claim that must be refused threw; a claim that was recorded fails the test. */
+function refusalOf(claim: Promise<void>): Promise<unknown> {
+  return claim.then(
+    () => {
+      throw new Error('the claim was recorded');
+    },
+    (error: unknown) => error,
+  );
 }
 
 function fulfilledAndRejected<T>(results: PromiseSettledResult<T>[]) {
@@ -343,6 +353,50 @@ export function describeStoreContract(adapterName: string, open: () => Promise<O
         else await store.recordVerification('t1', syntheticUsage('card-1'));
         await store.recordVerification('t2', syntheticUsage('card-1')); // t2 was not spent by its failed claim
         expect(await store.listUsages('card-1', { limit: 10 })).toHaveLength(2);
+      });
+    });
+
+    describe('a use is recorded only on a card still active (security review: a code verified after reportLost returned)', () => {
+      const active = { status: 'active' as const, expiresAt: syntheticCard(1).expiresAt };
+      beforeEach(() => mint(1));
+
+      it('refuses a claim once the card is reported lost: CardChanged names the card as found, nothing is written, the token stays unspent', async () => {
+        expect(await store.changeCard('card-1', active, { status: 'suspended' })).toBe(true);
+        const refused = await refusalOf(store.recordVerification('t1', syntheticUsage('card-1')));
+        expect(refused).toBeInstanceOf(CardChanged);
+        expect(refused).toMatchObject({ found: { status: 'suspended', level: 'basic', expiresAt: syntheticCard(1).expiresAt } });
+        expect(await store.listUsages('card-1', { limit: 10 })).toEqual([]);
+        expect(await store.usageChainHeads()).toEqual(new Map());
+
+        expect(await store.changeCard('card-1', { ...active, status: 'suspended' }, { status: 'active' })).toBe(true);
+        await store.recordVerification('t1', syntheticUsage('card-1')); // t1 was not spent by the refused claim
+        expect(await store.listUsages('card-1', { limit: 10 })).toHaveLength(1);
+      });
+
+      it('refuses a claim on a revoked card, and one at or after the card’s expiry, writing nothing', async () => {
+        await store.mintCard(syntheticIdentity(2), syntheticCard(2, { expiresAt: after(HOUR) }));
+        await store.recordVerification('t2', syntheticUsage('card-2', { at: after(HOUR - SECOND) }));
+        expect(await refusalOf(store.recordVerification('t3', syntheticUsage('card-2', { at: after(HOUR) })))).toMatchObject({
+          found: { status: 'active', expiresAt: after(HOUR) },
+        });
+        expect(await store.listUsages('card-2', { limit: 10 })).toHaveLength(1);
+
+        expect(await store.changeCard('card-1', active, { status: 'revoked' })).toBe(true);
+        const refused = await refusalOf(store.recordVerification('t1', syntheticUsage('card-1')));
+        expect(refused).toBeInstanceOf(CardChanged);
+        expect(refused).toMatchObject({ found: { status: 'revoked' } });
+        expect(await store.listUsages('card-1', { limit: 10 })).toEqual([]);
+      });
+
+      it('keeps every claim whole when a report races 20 of them: each is recorded or refused with CardChanged, and none after the report', async () => {
+        const claims = Array.from({ length: 20 }, (_, i) => store.recordVerification(`token-${i}`, syntheticUsage('card-1')));
+        const report = store.changeCard('card-1', active, { status: 'suspended' });
+        const results = await Promise.allSettled(claims);
+        expect(await report).toBe(true);
+        const { fulfilled, reasons } = fulfilledAndRejected(results);
+        for (const reason of reasons) expect(reason).toBeInstanceOf(CardChanged);
+        expect(await store.listUsages('card-1', { limit: 50 })).toHaveLength(fulfilled.length);
+        expect(await refusalOf(store.recordVerification('token-after', syntheticUsage('card-1')))).toBeInstanceOf(CardChanged);
       });
     });
 

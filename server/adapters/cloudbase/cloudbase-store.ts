@@ -23,8 +23,10 @@ import type { BudgetPlace, CheckBudget } from '../../domain/ports';
 import {
   type AuditCheckpointRecord,
   type ChainedUsage,
+  CardChanged,
   CardConflict,
   TokenAlreadyUsed,
+  takesUse,
   type CardChange,
   type CardMoveRecord,
   type CardPasswordRecord,
@@ -421,18 +423,24 @@ export class CloudBaseStore implements Store, CheckBudget {
   }
 
   /**
-   * [txn] the spent token, the card's usage number and the usage commit
-   * together or not at all, and [unique] on the spent token's `_id`: of any
-   * number of claims of one token, one inserts it, the others fail with
-   * DATABASE_DUPLICATE_WRITE once it committed (or conflict and retry until
-   * then). A usage of an unknown card rolls the token back with it.
+   * [txn] the card, the spent token, the card's usage number and the usage
+   * commit together or not at all, and [unique] on the spent token's `_id`:
+   * of any number of claims of one token, one inserts it, the others fail
+   * with DATABASE_DUPLICATE_WRITE once it committed (or conflict and retry
+   * until then). The card is read first and decides (takesUse): one no longer
+   * active throws CardChanged, which rolls back; one that is gets written (its
+   * chain head), so a change to it committed after this snapshot conflicts
+   * and the retry reads it. A usage of an unknown card rolls the token back
+   * with it.
    */
   async recordVerification(tokenId: string, usage: Omit<UsageRecord, 'id'>): Promise<void> {
     try {
       await inTransaction(this.db, async (tx) => {
-        await tx.collection(COLLECTIONS.spentTokens).add({ _id: tokenId, usedAt: usage.at.getTime() });
         const card = await readInTransaction<CardDoc>(tx, COLLECTIONS.cards, usage.cardId);
         if (!card) throw new UnknownCard();
+        const found = { status: card.status, level: card.level, issuedAt: new Date(card.issuedAt), expiresAt: new Date(card.expiresAt) };
+        if (!takesUse(found, usage.at)) throw new CardChanged(found);
+        await tx.collection(COLLECTIONS.spentTokens).add({ _id: tokenId, usedAt: usage.at.getTime() });
         const seq = card.usageSeq + 1;
         // The card document holds the chain's head: read and written in this transaction, so no two usages take the same link.
         const prevHash = card.lastUsageHash ?? GENESIS_HASH;

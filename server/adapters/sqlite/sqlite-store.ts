@@ -6,6 +6,7 @@ import type {
   CardMoveRecord,
   CardPasswordRecord,
   CardRecord,
+  CardStanding,
   FaceSessionRecord,
   FaceStartLimit,
   HeldCard,
@@ -17,7 +18,7 @@ import type {
   UpgradeSiteRecord,
   UsageRecord,
 } from '../../domain/store';
-import { CardConflict, TokenAlreadyUsed } from '../../domain/store';
+import { CardChanged, CardConflict, TokenAlreadyUsed, takesUse } from '../../domain/store';
 import { GENESIS_HASH, usageHash } from '../usage-chain';
 import { openDatabase, type Db } from './open-database';
 
@@ -78,6 +79,20 @@ const toHeldCard = (row: HeldCardRow): HeldCard => ({
     dataKey: row.data_key,
     createdAt: new Date(row.identity_created_at),
   },
+});
+
+interface CardStandingRow {
+  status: CardRecord['status'];
+  level: CardRecord['level'];
+  issued_at: number;
+  expires_at: number;
+}
+
+const toCardStanding = (row: CardStandingRow): CardStanding => ({
+  status: row.status,
+  level: row.level,
+  issuedAt: new Date(row.issued_at),
+  expiresAt: new Date(row.expires_at),
 });
 
 interface CardPasswordRow {
@@ -204,6 +219,7 @@ export class SqliteStore implements Store {
       countFailures: db.prepare('SELECT COUNT(*) FROM failures WHERE key = ? AND at > ?').pluck(),
       findCardByHolder: db.prepare(`${HELD_CARD} WHERE c.holder = ? AND c.status <> 'revoked'`),
       getHeldCard: db.prepare(`${HELD_CARD} WHERE c.id = ?`),
+      cardStanding: db.prepare('SELECT status, level, issued_at, expires_at FROM cards WHERE id = ?'),
       setCardStatus: db.prepare('UPDATE cards SET status = ? WHERE id = ?'),
       changeCard: db.prepare(
         `UPDATE cards SET status = @status, level = COALESCE(@level, level),
@@ -510,8 +526,9 @@ export class SqliteStore implements Store {
    * Group commit: verifications that arrive while one event-loop turn runs
    * are written in one transaction, which spares a WAL commit per request
    * under load. Each token's use and its usage record still go in together
-   * or not at all; a token id already present (or earlier in the same batch)
-   * is refused with TokenAlreadyUsed.
+   * or not at all; a card no longer active is refused with CardChanged and a
+   * token id already present (or earlier in the same batch) with
+   * TokenAlreadyUsed, each writing nothing of its own.
    */
   recordVerification(tokenId: string, usage: Omit<UsageRecord, 'id'>): Promise<void> {
     return new Promise((resolve, reject) => {
@@ -520,26 +537,42 @@ export class SqliteStore implements Store {
     });
   }
 
+  /**
+   * IMMEDIATE: the batch holds the write lock from its first statement, so a
+   * card read here is the card as it is when its claim is written, also
+   * against another connection or process on the file.
+   */
   private flushVerifications(): void {
     const batch = this.pendingVerifications;
     this.pendingVerifications = [];
-    let recorded: boolean[];
+    let refusals: Array<CardChanged | TokenAlreadyUsed | null>;
     try {
-      recorded = this.db.transaction(() =>
-        batch.map(({ tokenId, usage }) => {
-          if (this.statements.spendToken.run(tokenId, usage.at.getTime()).changes === 0) return false;
-          // The chain's previous link is read in the same transaction, so entries of one card in one batch chain in order.
-          const prevHash = (this.statements.lastUsageHash.get(usage.cardId) as string | undefined) ?? GENESIS_HASH;
-          const hash = usageHash(usage, prevHash);
-          this.statements.insertUsage.run({ ...usage, at: usage.at.getTime(), attributes: JSON.stringify(usage.attributes), prevHash, hash });
-          return true;
-        }),
-      )();
+      refusals = this.db.transaction(() => batch.map((claim) => this.recordClaim(claim))).immediate();
     } catch (error) {
       for (const item of batch) item.reject(error);
       return;
     }
-    batch.forEach((item, i) => (recorded[i] ? item.resolve() : item.reject(new TokenAlreadyUsed())));
+    batch.forEach((item, i) => {
+      const refusal = refusals[i];
+      if (refusal) item.reject(refusal);
+      else item.resolve();
+    });
+  }
+
+  /** One claim inside the batch's transaction: written whole, or its refusal with nothing of it written. */
+  private recordClaim({ tokenId, usage }: PendingVerification): CardChanged | TokenAlreadyUsed | null {
+    const row = this.statements.cardStanding.get(usage.cardId) as CardStandingRow | undefined;
+    // No card: the usage insert below fails its foreign key, and the batch with it.
+    if (row) {
+      const found = toCardStanding(row);
+      if (!takesUse(found, usage.at)) return new CardChanged(found);
+    }
+    if (this.statements.spendToken.run(tokenId, usage.at.getTime()).changes === 0) return new TokenAlreadyUsed();
+    // The chain's previous link is read in the same transaction, so entries of one card in one batch chain in order.
+    const prevHash = (this.statements.lastUsageHash.get(usage.cardId) as string | undefined) ?? GENESIS_HASH;
+    const hash = usageHash(usage, prevHash);
+    this.statements.insertUsage.run({ ...usage, at: usage.at.getTime(), attributes: JSON.stringify(usage.attributes), prevHash, hash });
+    return null;
   }
 
   async listUsages(cardId: string, page: { before?: number; limit: number }): Promise<UsageRecord[]> {
