@@ -102,6 +102,12 @@ export interface CardDoc {
   usageSeq: number;
   /** The hash of the card's latest usage, the next one's previous link. */
   lastUsageHash?: string;
+  /**
+   * When a partner last exchanged a code of the card: written by the services
+   * store's redemption, which reads the card, so that a change to the card
+   * racing it conflicts (cloudbase-services-store.ts).
+   */
+  lastExchangeAt?: number;
 }
 
 /** What keeps a live card unique: `_id` is `holder:<OPENID>` or `id:<ID number index>`. */
