@@ -11,11 +11,12 @@ import { EidError } from '../../core/errors';
 import { toBase64Url } from '../token/bytes';
 import { assertCardActive } from './card-rules';
 import type { Deps } from './deps';
-import { CardChanged, TokenAlreadyUsed, type UsageRecord } from './store';
+import { CardChanged, TokenAlreadyUsed, type CardUpgrade, type UsageRecord } from './store';
 
-export async function spendPresentation(deps: Deps, tokenId: Uint8Array, usage: Omit<UsageRecord, 'id'>): Promise<void> {
+/** With `upgrade`, the card's new level is written in the same step; a card still active that the step refused throws its CardChanged for upgrade-card.ts. */
+export async function spendPresentation(deps: Deps, tokenId: Uint8Array, usage: Omit<UsageRecord, 'id'>, upgrade?: CardUpgrade): Promise<void> {
   try {
-    await deps.store.recordVerification(toBase64Url(tokenId), usage);
+    await deps.store.recordVerification(toBase64Url(tokenId), usage, upgrade);
   } catch (error) {
     if (error instanceof TokenAlreadyUsed) throw new EidError('CODE_USED');
     if (error instanceof CardChanged) assertCardActive(error.found, usage.at);

@@ -156,9 +156,24 @@ export class CardChanged extends Error {
   }
 }
 
-/** The condition recordVerification writes under, the same on every adapter: the card is active at the usage's instant. */
-export function takesUse(card: Pick<CardRecord, 'status' | 'expiresAt'>, at: Date): boolean {
-  return cardStateAt(card.status, card.expiresAt, at) === 'active';
+/**
+ * An upgrade recorded with its use (recordVerification): the card as the
+ * upgrade was decided and signed on, and the level, key id and signature it
+ * gets.
+ */
+export interface CardUpgrade {
+  expected: Pick<CardRecord, 'level' | 'expiresAt'>;
+  change: NonNullable<CardChange['upgrade']>;
+}
+
+/**
+ * The condition recordVerification writes under, the same on every adapter:
+ * the card is active at the usage's instant and, for an upgrade, still has
+ * the level and expiry the upgrade was signed on.
+ */
+export function takesUse(card: Pick<CardRecord, 'status' | 'level' | 'expiresAt'>, at: Date, upgrade?: CardUpgrade): boolean {
+  if (cardStateAt(card.status, card.expiresAt, at) !== 'active') return false;
+  return !upgrade || (card.level === upgrade.expected.level && card.expiresAt.getTime() === upgrade.expected.expiresAt.getTime());
 }
 
 /** How many face sessions a holder may open: at most `max` created after `since`. */
@@ -278,8 +293,14 @@ export interface Store {
    * nothing written. So once a changeCard that suspends or revokes the card
    * has returned, no use of the card is recorded, whenever it was decided;
    * the use case checks the card first only to answer early.
+   *
+   * With `upgrade`, the same step also writes the card's new level, key id
+   * and signature (status and validity kept), only while the card still has
+   * the level and expiry the upgrade was signed on (else CardChanged, nothing
+   * written): an upgrade's usage is never recorded without the upgrade, nor
+   * the upgrade made without its usage and its spent token.
    */
-  recordVerification(tokenId: string, usage: Omit<UsageRecord, 'id'>): Promise<void>;
+  recordVerification(tokenId: string, usage: Omit<UsageRecord, 'id'>, upgrade?: CardUpgrade): Promise<void>;
   /** Newest first; `before` is the id of the last record of the previous page. */
   listUsages(cardId: string, page: { before?: number; limit: number }): Promise<UsageRecord[]>;
 

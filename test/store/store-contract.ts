@@ -400,6 +400,48 @@ export function describeStoreContract(adapterName: string, open: () => Promise<O
       });
     });
 
+    describe('an upgrade recorded with its use (security review: an upgrade refused after its usage was recorded)', () => {
+      const upgradeUsage = syntheticUsage('card-1', { scene: 'upgrade', attributes: [] });
+      const change = { level: 'colour' as const, keyId: 'test-issuer-key-2', signature: 'colour-signature' };
+      beforeEach(() => mint(1));
+
+      it('raises the level with its key id and signature in the same step as the token and the usage, and keeps the validity', async () => {
+        await store.recordVerification('t1', upgradeUsage, { expected: syntheticCard(1), change });
+        expect((await store.getHeldCard('card-1'))?.card).toEqual(syntheticCard(1, change));
+        expect((await store.listUsages('card-1', { limit: 10 })).map((u) => u.scene)).toEqual(['upgrade']);
+        await expect(store.recordVerification('t1', syntheticUsage('card-1'))).rejects.toBeInstanceOf(TokenAlreadyUsed);
+      });
+
+      it('writes neither the upgrade nor its usage, and leaves the token unspent, when the card is no longer the one the upgrade was signed on', async () => {
+        const renewed = { expiresAt: new Date('2041-11-28T08:00:00Z') };
+        const refusals = [
+          await refusalOf(store.recordVerification('t1', upgradeUsage, { expected: syntheticCard(1, { level: 'colour' }), change })),
+          await refusalOf(store.recordVerification('t1', upgradeUsage, { expected: syntheticCard(1, renewed), change })),
+        ];
+        expect(await store.changeCard('card-1', syntheticCard(1), { status: 'suspended' })).toBe(true);
+        refusals.push(await refusalOf(store.recordVerification('t1', upgradeUsage, { expected: syntheticCard(1), change })));
+        for (const refused of refusals) expect(refused).toBeInstanceOf(CardChanged);
+        expect(refusals.map((r) => (r as CardChanged).found.status)).toEqual(['active', 'active', 'suspended']);
+        expect((await store.getHeldCard('card-1'))?.card).toEqual(syntheticCard(1, { status: 'suspended' }));
+        expect(await store.listUsages('card-1', { limit: 10 })).toEqual([]);
+
+        expect(await store.changeCard('card-1', syntheticCard(1, { status: 'suspended' }), { status: 'active' })).toBe(true);
+        await store.recordVerification('t1', upgradeUsage, { expected: syntheticCard(1), change }); // t1 was not spent by the refusals
+        expect((await store.getHeldCard('card-1'))?.card.level).toBe('colour');
+      });
+
+      it('of two upgrades decided on the same basic card with two tokens, one writes; the other is refused and leaves no usage', async () => {
+        const results = await Promise.allSettled(
+          ['t1', 't2'].map((token) => store.recordVerification(token, upgradeUsage, { expected: syntheticCard(1), change })),
+        );
+        const { fulfilled, reasons } = fulfilledAndRejected(results);
+        expect(fulfilled).toHaveLength(1);
+        expect(reasons).toHaveLength(1);
+        expect(reasons[0]).toBeInstanceOf(CardChanged);
+        expect(await store.listUsages('card-1', { limit: 10 })).toHaveLength(1);
+      });
+    });
+
     describe('usage chains and audit checkpoints', () => {
       it('walks every usage by card then id, each chained to the one before it, and names each card’s newest hash as its head', async () => {
         await mint(1);

@@ -31,6 +31,7 @@ import {
   type CardMoveRecord,
   type CardPasswordRecord,
   type CardRecord,
+  type CardUpgrade,
   type FaceSessionRecord,
   type FaceStartLimit,
   type HeldCard,
@@ -428,24 +429,26 @@ export class CloudBaseStore implements Store, CheckBudget {
    * of any number of claims of one token, one inserts it, the others fail
    * with DATABASE_DUPLICATE_WRITE once it committed (or conflict and retry
    * until then). The card is read first and decides (takesUse): one no longer
-   * active throws CardChanged, which rolls back; one that is gets written (its
-   * chain head), so a change to it committed after this snapshot conflicts
-   * and the retry reads it. A usage of an unknown card rolls the token back
-   * with it.
+   * active, or no longer as an upgrade was signed on, throws CardChanged,
+   * which rolls back; one that is gets written (its chain head, and an
+   * upgrade's level), so a change to it committed after this snapshot
+   * conflicts and the retry reads it. A usage of an unknown card rolls the
+   * token back with it.
    */
-  async recordVerification(tokenId: string, usage: Omit<UsageRecord, 'id'>): Promise<void> {
+  async recordVerification(tokenId: string, usage: Omit<UsageRecord, 'id'>, upgrade?: CardUpgrade): Promise<void> {
     try {
       await inTransaction(this.db, async (tx) => {
         const card = await readInTransaction<CardDoc>(tx, COLLECTIONS.cards, usage.cardId);
         if (!card) throw new UnknownCard();
         const found = { status: card.status, level: card.level, issuedAt: new Date(card.issuedAt), expiresAt: new Date(card.expiresAt) };
-        if (!takesUse(found, usage.at)) throw new CardChanged(found);
+        if (!takesUse(found, usage.at, upgrade)) throw new CardChanged(found);
         await tx.collection(COLLECTIONS.spentTokens).add({ _id: tokenId, usedAt: usage.at.getTime() });
         const seq = card.usageSeq + 1;
         // The card document holds the chain's head: read and written in this transaction, so no two usages take the same link.
         const prevHash = card.lastUsageHash ?? GENESIS_HASH;
         const hash = usageHash(usage, prevHash);
-        await tx.collection(COLLECTIONS.cards).doc(usage.cardId).update({ usageSeq: seq, lastUsageHash: hash });
+        const { level, keyId, signature } = upgrade?.change ?? {};
+        await tx.collection(COLLECTIONS.cards).doc(usage.cardId).update({ usageSeq: seq, lastUsageHash: hash, ...(upgrade && { level, keyId, signature }) });
         await tx.collection(COLLECTIONS.usages).add({ ...toUsageDoc(usage, seq), prevHash, hash });
       });
     } catch (error) {

@@ -7,6 +7,7 @@ import type {
   CardPasswordRecord,
   CardRecord,
   CardStanding,
+  CardUpgrade,
   FaceSessionRecord,
   FaceStartLimit,
   HeldCard,
@@ -188,6 +189,7 @@ const shredded = (cardId: string) => `shredded:${cardId}`;
 interface PendingVerification {
   tokenId: string;
   usage: Omit<UsageRecord, 'id'>;
+  upgrade: CardUpgrade | undefined;
   resolve: () => void;
   reject: (error: unknown) => void;
 }
@@ -526,13 +528,14 @@ export class SqliteStore implements Store {
    * Group commit: verifications that arrive while one event-loop turn runs
    * are written in one transaction, which spares a WAL commit per request
    * under load. Each token's use and its usage record still go in together
-   * or not at all; a card no longer active is refused with CardChanged and a
-   * token id already present (or earlier in the same batch) with
-   * TokenAlreadyUsed, each writing nothing of its own.
+   * or not at all, an upgrade's new level with them; a card no longer
+   * active (or, for an upgrade, no longer as signed) is refused with
+   * CardChanged and a token id already present (or earlier in the same
+   * batch) with TokenAlreadyUsed, each writing nothing of its own.
    */
-  recordVerification(tokenId: string, usage: Omit<UsageRecord, 'id'>): Promise<void> {
+  recordVerification(tokenId: string, usage: Omit<UsageRecord, 'id'>, upgrade?: CardUpgrade): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.pendingVerifications.push({ tokenId, usage, resolve, reject });
+      this.pendingVerifications.push({ tokenId, usage, upgrade, resolve, reject });
       if (this.pendingVerifications.length === 1) setImmediate(() => this.flushVerifications());
     });
   }
@@ -560,14 +563,16 @@ export class SqliteStore implements Store {
   }
 
   /** One claim inside the batch's transaction: written whole, or its refusal with nothing of it written. */
-  private recordClaim({ tokenId, usage }: PendingVerification): CardChanged | TokenAlreadyUsed | null {
+  private recordClaim({ tokenId, usage, upgrade }: PendingVerification): CardChanged | TokenAlreadyUsed | null {
     const row = this.statements.cardStanding.get(usage.cardId) as CardStandingRow | undefined;
     // No card: the usage insert below fails its foreign key, and the batch with it.
     if (row) {
       const found = toCardStanding(row);
-      if (!takesUse(found, usage.at)) return new CardChanged(found);
+      if (!takesUse(found, usage.at, upgrade)) return new CardChanged(found);
     }
     if (this.statements.spendToken.run(tokenId, usage.at.getTime()).changes === 0) return new TokenAlreadyUsed();
+    // Matches: the card was read just above, under the same write lock.
+    if (upgrade) this.compareAndSetCard(usage.cardId, { status: 'active', expiresAt: upgrade.expected.expiresAt }, { status: 'active', upgrade: upgrade.change });
     // The chain's previous link is read in the same transaction, so entries of one card in one batch chain in order.
     const prevHash = (this.statements.lastUsageHash.get(usage.cardId) as string | undefined) ?? GENESIS_HASH;
     const hash = usageHash(usage, prevHash);
