@@ -8,7 +8,7 @@ import type { CardRecord } from './store';
 const REFUSED = { suspended: 'CARD_SUSPENDED', revoked: 'CARD_REVOKED', expired: 'CARD_EXPIRED' } as const;
 
 /** Throws the code a suspended, revoked or expired card gets, whatever it is used for: the same codes the lifecycle refuses with. */
-export function assertCardActive(card: CardRecord, now: Date): void {
+export function assertCardActive(card: Pick<CardRecord, 'status' | 'expiresAt'>, now: Date): void {
   const state: CardState = cardState(card, now);
   if (state !== 'active') throw new EidError(REFUSED[state]);
 }

@@ -5,8 +5,10 @@
  * so that a store adapter can take it on separately; its guarantees are
  * stated once in test/store/services-store-contract.ts. Async like `Store`.
  */
+import { cardStateAt, type CardState } from '../../core/card';
 import type { PartnerScope, PartnerStatus, TileVersionStatus } from '../../core/services';
 import type { TileManifest } from '../../core/tile-manifest';
+import type { CardRecord } from './store';
 
 export interface PartnerRecord {
   id: string;
@@ -96,8 +98,17 @@ export interface ExchangeRecord {
   scopes: PartnerScope[];
 }
 
+/** Why redeemAuthCode refused the code's card: no longer active at the exchange's instant. */
+export type CardRefusal = `card_${Exclude<CardState, 'active'>}`;
+
 /** What redeemAuthCode found: the code spent and the exchange recorded, or why not (nothing written). */
-export type Redemption = 'redeemed' | 'used' | 'revoked' | 'unknown';
+export type Redemption = 'redeemed' | 'used' | 'revoked' | 'unknown' | CardRefusal;
+
+/** The card condition redeemAuthCode writes under, the same on every adapter: null while the card is active at `at`. */
+export function cardRefusal(card: Pick<CardRecord, 'status' | 'expiresAt'>, at: Date): CardRefusal | null {
+  const state = cardStateAt(card.status, card.expiresAt, at);
+  return state === 'active' ? null : `card_${state}`;
+}
 
 export interface ServicesPruneCutoffs {
   /** Spent assertion ids whose assertions expired before this. */
@@ -160,10 +171,15 @@ export interface ServicesStore {
   getAuthCode(id: string): Promise<AuthCodeRecord | null>;
   /**
    * Spends the code and records the exchange as one atomic step, if the code
-   * is unspent and its grant unrevoked at that moment; the grant's last use
-   * becomes `exchange.at`. Of concurrent redemptions of one code exactly one
-   * is `redeemed`; a grant revoked before the step makes it `revoked`. Any
-   * outcome but `redeemed` writes nothing.
+   * is unspent, its grant unrevoked and its card active at `exchange.at`
+   * (cardRefusal) at that moment; the grant's last use becomes `exchange.at`.
+   * Of concurrent redemptions of one code exactly one is `redeemed`; a grant
+   * revoked before the step makes it `revoked`; a card reported lost, revoked
+   * or expired before the step makes it `card_suspended`, `card_revoked` or
+   * `card_expired`, so once the Store's changeCard that suspends the card has
+   * returned, no code of it is redeemed. The card is the one the Store on the
+   * same database holds (an unknown card is `unknown`). Any outcome but
+   * `redeemed` writes nothing.
    */
   redeemAuthCode(codeId: string, exchange: Omit<ExchangeRecord, 'id'>): Promise<Redemption>;
   /** Newest first; `before` is the id of the last record of the previous page. */

@@ -3,7 +3,7 @@
  * query language in sight. Async because the CloudBase adapter is; the SQLite
  * adapter answers at once. Personal data arrives here already sealed.
  */
-import type { CardLevel, CardStatus } from '../../core/card';
+import { cardStateAt, type CardLevel, type CardStatus } from '../../core/card';
 import type { LivenessChallenge } from '../../core/liveness';
 import type { Attribute, Scene } from '../../core/scenes';
 import type { UpgradeSiteView } from '../../core/upgrade-directory';
@@ -150,6 +150,42 @@ export class TokenAlreadyUsed extends Error {
   }
 }
 
+/** What recordVerification found of a card it refused: no personal data, enough to say why. */
+export type CardStanding = Pick<CardRecord, 'status' | 'level' | 'issuedAt' | 'expiresAt'>;
+
+/**
+ * Raised by recordVerification, writing nothing, when the card is no longer
+ * in the state the use was decided on (takesUse); `found` is the card as the
+ * atomic step read it, so the use case can answer with its refusal as it is now.
+ */
+export class CardChanged extends Error {
+  constructor(readonly found: CardStanding) {
+    super('The card changed after the use was decided');
+  }
+}
+
+/**
+ * An upgrade recorded with its use (recordVerification): the card as the
+ * upgrade was decided and signed on, and the level, key id and signature it
+ * gets.
+ */
+export interface CardUpgrade {
+  expected: Pick<CardRecord, 'level' | 'issuedAt' | 'expiresAt'>;
+  change: NonNullable<CardChange['upgrade']>;
+}
+
+/**
+ * The condition recordVerification writes under, the same on every adapter:
+ * the card is active at the usage's instant and, for an upgrade, still has
+ * the level and validity the upgrade was signed on.
+ */
+export function takesUse(card: Pick<CardRecord, 'status' | 'level' | 'issuedAt' | 'expiresAt'>, at: Date, upgrade?: CardUpgrade): boolean {
+  if (cardStateAt(card.status, card.expiresAt, at) !== 'active') return false;
+  if (!upgrade) return true;
+  const { level, issuedAt, expiresAt } = upgrade.expected;
+  return card.level === level && card.issuedAt.getTime() === issuedAt.getTime() && card.expiresAt.getTime() === expiresAt.getTime();
+}
+
 /** How many face sessions a holder may open: at most `max` created after `since`. */
 export interface FaceStartLimit {
   since: Date;
@@ -267,8 +303,21 @@ export interface Store {
    * throw TokenAlreadyUsed, writing nothing. If the usage cannot be written
    * (an unknown card, a failed write), nothing is written at all and the
    * token stays unspent, so a later valid claim of it can still succeed.
+   *
+   * The same step reads the card and writes only while it is active at
+   * `usage.at` (takesUse): a card reported lost, revoked or expired by then
+   * gets CardChanged, with the card as found, checked before the token, and
+   * nothing written. So once a changeCard that suspends or revokes the card
+   * has returned, no use of the card is recorded, whenever it was decided;
+   * the use case checks the card first only to answer early.
+   *
+   * With `upgrade`, the same step also writes the card's new level, key id
+   * and signature (status and validity kept), only while the card still has
+   * the level and expiry the upgrade was signed on (else CardChanged, nothing
+   * written): an upgrade's usage is never recorded without the upgrade, nor
+   * the upgrade made without its usage and its spent token.
    */
-  recordVerification(tokenId: string, usage: Omit<UsageRecord, 'id'>): Promise<void>;
+  recordVerification(tokenId: string, usage: Omit<UsageRecord, 'id'>, upgrade?: CardUpgrade): Promise<void>;
   /** Newest first; `before` is the id of the last record of the previous page. */
   listUsages(cardId: string, page: { before?: number; limit: number }): Promise<UsageRecord[]>;
 

@@ -5,9 +5,11 @@
  * permission (UPGRADE_NOT_PERMITTED); its in-person check, the physical ID
  * card read and the live face match (IN_PERSON_CHECK_FAILED); the card is
  * active and still basic (CARD_SUSPENDED, CARD_REVOKED, CARD_ALREADY_COLOUR);
- * the keypad password (PASSWORD_NOT_SET, PASSWORD_WRONG, PASSWORD_LOCKED);
- * then the code is spent, once, with the holder's usage record, and the new
- * level is signed into the card.
+ * the keypad password (PASSWORD_NOT_SET, PASSWORD_WRONG, PASSWORD_LOCKED).
+ * Then one step of the store spends the code, records the holder's usage and
+ * writes the new level signed into the card, all or nothing, and only while
+ * the card is still as it was checked and signed: the history never shows an
+ * upgrade that did not happen, nor a colour card without its upgrade.
  */
 import type { UpgradeView } from '../../core/api';
 import { EidError } from '../../core/errors';
@@ -15,10 +17,9 @@ import type { UpgradeEvent } from '../../core/schemas';
 import { checkPresentationOffline } from '../token/check-presentation';
 import { checkPassword } from './card-password';
 import { assertCardActive } from './card-rules';
-import { changeCardState } from './change-card-state';
 import type { Deps } from './deps';
 import { spendPresentation } from './spend-presentation';
-import type { TerminalRecord } from './store';
+import { CardChanged, type CardRecord, type TerminalRecord, type UsageRecord } from './store';
 
 export async function upgradeCard(
   deps: Deps,
@@ -40,10 +41,33 @@ export async function upgradeCard(
   if (held.card.level === 'colour') throw new EidError('CARD_ALREADY_COLOUR');
   await checkPassword(deps, held.card.id, password, now);
 
-  await spendPresentation(deps, tokenId, { cardId: held.card.id, at: now, terminalId: terminal.id, organisation: terminal.organisation, scene: 'upgrade', attributes: [] });
-  // Signed over the validity the card has when written: a renewal may have come first.
-  await changeCardState(deps, held.card, 'upgrade', now, ({ id: cardId, issuedAt, expiresAt }) => ({
-    upgrade: { level: 'colour', ...deps.cardSigner.sign({ cardId, level: 'colour', issuedAt, expiresAt }) },
-  }));
+  const usage = { cardId: held.card.id, at: now, terminalId: terminal.id, organisation: terminal.organisation, scene: 'upgrade' as const, attributes: [] };
+  await spendOnUpgrade(deps, tokenId, held.card, usage);
   return { level: 'colour', upgradedAt: now.toISOString() };
+}
+
+const MAX_DECISIONS = 3;
+
+/**
+ * Signs the card colour over its validity and hands the store the spend, the
+ * usage and the new level as one step. When the card changed after it was
+ * read: a card no longer active answers its refusal (spend-presentation.ts),
+ * one already colour CARD_ALREADY_COLOUR, and one renewed meanwhile is signed
+ * again over its new validity, as changeCardState decides again on what a
+ * racing change wrote.
+ */
+async function spendOnUpgrade(deps: Deps, tokenId: Uint8Array, card: CardRecord, usage: Omit<UsageRecord, 'id'>): Promise<void> {
+  let current: CardRecord = card;
+  for (let decision = 1; decision <= MAX_DECISIONS; decision++) {
+    const { keyId, signature } = deps.cardSigner.sign({ cardId: current.id, level: 'colour', issuedAt: current.issuedAt, expiresAt: current.expiresAt });
+    try {
+      await spendPresentation(deps, tokenId, usage, { expected: current, change: { level: 'colour', keyId, signature } });
+      return;
+    } catch (error) {
+      if (!(error instanceof CardChanged)) throw error;
+      if (error.found.level === 'colour') throw new EidError('CARD_ALREADY_COLOUR');
+      current = { ...current, ...error.found };
+    }
+  }
+  throw new EidError('INTERNAL');
 }

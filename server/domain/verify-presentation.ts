@@ -3,7 +3,10 @@
  * checks run in a fixed order, each with its own code: the offline ones
  * (structure, signature, validity, scene), then the terminal's scenes, the
  * card's status and level, and last one-time use, which is recorded in the
- * same transaction as the holder's usage record.
+ * same transaction as the holder's usage record. That transaction checks the
+ * card's status again and writes nothing if it changed meanwhile, so a card
+ * reported lost or revoked while this runs releases nothing
+ * (spend-presentation.ts).
  */
 import type { VerificationView } from '../../core/api';
 import { EidError } from '../../core/errors';

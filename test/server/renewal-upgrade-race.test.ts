@@ -15,7 +15,6 @@ import { RENEWAL_WINDOW_DAYS } from '../../core/policy';
 import { signTerminalAssertion, type TerminalCredential } from '../../server/clients/assertions';
 import type { Deps } from '../../server/domain/deps';
 import { renewCard } from '../../server/domain/renew-card';
-import type { Store } from '../../server/domain/store';
 import { upgradeCard } from '../../server/domain/upgrade-card';
 import { createHarness, expectOk, faceCheck, type Harness } from '../support/harness';
 import { enrolled, registerTerminal } from '../support/journeys';
@@ -61,19 +60,19 @@ async function renewViaCitizen(): Promise<void> {
   expectOk(await h.call('alice', { action: 'renew', ...(await faceAnswer()) }));
 }
 
-/** The emulator's deps, on a store whose first changeCard lets `meanwhile` finish first. */
-function depsWhere(meanwhile: () => Promise<unknown>): Deps {
+/** The emulator's deps, on a store whose first call of `method` (the use case's write) lets `meanwhile` finish first. */
+function depsWhere(method: 'changeCard' | 'recordVerification', meanwhile: () => Promise<unknown>): Deps {
   const store = h.emulator.deps.store;
   let raced = false;
-  const changeCard: Store['changeCard'] = async (...args) => {
+  const write = async (...args: unknown[]) => {
     if (!raced) {
       raced = true;
       await meanwhile();
     }
-    return store.changeCard(...args);
+    return (store[method] as (...a: unknown[]) => Promise<unknown>).apply(store, args);
   };
   const racing = new Proxy(store, {
-    get: (target, name) => (name === 'changeCard' ? changeCard : (Reflect.get(target, name) as unknown)),
+    get: (target, name) => (name === method ? write : (Reflect.get(target, name) as unknown)),
   });
   return { ...h.emulator.deps, store: racing };
 }
@@ -90,7 +89,7 @@ function expectSignatureMatches(card: CardView): void {
 it('a renewal decided on the basic card, written after an upgrade, keeps the card colour and signs colour over its new validity', async () => {
   const before = await cardOf();
   const code = await upgradeCode();
-  const deps = depsWhere(async () => expectOk(await upgradeAt(code)));
+  const deps = depsWhere('changeCard', async () => expectOk(await upgradeAt(code)));
 
   const renewed = await renewCard(deps, 'alice', await faceAnswer());
 
@@ -101,11 +100,11 @@ it('a renewal decided on the basic card, written after an upgrade, keeps the car
   expect(renewed).toEqual(after);
 });
 
-it('an upgrade that lost its compare-and-set to a renewal signs colour over the renewed validity', async () => {
+it('an upgrade whose card was renewed before its store step signs colour over the renewed validity', async () => {
   const before = await cardOf();
   const code = await upgradeCode();
   const terminal = (await h.emulator.deps.store.getTerminal(upgrader.terminalId))!;
-  const deps = depsWhere(renewViaCitizen);
+  const deps = depsWhere('recordVerification', renewViaCitizen);
 
   await upgradeCard(deps, terminal, { token: code, inPersonCheck: PASSED, password: PASSWORD });
 

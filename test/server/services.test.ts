@@ -6,6 +6,7 @@
 import { AUTH_CODE_TTL_SECONDS, GRANT_VALIDITY_DAYS } from '../../core/policy';
 import type { ConsentView, ExchangeResult, ExchangeView, GrantView, ServicesView, TileStatusView } from '../../core/services-api';
 import { IssuerJwks } from '../../server/clients/partner-kit';
+import { exchangeCode } from '../../server/domain/services/exchange-code';
 import { createHarness, expectFailure, expectOk, type Harness } from '../support/harness';
 import { enrolled } from '../support/journeys';
 import {
@@ -20,6 +21,7 @@ import {
   type TestPartner,
 } from '../support/services';
 import { changeStatus } from '../support/card-status';
+import { withStepBefore } from '../support/step-between';
 
 let h: Harness;
 beforeEach(() => {
@@ -341,6 +343,16 @@ describe('the partner exchange', () => {
     await changeStatus(h.emulator.deps.store, card.cardId, 'suspended');
     expect(expectFailure(await exchange(h, partner, code)).code).toBe('CARD_SUSPENDED');
     expect(expectFailure(await h.call('alice', { action: 'authorize', tileId })).code).toBe('CARD_SUSPENDED');
+  });
+
+  it('refuses a code of a card reported lost after the exchange checked it and before the code is spent: CARD_SUSPENDED, nothing released or written (security review: a code verified after reportLost returned)', async () => {
+    const code = await codeFor(h, 'alice', tileId);
+    const record = (await h.emulator.services.store.getPartner(partner.partnerId))!;
+    const reportLostMeanwhile = async () => expectOk(await h.call('alice', { action: 'reportLost' }));
+    const services = { ...h.emulator.services, store: withStepBefore(h.emulator.services.store, 'redeemAuthCode', reportLostMeanwhile) };
+    await expect(exchangeCode(h.emulator.deps, services, record, { code })).rejects.toMatchObject({ code: 'CARD_SUSPENDED' });
+    expect(h.rowCounts().exchanges).toBe(0);
+    expect((await h.emulator.services.store.getAuthCode(h.emulator.services.codes.read(code)!.codeId))?.usedAt).toBeNull();
   });
 });
 

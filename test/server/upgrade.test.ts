@@ -8,8 +8,11 @@ import { signTerminalAssertion, type TerminalCredential } from '../../server/cli
 import { qrVersion } from '../../bench/qr-version';
 import { setCardPassword } from '../../server/domain/card-password';
 import type { PasswordHasher } from '../../server/domain/ports';
+import { upgradeCard } from '../../server/domain/upgrade-card';
+import type { Store } from '../../server/domain/store';
 import { createHarness, expectFailure, expectOk, faceCheck, type Harness } from '../support/harness';
 import { enrolled, registerTerminal, verifyAs } from '../support/journeys';
+import { withStepBefore } from '../support/step-between';
 
 let h: Harness;
 let upgrader: TerminalCredential;
@@ -205,5 +208,62 @@ describe('colour upgrade at a registered terminal', () => {
     const results = await Promise.all([upgradeAt(upgrader, code), upgradeAt(upgrader, code)]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect((await cardOf()).level).toBe('colour');
+  });
+});
+
+describe('an upgrade is one step: the history shows an upgrade exactly when the card became colour (security review: an upgrade refused after its usage was recorded)', () => {
+  beforeEach(async () => {
+    expectOk(await withFace('setCardPassword', { password: PASSWORD }));
+  });
+
+  /** Upgrades with `meanwhile` run just before the use case's store calls `method`. */
+  async function upgradeWithStepBefore(method: keyof Store, meanwhile: () => Promise<unknown>) {
+    const code = await upgradeCode();
+    const terminal = (await h.emulator.deps.store.getTerminal(upgrader.terminalId))!;
+    const deps = { ...h.emulator.deps, store: withStepBefore(h.emulator.deps.store, method, meanwhile) };
+    return upgradeCard(deps, terminal, { token: code, inPersonCheck: PASSED, password: PASSWORD });
+  }
+
+  /** The card as the store holds it, and the upgrades its history shows. */
+  async function cardAndUpgrades() {
+    const { cardId } = await cardOf();
+    const held = (await h.emulator.deps.store.getHeldCard(cardId))!;
+    const usages = await h.emulator.deps.store.listUsages(cardId, { limit: 10 });
+    return { card: held.card, upgrades: usages.filter((u) => u.scene === 'upgrade') };
+  }
+
+  const reportLost = async () => expectOk(await h.call('alice', { action: 'reportLost' }));
+
+  it('reported lost after the checks, before the code is spent: CARD_SUSPENDED, no upgrade in the history, still basic, the code unspent', async () => {
+    await expect(upgradeWithStepBefore('recordVerification', reportLost)).rejects.toMatchObject({ code: 'CARD_SUSPENDED' });
+    const { card, upgrades } = await cardAndUpgrades();
+    expect(card).toMatchObject({ level: 'basic', status: 'suspended' });
+    expect(upgrades).toEqual([]);
+    expect(h.rowCounts().spent_tokens).toBe(0);
+  });
+
+  it('reported lost after the code is spent, before the level changes: no such moment any more, and the history matches the card', async () => {
+    const outcome = await upgradeWithStepBefore('changeCard', reportLost).then(
+      () => 'upgraded',
+      (error: { code?: string }) => error.code,
+    );
+    const { card, upgrades } = await cardAndUpgrades();
+    expect(upgrades).toHaveLength(card.level === 'colour' ? 1 : 0);
+    expect(outcome).toBe(card.level === 'colour' ? 'upgraded' : 'CARD_SUSPENDED');
+  });
+
+  it('renewed after the checks: the colour card is signed over its new validity, not the one the checks read', async () => {
+    const renewal = { issuedAt: h.clock.now(), expiresAt: new Date('2041-11-28T08:00:00Z') };
+    const renew = async () => {
+      const { card } = (await h.emulator.deps.store.getHeldCard((await cardOf()).cardId))!;
+      const signed = h.emulator.deps.cardSigner.sign({ cardId: card.id, level: card.level, ...renewal });
+      expect(await h.emulator.deps.store.changeCard(card.id, card, { status: 'active', renewal: { ...renewal, ...signed } })).toBe(true);
+    };
+    await upgradeWithStepBefore('recordVerification', renew);
+    const { card, upgrades } = await cardAndUpgrades();
+    expect(card).toMatchObject({ level: 'colour', expiresAt: renewal.expiresAt });
+    expect(upgrades).toHaveLength(1);
+    const claims = JSON.parse(Buffer.from(card.signature.split('.')[1]!, 'base64url').toString('utf8'));
+    expect(claims).toMatchObject({ lvl: 'colour', exp: renewal.expiresAt.getTime() / 1000 });
   });
 });

@@ -13,9 +13,11 @@ import { base45Decode, base45Encode } from '../../server/token/base45';
 import { fromBase64Url } from '../../server/token/bytes';
 import { decodeCbor, encodeCbor, type Cbor } from '../../server/token/cbor';
 import { TOKEN_PREFIX, type PresentationClaims } from '../../server/token/presentation-token';
-import { createHarness, expectFailure, expectOk, type Harness } from '../support/harness';
+import { verifyPresentation } from '../../server/domain/verify-presentation';
+import { createHarness, expectFailure, expectOk, faceCheck, type Harness } from '../support/harness';
 import { enrolled, presentToken, registerTerminal, verifyAs } from '../support/journeys';
 import { changeStatus } from '../support/card-status';
+import { withStepBefore } from '../support/step-between';
 
 let h: Harness;
 beforeEach(() => {
@@ -202,6 +204,33 @@ describe('each failing check has its own code', () => {
     ['an object', { $ne: null }, 'INVALID_INPUT'],
   ])('%s → %s', async (_label, candidate, code) => {
     await expectCode(candidate, code);
+  });
+});
+
+describe('a card that changes between its check and the spend (security review: a code verified after reportLost returned)', () => {
+  /** Verifies `token` for the hotel scene with `meanwhile` run after the use case checked the card and before the store spends the code. */
+  async function verifyWithStepBefore(token: string, meanwhile: () => Promise<unknown>) {
+    const hotel = await registerTerminal(h, ['hotel']);
+    const terminal = (await h.emulator.deps.store.getTerminal(hotel.terminalId))!;
+    const deps = { ...h.emulator.deps, store: withStepBefore(h.emulator.deps.store, 'recordVerification', meanwhile) };
+    return verifyPresentation(deps, terminal, { token, scene: 'hotel' });
+  }
+
+  it('reported lost meanwhile: CARD_SUSPENDED, no name or ID number released, no usage, the code unspent', async () => {
+    await enrolled(h, 'alice');
+    const token = await presentToken(h, 'alice', 'hotel');
+    const verified = verifyWithStepBefore(token, async () => expectOk(await h.call('alice', { action: 'reportLost' })));
+    await expect(verified).rejects.toMatchObject({ code: 'CARD_SUSPENDED' });
+    expect(h.rowCounts()).toMatchObject({ usages: 0, spent_tokens: 0 });
+  });
+
+  it('revoked meanwhile: CARD_REVOKED, and nothing written', async () => {
+    await enrolled(h, 'alice');
+    const token = await presentToken(h, 'alice', 'hotel');
+    const { answer } = await faceCheck(h, 'alice');
+    const verified = verifyWithStepBefore(token, async () => expectOk(await h.call('alice', { action: 'revoke', ...answer })));
+    await expect(verified).rejects.toMatchObject({ code: 'CARD_REVOKED' });
+    expect(h.rowCounts()).toMatchObject({ usages: 0, spent_tokens: 0 });
   });
 });
 

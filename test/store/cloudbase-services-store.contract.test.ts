@@ -5,11 +5,17 @@
  * requests it sends where a guarantee rests on them.
  */
 import { CloudBaseServicesStore } from '../../server/adapters/cloudbase/cloudbase-services-store';
-import { openOnFreshEndpoint, type CloudBaseEndpoint } from './cloudbase-endpoint';
+import { CloudBaseStore } from '../../server/adapters/cloudbase/cloudbase-store';
+import { openOnFreshEndpoint, syntheticConnection, type CloudBaseEndpoint } from './cloudbase-endpoint';
 import { describeServicesStoreContract } from './services-store-contract';
+import { syntheticCard, syntheticIdentity } from './synthetic-records';
 import { syntheticAuthCode, syntheticExchange, syntheticGrant, syntheticPartner, syntheticTile } from './synthetic-services-records';
 
-const open = () => openOnFreshEndpoint((connection) => CloudBaseServicesStore.open(connection));
+/** The services store and, on the same database, the Store that holds the cards (as the deployed functions pair them). */
+async function open() {
+  const opened = await openOnFreshEndpoint((connection) => CloudBaseServicesStore.open(connection));
+  return { ...opened, cards: CloudBaseStore.open(syntheticConnection(opened.endpoint)) };
+}
 
 describeServicesStoreContract('CloudBaseServicesStore (tcb-admin-node → local CloudBase endpoint)', open);
 
@@ -42,7 +48,8 @@ describe('CloudBaseServicesStore on the CloudBase protocol', () => {
     expect((await store.listPartners()).map((p) => p.id)).toEqual(many.map((n) => `partner-${n}`));
   });
 
-  it('redeems a code in one transaction that writes the code before anything else', async () => {
+  it('redeems a code in one transaction that reads the code, its grant and its card, then writes the code before anything else, and the card too', async () => {
+    await CloudBaseStore.open(syntheticConnection(endpoint)).mintCard(syntheticIdentity(1), syntheticCard(1));
     await store.insertPartner(syntheticPartner(1));
     await store.insertTile(syntheticTile(1, 'partner-1'));
     await store.insertGrant(syntheticGrant(1));
@@ -53,6 +60,8 @@ describe('CloudBaseServicesStore on the CloudBase protocol', () => {
       'database.startTransaction',
       'database.getInTransaction',
       'database.getInTransaction',
+      'database.getInTransaction',
+      'database.updateDocInTransaction',
       'database.updateDocInTransaction',
       'database.updateDocInTransaction',
       'database.getInTransaction',

@@ -15,7 +15,7 @@ import { COLLECTIONS, type UsageDoc } from '../../server/adapters/cloudbase/coll
 import { openDatabase } from '../../server/adapters/cloudbase/database';
 import { MAX_TRANSACTION_ATTEMPTS } from '../../server/adapters/cloudbase/transactions';
 import { GENESIS_HASH, firstBreaks } from '../../server/adapters/usage-chain';
-import { TokenAlreadyUsed } from '../../server/domain/store';
+import { CardChanged, TokenAlreadyUsed } from '../../server/domain/store';
 import { openOnFreshEndpoint, startCloudBaseEndpoint, syntheticConnection, type CloudBaseEndpoint } from './cloudbase-endpoint';
 import { describeStoreContract } from './store-contract';
 import { T0, after, syntheticCard, syntheticIdentity, syntheticUsage } from './synthetic-records';
@@ -34,17 +34,24 @@ describe('CloudBaseStore on the CloudBase protocol', () => {
   });
   afterEach(() => endpoint.close());
 
-  it('spends a token with a transactional insert keyed by the token id, then numbers the usage on the card', async () => {
+  it('reads the card first, then spends a token with a transactional insert keyed by the token id and numbers the usage on the card', async () => {
     endpoint.actions.length = 0;
     await store.recordVerification('t1', syntheticUsage('card-1'));
     expect(endpoint.actions).toEqual([
       'database.startTransaction',
-      'database.insertDocInTransaction',
       'database.getInTransaction',
+      'database.insertDocInTransaction',
       'database.updateDocInTransaction',
       'database.insertDocInTransaction',
       'database.commitTransaction',
     ]);
+  });
+
+  it('refuses a claim on a card no longer active in the transaction that read it, and ends that transaction without a write or a retry', async () => {
+    expect(await store.changeCard('card-1', syntheticCard(1), { status: 'suspended' })).toBe(true);
+    endpoint.actions.length = 0;
+    await expect(store.recordVerification('t1', syntheticUsage('card-1'))).rejects.toBeInstanceOf(CardChanged);
+    expect(endpoint.actions).toEqual(['database.startTransaction', 'database.getInTransaction', 'database.abortTransaction']);
   });
 
   it('chains each card’s usages: every usage document holds the previous one’s hash, and the chain verifies', async () => {

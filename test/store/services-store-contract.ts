@@ -5,7 +5,8 @@
  * with a way to open a fresh, empty store; races are real concurrent calls.
  */
 import { PartnerConflict, type ServicesStore } from '../../server/domain/services-store';
-import { MINUTE, T0, after } from './synthetic-records';
+import type { Store } from '../../server/domain/store';
+import { MINUTE, T0, after, syntheticCard, syntheticIdentity } from './synthetic-records';
 import {
   syntheticAuthCode,
   syntheticExchange,
@@ -17,6 +18,8 @@ import {
 
 export interface OpenedServicesStore {
   store: ServicesStore;
+  /** The Store on the same database, which holds the cards a redemption checks (as the emulator and the deployed functions pair them). */
+  cards: Store;
   /** Closes the store and throws away everything it wrote. */
   close(): Promise<void>;
 }
@@ -27,14 +30,16 @@ export function describeServicesStoreContract(adapterName: string, open: () => P
   describe(`ServicesStore contract: ${adapterName}`, () => {
     let opened: OpenedServicesStore;
     let store: ServicesStore;
+    let cards: Store;
     beforeEach(async () => {
       opened = await open();
-      store = opened.store;
+      ({ store, cards } = opened);
     });
     afterEach(() => opened.close());
 
-    /** A partner with one approved, serving tile (`tile-1`), a grant (`grant-1`) and a code (`code-1`). */
+    /** A partner with one approved, serving tile (`tile-1`), an active card (`card-1`), its grant (`grant-1`) and a code (`code-1`). */
     async function servingTileWithCode() {
+      await cards.mintCard(syntheticIdentity(1), syntheticCard(1));
       await store.insertPartner(syntheticPartner(1));
       await store.insertTile(syntheticTile(1, 'partner-1', { servingVersion: 1, versions: [syntheticVersion(1, { status: 'approved', decidedAt: T0 })] }));
       await store.insertGrant(syntheticGrant(1));
@@ -198,6 +203,31 @@ export function describeServicesStoreContract(adapterName: string, open: () => P
         expect(await store.redeemAuthCode('nothing', syntheticExchange())).toBe('unknown');
         expect(await store.listExchanges('card-1', { limit: 50 })).toEqual([]);
         expect((await store.getAuthCode('code-1'))?.usedAt).toBeNull();
+      });
+
+      it('refuses a code of a card reported lost, revoked or expired by the exchange’s instant, naming why, writing nothing (security review: a code verified after reportLost returned)', async () => {
+        const card = syntheticCard(1);
+        expect(await store.redeemAuthCode('code-1', syntheticExchange({ at: card.expiresAt }))).toBe('card_expired');
+        expect(await cards.changeCard('card-1', card, { status: 'suspended' })).toBe(true);
+        expect(await store.redeemAuthCode('code-1', syntheticExchange())).toBe('card_suspended');
+        expect(await cards.changeCard('card-1', { ...card, status: 'suspended' }, { status: 'revoked' })).toBe(true);
+        expect(await store.redeemAuthCode('code-1', syntheticExchange())).toBe('card_revoked');
+        expect(await store.listExchanges('card-1', { limit: 50 })).toEqual([]);
+        expect((await store.getAuthCode('code-1'))?.usedAt).toBeNull();
+        expect((await store.getGrant('grant-1'))?.lastUsedAt).toBeNull();
+      });
+
+      it('of a report of loss racing 10 redemptions of different codes, each redemption is whole: redeemed with its exchange, or refused with nothing written', async () => {
+        for (let i = 2; i <= 10; i++) await store.insertAuthCode(syntheticAuthCode(i));
+        const redemptions = Array.from({ length: 10 }, (_, i) => store.redeemAuthCode(`code-${i + 1}`, syntheticExchange()));
+        const report = cards.changeCard('card-1', syntheticCard(1), { status: 'suspended' });
+        const results = await Promise.all(redemptions);
+        expect(await report).toBe(true);
+        expect(results.filter((r) => r !== 'redeemed' && r !== 'card_suspended')).toEqual([]);
+        expect(await store.listExchanges('card-1', { limit: 50 })).toHaveLength(count(results, 'redeemed'));
+        for (let i = 1; i <= 10; i++) {
+          expect((await store.getAuthCode(`code-${i}`))?.usedAt === null).toBe(results[i - 1] !== 'redeemed');
+        }
       });
 
       it('pages a card’s exchanges newest first', async () => {

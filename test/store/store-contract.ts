@@ -5,7 +5,7 @@
  * fresh, empty store; races are real concurrent calls, not mocks.
  */
 import { GENESIS_HASH, firstBreaks } from '../../server/adapters/usage-chain';
-import { CardConflict, TokenAlreadyUsed, type CardRecord, type ChainedUsage, type ExpectedCard, type FaceSessionRecord, type Store } from '../../server/domain/store';
+import { CardChanged, CardConflict, TokenAlreadyUsed, type CardRecord, type ChainedUsage, type ExpectedCard, type FaceSessionRecord, type Store } from '../../server/domain/store';
 import {
   HOUR,
   MINUTE,
@@ -28,6 +28,16 @@ export interface OpenedStore {
 
 /** What a decision made on `card` expects of it (Store.changeCard): its status and the claims its signature covers. */
 const decidedOn = ({ status, level, issuedAt, expiresAt }: CardRecord): ExpectedCard => ({ status, level, issuedAt, expiresAt });
+
+/** What a claim that must be refused threw; a claim that was recorded fails the test. */
+function refusalOf(claim: Promise<void>): Promise<unknown> {
+  return claim.then(
+    () => {
+      throw new Error('the claim was recorded');
+    },
+    (error: unknown) => error,
+  );
+}
 
 function fulfilledAndRejected<T>(results: PromiseSettledResult<T>[]) {
   return {
@@ -398,6 +408,92 @@ export function describeStoreContract(adapterName: string, open: () => Promise<O
         else await store.recordVerification('t1', syntheticUsage('card-1'));
         await store.recordVerification('t2', syntheticUsage('card-1')); // t2 was not spent by its failed claim
         expect(await store.listUsages('card-1', { limit: 10 })).toHaveLength(2);
+      });
+    });
+
+    describe('a use is recorded only on a card still active (security review: a code verified after reportLost returned)', () => {
+      const active = decidedOn(syntheticCard(1));
+      beforeEach(() => mint(1));
+
+      it('refuses a claim once the card is reported lost: CardChanged names the card as found, nothing is written, the token stays unspent', async () => {
+        expect(await store.changeCard('card-1', active, { status: 'suspended' })).toBe(true);
+        const refused = await refusalOf(store.recordVerification('t1', syntheticUsage('card-1')));
+        expect(refused).toBeInstanceOf(CardChanged);
+        expect(refused).toMatchObject({ found: { status: 'suspended', level: 'basic', expiresAt: syntheticCard(1).expiresAt } });
+        expect(await store.listUsages('card-1', { limit: 10 })).toEqual([]);
+        expect(await store.usageChainHeads()).toEqual(new Map());
+
+        expect(await store.changeCard('card-1', { ...active, status: 'suspended' }, { status: 'active' })).toBe(true);
+        await store.recordVerification('t1', syntheticUsage('card-1')); // t1 was not spent by the refused claim
+        expect(await store.listUsages('card-1', { limit: 10 })).toHaveLength(1);
+      });
+
+      it('refuses a claim on a revoked card, and one at or after the card’s expiry, writing nothing', async () => {
+        await store.mintCard(syntheticIdentity(2), syntheticCard(2, { expiresAt: after(HOUR) }));
+        await store.recordVerification('t2', syntheticUsage('card-2', { at: after(HOUR - SECOND) }));
+        expect(await refusalOf(store.recordVerification('t3', syntheticUsage('card-2', { at: after(HOUR) })))).toMatchObject({
+          found: { status: 'active', expiresAt: after(HOUR) },
+        });
+        expect(await store.listUsages('card-2', { limit: 10 })).toHaveLength(1);
+
+        expect(await store.changeCard('card-1', active, { status: 'revoked' })).toBe(true);
+        const refused = await refusalOf(store.recordVerification('t1', syntheticUsage('card-1')));
+        expect(refused).toBeInstanceOf(CardChanged);
+        expect(refused).toMatchObject({ found: { status: 'revoked' } });
+        expect(await store.listUsages('card-1', { limit: 10 })).toEqual([]);
+      });
+
+      it('keeps every claim whole when a report races 20 of them: each is recorded or refused with CardChanged, and none after the report', async () => {
+        const claims = Array.from({ length: 20 }, (_, i) => store.recordVerification(`token-${i}`, syntheticUsage('card-1')));
+        const report = store.changeCard('card-1', active, { status: 'suspended' });
+        const results = await Promise.allSettled(claims);
+        expect(await report).toBe(true);
+        const { fulfilled, reasons } = fulfilledAndRejected(results);
+        for (const reason of reasons) expect(reason).toBeInstanceOf(CardChanged);
+        expect(await store.listUsages('card-1', { limit: 50 })).toHaveLength(fulfilled.length);
+        expect(await refusalOf(store.recordVerification('token-after', syntheticUsage('card-1')))).toBeInstanceOf(CardChanged);
+      });
+    });
+
+    describe('an upgrade recorded with its use (security review: an upgrade refused after its usage was recorded)', () => {
+      const upgradeUsage = syntheticUsage('card-1', { scene: 'upgrade', attributes: [] });
+      const change = { level: 'colour' as const, keyId: 'test-issuer-key-2', signature: 'colour-signature' };
+      beforeEach(() => mint(1));
+
+      it('raises the level with its key id and signature in the same step as the token and the usage, and keeps the validity', async () => {
+        await store.recordVerification('t1', upgradeUsage, { expected: syntheticCard(1), change });
+        expect((await store.getHeldCard('card-1'))?.card).toEqual(syntheticCard(1, change));
+        expect((await store.listUsages('card-1', { limit: 10 })).map((u) => u.scene)).toEqual(['upgrade']);
+        await expect(store.recordVerification('t1', syntheticUsage('card-1'))).rejects.toBeInstanceOf(TokenAlreadyUsed);
+      });
+
+      it('writes neither the upgrade nor its usage, and leaves the token unspent, when the card is no longer the one the upgrade was signed on', async () => {
+        const renewed = { expiresAt: new Date('2041-11-28T08:00:00Z') };
+        const refusals = [
+          await refusalOf(store.recordVerification('t1', upgradeUsage, { expected: syntheticCard(1, { level: 'colour' }), change })),
+          await refusalOf(store.recordVerification('t1', upgradeUsage, { expected: syntheticCard(1, renewed), change })),
+        ];
+        expect(await store.changeCard('card-1', syntheticCard(1), { status: 'suspended' })).toBe(true);
+        refusals.push(await refusalOf(store.recordVerification('t1', upgradeUsage, { expected: syntheticCard(1), change })));
+        for (const refused of refusals) expect(refused).toBeInstanceOf(CardChanged);
+        expect(refusals.map((r) => (r as CardChanged).found.status)).toEqual(['active', 'active', 'suspended']);
+        expect((await store.getHeldCard('card-1'))?.card).toEqual(syntheticCard(1, { status: 'suspended' }));
+        expect(await store.listUsages('card-1', { limit: 10 })).toEqual([]);
+
+        expect(await store.changeCard('card-1', syntheticCard(1, { status: 'suspended' }), { status: 'active' })).toBe(true);
+        await store.recordVerification('t1', upgradeUsage, { expected: syntheticCard(1), change }); // t1 was not spent by the refusals
+        expect((await store.getHeldCard('card-1'))?.card.level).toBe('colour');
+      });
+
+      it('of two upgrades decided on the same basic card with two tokens, one writes; the other is refused and leaves no usage', async () => {
+        const results = await Promise.allSettled(
+          ['t1', 't2'].map((token) => store.recordVerification(token, upgradeUsage, { expected: syntheticCard(1), change })),
+        );
+        const { fulfilled, reasons } = fulfilledAndRejected(results);
+        expect(fulfilled).toHaveLength(1);
+        expect(reasons).toHaveLength(1);
+        expect(reasons[0]).toBeInstanceOf(CardChanged);
+        expect(await store.listUsages('card-1', { limit: 10 })).toHaveLength(1);
       });
     });
 

@@ -31,12 +31,13 @@ import type {
   TileRecord,
   TileVersionRecord,
 } from '../../domain/services-store';
-import { PartnerConflict } from '../../domain/services-store';
+import { PartnerConflict, cardRefusal } from '../../domain/services-store';
 import type { Database } from 'tcb-admin-node';
 import { DUPLICATE_WRITE, hasCode, unwrap } from './cloudbase-error';
 import {
   COLLECTIONS,
   type AuthCodeDoc,
+  type CardDoc,
   type ExchangeCounterDoc,
   type ExchangeDoc,
   type GrantDoc,
@@ -411,8 +412,11 @@ export class CloudBaseServicesStore implements ServicesStore {
    * is written first, so of concurrent redemptions one commits and the
    * others conflict, retry, and find it used; the grant's revocation decides
    * and the grant is written (its last use), so a revocation committed first
-   * is read, and one racing it conflicts. [unique] on the exchange's
-   * (cardId, seq).
+   * is read, and one racing it conflicts. The same for the card (the Store's
+   * document, on the same database): its status and expiry decide
+   * (cardRefusal), and it is written (its last exchange), so a report of
+   * loss or a revocation committed first is read, and one racing it
+   * conflicts. [unique] on the exchange's (cardId, seq).
    */
   async redeemAuthCode(codeId: string, exchange: Omit<ExchangeRecord, 'id'>): Promise<Redemption> {
     const at = exchange.at.getTime();
@@ -422,8 +426,13 @@ export class CloudBaseServicesStore implements ServicesStore {
       if (code.usedAt !== null) return 'used';
       const grant = await readInTransaction<GrantDoc>(tx, COLLECTIONS.grants, code.grantId);
       if (!grant || grant.revokedAt !== null) return 'revoked';
+      const card = await readInTransaction<CardDoc>(tx, COLLECTIONS.cards, code.cardId);
+      if (!card) return 'unknown';
+      const refusal = cardRefusal({ status: card.status, expiresAt: new Date(card.expiresAt) }, exchange.at);
+      if (refusal) return refusal;
       await tx.collection(COLLECTIONS.authCodes).doc(codeId).update({ usedAt: at });
       await tx.collection(COLLECTIONS.grants).doc(code.grantId).update({ lastUsedAt: at });
+      await tx.collection(COLLECTIONS.cards).doc(code.cardId).update({ lastExchangeAt: at });
       const counter = await readInTransaction<ExchangeCounterDoc>(tx, COLLECTIONS.exchangeCounters, exchange.cardId);
       const seq = (counter?.seq ?? 0) + 1;
       await tx.collection(COLLECTIONS.exchangeCounters).doc(exchange.cardId).set({ seq });

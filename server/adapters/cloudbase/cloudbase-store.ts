@@ -23,13 +23,16 @@ import type { BudgetPlace, CheckBudget } from '../../domain/ports';
 import {
   type AuditCheckpointRecord,
   type ChainedUsage,
+  CardChanged,
   CardConflict,
   TokenAlreadyUsed,
+  takesUse,
   type CardChange,
   type CardMoveRecord,
   type CardPasswordRecord,
   type CardRecord,
   type ExpectedCard,
+  type CardUpgrade,
   type FaceSessionRecord,
   type FaceStartLimit,
   type HeldCard,
@@ -430,23 +433,31 @@ export class CloudBaseStore implements Store, CheckBudget {
   }
 
   /**
-   * [txn] the spent token, the card's usage number and the usage commit
-   * together or not at all, and [unique] on the spent token's `_id`: of any
-   * number of claims of one token, one inserts it, the others fail with
-   * DATABASE_DUPLICATE_WRITE once it committed (or conflict and retry until
-   * then). A usage of an unknown card rolls the token back with it.
+   * [txn] the card, the spent token, the card's usage number and the usage
+   * commit together or not at all, and [unique] on the spent token's `_id`:
+   * of any number of claims of one token, one inserts it, the others fail
+   * with DATABASE_DUPLICATE_WRITE once it committed (or conflict and retry
+   * until then). The card is read first and decides (takesUse): one no longer
+   * active, or no longer as an upgrade was signed on, throws CardChanged,
+   * which rolls back; one that is gets written (its chain head, and an
+   * upgrade's level), so a change to it committed after this snapshot
+   * conflicts and the retry reads it. A usage of an unknown card rolls the
+   * token back with it.
    */
-  async recordVerification(tokenId: string, usage: Omit<UsageRecord, 'id'>): Promise<void> {
+  async recordVerification(tokenId: string, usage: Omit<UsageRecord, 'id'>, upgrade?: CardUpgrade): Promise<void> {
     try {
       await inTransaction(this.db, async (tx) => {
-        await tx.collection(COLLECTIONS.spentTokens).add({ _id: tokenId, usedAt: usage.at.getTime() });
         const card = await readInTransaction<CardDoc>(tx, COLLECTIONS.cards, usage.cardId);
         if (!card) throw new UnknownCard();
+        const found = { status: card.status, level: card.level, issuedAt: new Date(card.issuedAt), expiresAt: new Date(card.expiresAt) };
+        if (!takesUse(found, usage.at, upgrade)) throw new CardChanged(found);
+        await tx.collection(COLLECTIONS.spentTokens).add({ _id: tokenId, usedAt: usage.at.getTime() });
         const seq = card.usageSeq + 1;
         // The card document holds the chain's head: read and written in this transaction, so no two usages take the same link.
         const prevHash = card.lastUsageHash ?? GENESIS_HASH;
         const hash = usageHash(usage, prevHash);
-        await tx.collection(COLLECTIONS.cards).doc(usage.cardId).update({ usageSeq: seq, lastUsageHash: hash });
+        const { level, keyId, signature } = upgrade?.change ?? {};
+        await tx.collection(COLLECTIONS.cards).doc(usage.cardId).update({ usageSeq: seq, lastUsageHash: hash, ...(upgrade && { level, keyId, signature }) });
         await tx.collection(COLLECTIONS.usages).add({ ...toUsageDoc(usage, seq), prevHash, hash });
       });
     } catch (error) {

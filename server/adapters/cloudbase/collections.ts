@@ -108,6 +108,12 @@ export interface CardDoc {
    * write one document and cannot both commit. A count, nothing personal.
    */
   passwordSets?: number;
+  /**
+   * When a partner last exchanged a code of the card: written by the services
+   * store's redemption, which reads the card, so that a change to the card
+   * racing it conflicts (cloudbase-services-store.ts).
+   */
+  lastExchangeAt?: number;
 }
 
 /** What keeps a live card unique: `_id` is `holder:<OPENID>` or `id:<ID number index>`. */

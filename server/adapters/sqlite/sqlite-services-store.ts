@@ -4,6 +4,7 @@
  * write run as IMMEDIATE transactions, so they hold the write lock also
  * against another process on the file.
  */
+import type { CardStatus } from '../../../core/card';
 import type {
   AuthCodeRecord,
   ExchangeRecord,
@@ -17,7 +18,7 @@ import type {
   TileRecord,
   TileVersionRecord,
 } from '../../domain/services-store';
-import { PartnerConflict } from '../../domain/services-store';
+import { PartnerConflict, cardRefusal } from '../../domain/services-store';
 import { openDatabase, type Db } from './open-database';
 
 interface PartnerRow {
@@ -213,6 +214,8 @@ export class SqliteServicesStore implements ServicesStore {
       getAuthCode: db.prepare('SELECT * FROM auth_codes WHERE id = ?'),
       spendAuthCode: db.prepare('UPDATE auth_codes SET used_at = ? WHERE id = ? AND used_at IS NULL'),
       grantRevokedAt: db.prepare('SELECT revoked_at FROM grants WHERE id = ?').pluck(),
+      // The Store's table on the same file: a redemption writes only while the code's card is active.
+      cardStanding: db.prepare('SELECT status, expires_at FROM cards WHERE id = ?'),
       insertExchange: db.prepare(
         `INSERT INTO exchanges (card_id, at, partner_id, partner_name, tile_id, tile_title, grant_id, scopes)
          VALUES (@cardId, @at, @partnerId, @partnerName, @tileId, @tileTitle, @grantId, @scopes)`,
@@ -391,6 +394,10 @@ export class SqliteServicesStore implements ServicesStore {
       if (!code) return 'unknown';
       if (code.used_at !== null) return 'used';
       if (this.statements.grantRevokedAt.get(code.grant_id) !== null) return 'revoked';
+      const card = this.statements.cardStanding.get(code.card_id) as { status: CardStatus; expires_at: number } | undefined;
+      if (!card) return 'unknown';
+      const refusal = cardRefusal({ status: card.status, expiresAt: new Date(card.expires_at) }, exchange.at);
+      if (refusal) return refusal;
       const at = exchange.at.getTime();
       this.statements.spendAuthCode.run(at, codeId);
       this.statements.insertExchange.run({ ...exchange, at, tileTitle: JSON.stringify(exchange.tileTitle), scopes: JSON.stringify(exchange.scopes) });

@@ -7,6 +7,8 @@ import type {
   CardPasswordRecord,
   CardRecord,
   ExpectedCard,
+  CardStanding,
+  CardUpgrade,
   FaceSessionRecord,
   FaceStartLimit,
   HeldCard,
@@ -18,7 +20,7 @@ import type {
   UpgradeSiteRecord,
   UsageRecord,
 } from '../../domain/store';
-import { CardConflict, TokenAlreadyUsed } from '../../domain/store';
+import { CardChanged, CardConflict, TokenAlreadyUsed, takesUse } from '../../domain/store';
 import { GENESIS_HASH, usageHash } from '../usage-chain';
 import { openDatabase, type Db } from './open-database';
 
@@ -79,6 +81,20 @@ const toHeldCard = (row: HeldCardRow): HeldCard => ({
     dataKey: row.data_key,
     createdAt: new Date(row.identity_created_at),
   },
+});
+
+interface CardStandingRow {
+  status: CardRecord['status'];
+  level: CardRecord['level'];
+  issued_at: number;
+  expires_at: number;
+}
+
+const toCardStanding = (row: CardStandingRow): CardStanding => ({
+  status: row.status,
+  level: row.level,
+  issuedAt: new Date(row.issued_at),
+  expiresAt: new Date(row.expires_at),
 });
 
 interface CardPasswordRow {
@@ -174,6 +190,7 @@ const shredded = (cardId: string) => `shredded:${cardId}`;
 interface PendingVerification {
   tokenId: string;
   usage: Omit<UsageRecord, 'id'>;
+  upgrade: CardUpgrade | undefined;
   resolve: () => void;
   reject: (error: unknown) => void;
 }
@@ -205,6 +222,7 @@ export class SqliteStore implements Store {
       countFailures: db.prepare('SELECT COUNT(*) FROM failures WHERE key = ? AND at > ?').pluck(),
       findCardByHolder: db.prepare(`${HELD_CARD} WHERE c.holder = ? AND c.status <> 'revoked'`),
       getHeldCard: db.prepare(`${HELD_CARD} WHERE c.id = ?`),
+      cardStanding: db.prepare('SELECT status, level, issued_at, expires_at FROM cards WHERE id = ?'),
       changeCard: db.prepare(
         `UPDATE cards SET status = @status, level = COALESCE(@level, level),
            issued_at = COALESCE(@issuedAt, issued_at), expires_at = COALESCE(@newExpiresAt, expires_at),
@@ -526,37 +544,57 @@ export class SqliteStore implements Store {
    * Group commit: verifications that arrive while one event-loop turn runs
    * are written in one transaction, which spares a WAL commit per request
    * under load. Each token's use and its usage record still go in together
-   * or not at all; a token id already present (or earlier in the same batch)
-   * is refused with TokenAlreadyUsed.
+   * or not at all, an upgrade's new level with them; a card no longer
+   * active (or, for an upgrade, no longer as signed) is refused with
+   * CardChanged and a token id already present (or earlier in the same
+   * batch) with TokenAlreadyUsed, each writing nothing of its own.
    */
-  recordVerification(tokenId: string, usage: Omit<UsageRecord, 'id'>): Promise<void> {
+  recordVerification(tokenId: string, usage: Omit<UsageRecord, 'id'>, upgrade?: CardUpgrade): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.pendingVerifications.push({ tokenId, usage, resolve, reject });
+      this.pendingVerifications.push({ tokenId, usage, upgrade, resolve, reject });
       if (this.pendingVerifications.length === 1) setImmediate(() => this.flushVerifications());
     });
   }
 
+  /**
+   * IMMEDIATE: the batch holds the write lock from its first statement, so a
+   * card read here is the card as it is when its claim is written, also
+   * against another connection or process on the file.
+   */
   private flushVerifications(): void {
     const batch = this.pendingVerifications;
     this.pendingVerifications = [];
-    let recorded: boolean[];
+    let refusals: Array<CardChanged | TokenAlreadyUsed | null>;
     try {
-      recorded = this.db.transaction(() =>
-        batch.map(({ tokenId, usage }) => {
-          if (this.statements.spendToken.run(tokenId, usage.at.getTime()).changes === 0) return false;
-          // The card's head is read and moved on in the same transaction, so entries of one card in one batch chain in order.
-          const prevHash = (this.statements.usageHead.get(usage.cardId) as string | null | undefined) ?? GENESIS_HASH;
-          const hash = usageHash(usage, prevHash);
-          this.statements.insertUsage.run({ ...usage, at: usage.at.getTime(), attributes: JSON.stringify(usage.attributes), prevHash, hash });
-          this.statements.setUsageHead.run(hash, usage.cardId);
-          return true;
-        }),
-      )();
+      refusals = this.db.transaction(() => batch.map((claim) => this.recordClaim(claim))).immediate();
     } catch (error) {
       for (const item of batch) item.reject(error);
       return;
     }
-    batch.forEach((item, i) => (recorded[i] ? item.resolve() : item.reject(new TokenAlreadyUsed())));
+    batch.forEach((item, i) => {
+      const refusal = refusals[i];
+      if (refusal) item.reject(refusal);
+      else item.resolve();
+    });
+  }
+
+  /** One claim inside the batch's transaction: written whole, or its refusal with nothing of it written. */
+  private recordClaim({ tokenId, usage, upgrade }: PendingVerification): CardChanged | TokenAlreadyUsed | null {
+    const row = this.statements.cardStanding.get(usage.cardId) as CardStandingRow | undefined;
+    // No card: the usage insert below fails its foreign key, and the batch with it.
+    if (row) {
+      const found = toCardStanding(row);
+      if (!takesUse(found, usage.at, upgrade)) return new CardChanged(found);
+    }
+    if (this.statements.spendToken.run(tokenId, usage.at.getTime()).changes === 0) return new TokenAlreadyUsed();
+    // Matches: the card was read just above, under the same write lock.
+    if (upgrade) this.compareAndSetCard(usage.cardId, { status: 'active', ...upgrade.expected }, { status: 'active', upgrade: upgrade.change });
+    // The card's head is read and moved on in the same transaction, so entries of one card in one batch chain in order.
+    const prevHash = (this.statements.usageHead.get(usage.cardId) as string | null | undefined) ?? GENESIS_HASH;
+    const hash = usageHash(usage, prevHash);
+    this.statements.insertUsage.run({ ...usage, at: usage.at.getTime(), attributes: JSON.stringify(usage.attributes), prevHash, hash });
+    this.statements.setUsageHead.run(hash, usage.cardId);
+    return null;
   }
 
   async listUsages(cardId: string, page: { before?: number; limit: number }): Promise<UsageRecord[]> {

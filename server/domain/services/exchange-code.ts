@@ -5,8 +5,10 @@
  * about the code shows), its expiry, one-time use, the grant (revoked or
  * expired), the tile, the scopes asked for (never more than granted), the
  * card. Then the code is spent and the exchange written to the citizen's
- * records in one step, and the release goes back with the pairwise subject
- * id and the issuer's signature over it.
+ * records in one step, which checks the grant and the card again and writes
+ * nothing if either changed meanwhile (a card reported lost while this runs
+ * is CARD_SUSPENDED, and nothing is released), and the release goes back
+ * with the pairwise subject id and the issuer's signature over it.
  */
 import { EidError } from '../../../core/errors';
 import { RELEASE_TOKEN_SECONDS } from '../../../core/policy';
@@ -20,7 +22,14 @@ import type { PartnerRecord } from '../services-store';
 import { releasePartnerAttributes } from './release-partner-attributes';
 import { assertTileServes, grantStatus } from './tile-views';
 
-const REDEMPTION_REFUSALS = { used: 'AUTH_CODE_USED', revoked: 'GRANT_REVOKED', unknown: 'AUTH_CODE_INVALID' } as const;
+const REDEMPTION_REFUSALS = {
+  used: 'AUTH_CODE_USED',
+  revoked: 'GRANT_REVOKED',
+  unknown: 'AUTH_CODE_INVALID',
+  card_suspended: 'CARD_SUSPENDED',
+  card_revoked: 'CARD_REVOKED',
+  card_expired: 'CARD_EXPIRED',
+} as const;
 
 export async function exchangeCode(
   deps: Pick<Deps, 'store' | 'pii' | 'clock'>,
