@@ -53,6 +53,8 @@ export const CARD_PASSWORD_REASONS = ['format', 'all_same', 'sequence', 'birth_d
 export type CardPasswordReason = (typeof CARD_PASSWORD_REASONS)[number];
 /** Which part of a terminal's in-person check failed (IN_PERSON_CHECK_FAILED): reading the physical ID card, or the live face match. */
 export const IN_PERSON_CHECK_REASONS = ['id_card', 'face'] as const;
+/** Why an upgrade terminal may not upgrade (UPGRADE_NOT_PERMITTED) beyond lacking the permission: its city has no open upgrade site. */
+export const UPGRADE_PERMISSION_REASONS = ['city'] as const;
 /** Why a scene cannot be shown as a QR code at a counter. */
 export const PRESENT_REASONS = ['not_presentable'] as const;
 /** Why a caller's credential was refused. */
@@ -72,6 +74,7 @@ export type ErrorReason =
   | CardTransition
   | CardPasswordReason
   | (typeof IN_PERSON_CHECK_REASONS)[number]
+  | (typeof UPGRADE_PERMISSION_REASONS)[number]
   | (typeof PRESENT_REASONS)[number]
   | (typeof CREDENTIAL_REASONS)[number]
   | (typeof CONSENT_REASONS)[number]

@@ -2,7 +2,8 @@
  * Use case: a registered upgrade terminal makes a basic card colour
  * (journey 4). Named checks in a fixed order, each failure with its own code:
  * the code's offline checks for the upgrade scene; the terminal's upgrade
- * permission (UPGRADE_NOT_PERMITTED); its in-person check, the physical ID
+ * permission, in a supported city: one with an open site in the upgrade
+ * directory (UPGRADE_NOT_PERMITTED, reason `city`); its in-person check, the physical ID
  * card read and the live face match (IN_PERSON_CHECK_FAILED); the card is
  * active and still basic (CARD_SUSPENDED, CARD_REVOKED, CARD_ALREADY_COLOUR);
  * the keypad password (PASSWORD_NOT_SET, PASSWORD_WRONG, PASSWORD_LOCKED).
@@ -18,6 +19,7 @@ import { checkPresentationOffline } from '../token/check-presentation';
 import { checkPassword } from './card-password';
 import { assertCardActive } from './card-rules';
 import type { Deps } from './deps';
+import { upgradesServedIn } from './upgrade-directory';
 import { spendPresentation } from './spend-presentation';
 import { CardChanged, type CardRecord, type TerminalRecord, type UsageRecord } from './store';
 
@@ -30,6 +32,7 @@ export async function upgradeCard(
   const offline = await checkPresentationOffline(token, { keys: deps.issuerKeys, now, expectedScene: 'upgrade' });
   if (!offline.ok) throw new EidError(offline.code, { reason: offline.check });
   if (!terminal.scenes.includes('upgrade')) throw new EidError('UPGRADE_NOT_PERMITTED');
+  if (!(await upgradesServedIn(deps, terminal.city))) throw new EidError('UPGRADE_NOT_PERMITTED', { reason: 'city' });
   if (!inPersonCheck.idCardRead) throw new EidError('IN_PERSON_CHECK_FAILED', { reason: 'id_card' });
   if (!inPersonCheck.faceMatch) throw new EidError('IN_PERSON_CHECK_FAILED', { reason: 'face' });
 

@@ -21,3 +21,12 @@ export async function listUpgradeSites(deps: Deps, { city }: Omit<ListUpgradeSit
     sites: sites.map(({ updatedAt: _updatedAt, ...site }) => ({ ...site, openNow: site.status === 'open' && isWithinHours(site.hours, now) })),
   };
 }
+
+/**
+ * Whether `city` (GB/T 2260, as a terminal is registered) is a supported city
+ * of the colour upgrade (DESIGN.md journey 4): one with an open site in the
+ * directory. A terminal elsewhere, or in a city whose sites all closed, cannot upgrade.
+ */
+export async function upgradesServedIn(deps: Deps, city: string): Promise<boolean> {
+  return (await deps.store.listUpgradeSites(city)).some((site) => site.status === 'open');
+}

@@ -17,7 +17,7 @@ import type { Deps } from '../../server/domain/deps';
 import { renewCard } from '../../server/domain/renew-card';
 import { upgradeCard } from '../../server/domain/upgrade-card';
 import { createHarness, expectOk, faceCheck, type Harness } from '../support/harness';
-import { enrolled, registerTerminal } from '../support/journeys';
+import { enrolled, registerUpgradeTerminal } from '../support/journeys';
 
 let h: Harness;
 let upgrader: TerminalCredential;
@@ -28,7 +28,7 @@ const DAY = 24 * 60 * 60 * 1000;
 beforeEach(async () => {
   h = createHarness();
   await enrolled(h, 'alice');
-  upgrader = await registerTerminal(h, ['upgrade'], '广州市天河区政务服务中心 (synthetic)');
+  upgrader = await registerUpgradeTerminal(h);
   const { answer } = await faceCheck(h, 'alice');
   expectOk(await h.call('alice', { action: 'setCardPassword', ...answer, password: PASSWORD }));
   // Into the renewal window, where both transitions are open.

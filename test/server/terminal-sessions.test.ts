@@ -10,7 +10,7 @@ import { TERMINAL_SESSION_REPLAY_WINDOW, TERMINAL_SESSION_SECONDS } from '../../
 import { signAdminAssertion, signTerminalAssertion, type TerminalCredential } from '../../server/clients/assertions';
 import { TerminalSessionClient } from '../../server/clients/terminal-session';
 import { createHarness, expectFailure, expectOk, faceCheck, type Harness } from '../support/harness';
-import { enrolled, presentToken, registerTerminal, verifyAs } from '../support/journeys';
+import { enrolled, presentToken, registerTerminal, registerUpgradeTerminal, verifyAs } from '../support/journeys';
 
 let h: Harness;
 beforeEach(() => {
@@ -126,7 +126,7 @@ describe('the session MAC covers the whole request (found in review)', () => {
     await enrolled(h, 'alice');
     const { answer } = await faceCheck(h, 'alice');
     expectOk(await h.call('alice', { action: 'setCardPassword', ...answer, password: PASSWORD }));
-    const client = new TerminalSessionClient(await openSession(await registerTerminal(h, ['upgrade'], '政务服务中心 (synthetic)')));
+    const client = new TerminalSessionClient(await openSession(await registerUpgradeTerminal(h, '政务服务中心 (synthetic)')));
     const token = (expectOk(await h.call('alice', { action: 'presentUpgrade' })) as unknown as PresentationView).token;
     return { client, token };
   }

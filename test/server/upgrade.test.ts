@@ -11,7 +11,7 @@ import type { PasswordHasher } from '../../server/domain/ports';
 import { upgradeCard } from '../../server/domain/upgrade-card';
 import type { Store } from '../../server/domain/store';
 import { createHarness, expectFailure, expectOk, faceCheck, type Harness } from '../support/harness';
-import { enrolled, registerTerminal, verifyAs } from '../support/journeys';
+import { enrolled, registerTerminal, registerUpgradeTerminal, verifyAs } from '../support/journeys';
 import { withStepBefore } from '../support/step-between';
 
 let h: Harness;
@@ -19,7 +19,7 @@ let upgrader: TerminalCredential;
 beforeEach(async () => {
   h = createHarness();
   await enrolled(h, 'alice');
-  upgrader = await registerTerminal(h, ['upgrade'], '广州市天河区政务服务中心 (synthetic)');
+  upgrader = await registerUpgradeTerminal(h);
 });
 afterEach(() => h.close());
 
@@ -173,6 +173,18 @@ describe('colour upgrade at a registered terminal', () => {
     const code = await upgradeCode();
     expect(expectFailure(await upgradeAt(hotel, code)).code).toBe('UPGRADE_NOT_PERMITTED');
     expect(expectFailure(await verifyAs(h, upgrader, code, 'upgrade'))).toMatchObject({ code: 'SCENE_NOT_ALLOWED', reason: 'not_presentable' });
+    expectOk(await upgradeAt(upgrader, code));
+  });
+
+  it('refuses an upgrade terminal outside a supported city, or in one whose sites all closed (UPGRADE_NOT_PERMITTED, city), leaving the code unspent', async () => {
+    const elsewhere = await registerTerminal(h, ['upgrade'], '某地政务服务中心 (synthetic)', '999999');
+    const code = await upgradeCode();
+    expect(expectFailure(await upgradeAt(elsewhere, code))).toMatchObject({ code: 'UPGRADE_NOT_PERMITTED', reason: 'city' });
+
+    const site = (await h.emulator.deps.store.listUpgradeSites('440100'))[0]!;
+    await h.emulator.deps.store.putUpgradeSite({ ...site, status: 'closed' });
+    expect(expectFailure(await upgradeAt(upgrader, code))).toMatchObject({ code: 'UPGRADE_NOT_PERMITTED', reason: 'city' });
+    await h.emulator.deps.store.putUpgradeSite(site);
     expectOk(await upgradeAt(upgrader, code));
   });
 

@@ -19,7 +19,7 @@ export async function enrolled(h: Harness, openid: string, kase: Parameters<type
   return person;
 }
 
-export async function registerTerminal(h: Harness, scenes: Scene[], organisation = '测试酒店 (synthetic)'): Promise<TerminalCredential> {
+export async function registerTerminal(h: Harness, scenes: Scene[], organisation = '测试酒店 (synthetic)', city = '北京'): Promise<TerminalCredential> {
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const { x, y } = publicKey.export({ format: 'jwk' });
   const result = await h.emulator.functions.admin(
@@ -27,7 +27,7 @@ export async function registerTerminal(h: Harness, scenes: Scene[], organisation
       action: 'registerTerminal',
       assertion: signAdminAssertion(h.emulator.adminKey, h.clock.now()),
       organisation,
-      city: '北京',
+      city,
       scenes,
       publicKeyJwk: { kty: 'EC', crv: 'P-256', x, y },
     },
@@ -47,4 +47,24 @@ export function verifyAs(h: Harness, terminal: TerminalCredential, token: unknow
     { action: 'verify', assertion: signTerminalAssertion(terminal, h.clock.now()), token, scene },
     {},
   ) as Promise<Result<VerificationView>>;
+}
+
+/** A synthetic open upgrade site in Guangzhou (440100), and an upgrade terminal registered there: upgrades need a supported city. */
+export async function registerUpgradeTerminal(h: Harness, organisation = '广州市天河区政务服务中心 (synthetic)'): Promise<TerminalCredential> {
+  expectOk(
+    await h.emulator.functions.admin(
+      {
+        action: 'putUpgradeSite',
+        assertion: signAdminAssertion(h.emulator.adminKey, h.clock.now()),
+        id: 'synthetic-gz-site',
+        city: '440100',
+        name: '天河区政务服务中心 (synthetic)',
+        address: '广州市天河区 (synthetic)',
+        hours: { days: [1, 2, 3, 4, 5, 6, 7], opens: '00:00', closes: '23:59' },
+        status: 'open',
+      },
+      {},
+    ),
+  );
+  return registerTerminal(h, ['upgrade'], organisation, '440100');
 }
