@@ -4,7 +4,7 @@
  */
 import type { CardView, PresentationView, Result, UpgradeView } from '../../core/api';
 import { CARD_PASSWORD_LOCK_SECONDS, CARD_PASSWORD_MAX_TRIES, REAUTH_VALID_SECONDS } from '../../core/policy';
-import { signTerminalAssertion, type TerminalCredential } from '../../server/clients/assertions';
+import { withTerminalAssertion, type TerminalCredential } from '../../server/clients/assertions';
 import { qrVersion } from '../../bench/qr-version';
 import { createHarness, expectFailure, expectOk, faceCheck, type Harness } from '../support/harness';
 import { enrolled, registerTerminal, verifyAs } from '../support/journeys';
@@ -32,7 +32,7 @@ async function upgradeCode(): Promise<string> {
 
 function upgradeAt(terminal: TerminalCredential, token: string, fields: { password?: string; inPersonCheck?: typeof PASSED } = {}) {
   return h.emulator.functions.verifier(
-    { action: 'upgrade', assertion: signTerminalAssertion(terminal, h.clock.now()), token, inPersonCheck: PASSED, password: PASSWORD, ...fields },
+    withTerminalAssertion(terminal, h.clock.now(), { action: 'upgrade', token, inPersonCheck: PASSED, password: PASSWORD, ...fields }),
     {},
   ) as Promise<Result<UpgradeView>>;
 }
