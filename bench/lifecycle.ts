@@ -12,7 +12,7 @@
 import { performance } from 'node:perf_hooks';
 import type { FaceChallengeView } from '../core/api';
 import { SCRYPT_PARAMETERS, ScryptPasswordHasher } from '../server/adapters/keys/scrypt-password-hasher';
-import { signTerminalAssertion } from '../server/clients/assertions';
+import { withTerminalAssertion } from '../server/clients/assertions';
 import { DEMO_UPGRADE_TERMINAL_ID, loadDemoTerminal } from '../server/clients/demo-terminal-key';
 import { startEmulator } from '../test/support/emulator-process';
 import { enrollOverHttp, post } from '../test/support/http-citizen';
@@ -64,10 +64,8 @@ export async function lifecycleFigures() {
     await citizen(holder, { action: 'reauth', ...(await faceProof(holder)) });
     const code = ((await citizen(holder, { action: 'presentUpgrade' })) as { token?: string }).token!;
     const terminal = loadDemoTerminal(emulator.dataDir, DEMO_UPGRADE_TERMINAL_ID);
-    const assertion = signTerminalAssertion(terminal, new Date());
-    const [upgraded, upgradeMs] = await timed(() =>
-      post(base, '/fn/verifier', { action: 'upgrade', assertion, token: code, inPersonCheck: { idCardRead: true, faceMatch: true }, password: '73920561' }),
-    );
+    const upgrade = withTerminalAssertion(terminal, new Date(), { action: 'upgrade', token: code, inPersonCheck: { idCardRead: true, faceMatch: true }, password: '73920561' });
+    const [upgraded, upgradeMs] = await timed(() => post(base, '/fn/verifier', upgrade));
     if (!upgraded.ok) throw new Error(`upgrade failed: ${upgraded.code}`);
 
     return {

@@ -27,7 +27,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { TerminalSessionView } from '../core/api';
 import { PRESENTABLE_SCENES } from '../core/scenes';
-import { signTerminalAssertion } from '../server/clients/assertions';
+import { withTerminalAssertion } from '../server/clients/assertions';
 import { loadDemoTerminal } from '../server/clients/demo-terminal-key';
 import { TerminalSessionClient } from '../server/clients/terminal-session';
 import { checkPresentationOffline } from '../server/token/check-presentation';
@@ -116,7 +116,7 @@ async function overHttp() {
     };
 
     // Terminal sessions: one assertion, then an HMAC per request.
-    const opened = await post(base, '/fn/verifier', { action: 'openSession', assertion: signTerminalAssertion(terminal, new Date()) });
+    const opened = await post(base, '/fn/verifier', withTerminalAssertion(terminal, new Date(), { action: 'openSession' }));
     if (!opened.ok) throw new Error(`openSession failed: ${opened.code}`);
     const session = new TerminalSessionClient(opened as unknown as TerminalSessionView);
     const sessionTokens = await freshTokens();
@@ -126,14 +126,11 @@ async function overHttp() {
       return { path: '/fn/verifier', body: session.withSession({ action: 'verify', scene: 'hotel', token }) };
     });
 
-    // The simple integrator's path: a fresh ES256 assertion with every request (signed ahead, outside the timing).
+    // The simple integrator's path: a fresh ES256 assertion made for each request (signed ahead, outside the timing).
     const assertionTokens = await freshTokens();
-    const assertions = assertionTokens.map(() => signTerminalAssertion(terminal, new Date(), 300));
+    const assertionRequests = assertionTokens.map((token) => withTerminalAssertion(terminal, new Date(), { action: 'verify', scene: 'hotel', token }, 300));
     let j = 0;
-    const withAssertion = await httpLoad(base, assertionTokens.length, HTTP_CONCURRENCY, () => {
-      const k = j++;
-      return { path: '/fn/verifier', body: { action: 'verify', assertion: assertions[k], token: assertionTokens[k], scene: 'hotel' } };
-    });
+    const withAssertion = await httpLoad(base, assertionTokens.length, HTTP_CONCURRENCY, () => ({ path: '/fn/verifier', body: assertionRequests[j++] }));
 
     const db = new Database(join(emulator.dataDir, 'eid.sqlite'), { readonly: true });
     const usages = db.prepare('SELECT COUNT(*) FROM usages').pluck().get() as number;

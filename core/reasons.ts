@@ -57,8 +57,12 @@ export const IN_PERSON_CHECK_REASONS = ['id_card', 'face'] as const;
 export const UPGRADE_PERMISSION_REASONS = ['city'] as const;
 /** Why a scene cannot be shown as a QR code at a counter. */
 export const PRESENT_REASONS = ['not_presentable'] as const;
-/** Why a caller's credential was refused. */
-export const CREDENTIAL_REASONS = ['assertion', 'admin_assertion', 'no_terminal_credential', 'session', 'replay'] as const;
+/**
+ * Why a caller's credential was refused. `assertion_request`: a terminal's
+ * validly signed assertion was made for another request, or for none (its
+ * `req` claim, core/terminal-request.ts).
+ */
+export const CREDENTIAL_REASONS = ['assertion', 'assertion_request', 'admin_assertion', 'no_terminal_credential', 'session', 'replay'] as const;
 /** Why a tile cannot be authorised without the consent screen (CONSENT_REQUIRED): no grant covers it, or a sensitive scope lacks its own tick. */
 export const CONSENT_REASONS = ['no_grant', 'sensitive_scope'] as const;
 /** Why the service could not answer (INTERNAL): the network on the way, or a deployment missing an adapter. */

@@ -12,7 +12,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { UpgradeView } from '../../core/api';
-import { signTerminalAssertion, type TerminalCredential } from '../clients/assertions';
+import { withTerminalAssertion, type TerminalCredential } from '../clients/assertions';
 import { DEMO_UPGRADE_TERMINAL_ID } from '../clients/demo-terminal-key';
 import { ENDPOINT_OPTIONS, answerOf, endpointOf, type FunctionCliIo } from './function-endpoint';
 
@@ -35,13 +35,15 @@ export async function runTerminalCli(argv: string[], io: FunctionCliIo & { termi
     return 2;
   }
   const terminal = io.terminal(values['data-dir'], DEMO_UPGRADE_TERMINAL_ID);
-  const answer = await io.postJson(endpointOf('verifier', values), {
-    action: 'upgrade',
-    assertion: signTerminalAssertion(terminal, io.now()),
-    token,
-    inPersonCheck: { idCardRead: !values['id-card-failed'], faceMatch: !values['face-failed'] },
-    password: values.password,
-  });
+  const answer = await io.postJson(
+    endpointOf('verifier', values),
+    withTerminalAssertion(terminal, io.now(), {
+      action: 'upgrade',
+      token,
+      inPersonCheck: { idCardRead: !values['id-card-failed'], faceMatch: !values['face-failed'] },
+      password: values.password,
+    }),
+  );
   const upgraded = answerOf<UpgradeView>(answer, io);
   if (!upgraded) return 1;
   io.out(`UPGRADED: the card is now ${upgraded.level} (at ${upgraded.upgradedAt}, SIMULATED terminal ${terminal.terminalId})`);

@@ -15,7 +15,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { SCENE_NAMES, type Scene } from '../../core/scenes';
 import { publicKeyring } from '../adapters/keys/issuer-keys';
-import { signTerminalAssertion, type TerminalCredential } from '../clients/assertions';
+import { withTerminalAssertion, type TerminalCredential } from '../clients/assertions';
 import { checkPresentationOffline } from '../token/check-presentation';
 
 export interface CliIo {
@@ -73,10 +73,10 @@ export async function runVerifyCli(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
 
-  const assertion = signTerminalAssertion(io.terminal(values['data-dir']!), io.now());
+  const request = withTerminalAssertion(io.terminal(values['data-dir']!), io.now(), { action: 'verify', token, scene: scene ?? offline.scene });
   const result = (await io.fetchJson(values.endpoint!, {
     method: 'POST',
-    body: JSON.stringify({ action: 'verify', assertion, token, scene: scene ?? offline.scene }),
+    body: JSON.stringify(request),
   })) as { ok: boolean; code?: string; attributes?: object };
   if (!result.ok) {
     io.out(`ONLINE CHECK FAILED: ${result.code}`);

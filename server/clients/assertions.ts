@@ -4,9 +4,10 @@
  * (server/functions/auth); the CLI, the emulator's demo terminal, the bench
  * and the tests make them here, with the same audiences and lifetime rules.
  */
-import { randomBytes, type KeyObject } from 'node:crypto';
+import { createHash, randomBytes, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { ASSERTION_AUDIENCE, ASSERTION_MAX_AGE_SECONDS } from '../../core/policy';
+import { assertionRequestInput, type TerminalRequest } from '../../core/terminal-request';
 
 /** A registered terminal's id and its ES256 private key, as the terminal holds them. */
 export interface TerminalCredential {
@@ -16,14 +17,30 @@ export interface TerminalCredential {
 
 const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
 
-/** A terminal's ES256 assertion (kid and iss = terminal id) valid for `lifetime` seconds, at most the policy's maximum. */
-export function signTerminalAssertion(credential: TerminalCredential, now: Date, lifetime = 120): string {
+/** The `req` claim of a terminal assertion made for `request`: the SHA-256 (base64url) of its fields (core/terminal-request). */
+export function assertionRequestDigest(request: TerminalRequest): string {
+  return createHash('sha256').update(assertionRequestInput(request)).digest('base64url');
+}
+
+/**
+ * A terminal's ES256 assertion (kid and iss = terminal id) for one request,
+ * valid for `lifetime` seconds, at most the policy's maximum. Its `req` claim
+ * binds it to the request's fields: send it with exactly these, or the
+ * verifier refuses it.
+ */
+export function signTerminalAssertion(credential: TerminalCredential, now: Date, request: TerminalRequest, lifetime = 120): string {
   const iat = seconds(now);
   const exp = iat + Math.min(lifetime, ASSERTION_MAX_AGE_SECONDS);
-  return jwt.sign({ iat, exp, iss: credential.terminalId, aud: ASSERTION_AUDIENCE.terminal }, credential.privateKey, {
+  const req = assertionRequestDigest(request);
+  return jwt.sign({ iat, exp, iss: credential.terminalId, aud: ASSERTION_AUDIENCE.terminal, req }, credential.privateKey, {
     algorithm: 'ES256',
     keyid: credential.terminalId,
   });
+}
+
+/** The request to send: these fields and a terminal assertion made for exactly them. */
+export function withTerminalAssertion<R extends TerminalRequest>(credential: TerminalCredential, now: Date, request: R, lifetime?: number): R & { assertion: string } {
+  return { ...request, assertion: signTerminalAssertion(credential, now, request, lifetime) };
 }
 
 /** An administrator's HS256 assertion under the admin key, valid for two minutes. */

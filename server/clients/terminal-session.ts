@@ -1,6 +1,7 @@
 /**
  * A terminal's side of a terminal session: after `openSession` (with one
- * assertion), each verify or upgrade request carries the next counter and the
+ * assertion made for it: `withTerminalAssertion(credential, now, { action:
+ * 'openSession' })`), each verify or upgrade request carries the next counter and the
  * HMAC under the session key of the whole request (core/terminal-session),
  * instead of a signature.
  */

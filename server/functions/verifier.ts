@@ -1,7 +1,7 @@
 /**
  * The verifier function: registered terminals (hotels, internet cafes, gates)
  * verify presentation tokens, upgrade terminals make cards colour, authenticated per request by an ES256 assertion
- * or by a terminal session opened with one (auth/terminal-sessions.ts).
+ * made for that request (auth/terminal-assertions.ts) or by a terminal session opened with one (auth/terminal-sessions.ts).
  */
 import { EidError } from '../../core/errors';
 import { verifierEvent, type UpgradeEvent, type VerifyEvent } from '../../core/schemas';
@@ -19,13 +19,14 @@ export function createVerifierFunction(deps: Deps, sessionTicketKey: Buffer, log
 
   /**
    * The terminal behind a request; its enabled flag is read every time, so
-   * disabling bites at once. A session's MAC is checked over the whole parsed
-   * request, so no field can be changed after the terminal MAC'd it.
+   * disabling bites at once. An assertion's `req` and a session's MAC are
+   * both checked over the whole parsed request, so no field can be changed
+   * after the terminal signed or MAC'd it.
    */
   const terminalOf = async (request: VerifyEvent | UpgradeEvent): Promise<TerminalRecord> => {
     const { assertion, session } = request;
     if ((assertion === undefined) === (session === undefined)) throw new EidError('INVALID_INPUT', { reason: 'schema', details: { field: 'assertion' } });
-    if (assertion !== undefined) return terminals.authenticate(assertion);
+    if (assertion !== undefined) return terminals.authenticate(assertion, request);
     const terminal = await deps.store.getTerminal(sessions.authenticate(session!, request));
     if (!terminal?.enabled) throw new EidError('VERIFIER_UNKNOWN', { reason: 'session' });
     return terminal;
@@ -35,7 +36,7 @@ export function createVerifierFunction(deps: Deps, sessionTicketKey: Buffer, log
     const request = parseEvent(verifierEvent, event);
     switch (request.action) {
       case 'openSession':
-        return sessions.start((await terminals.authenticate(request.assertion)).id);
+        return sessions.start((await terminals.authenticate(request.assertion, request)).id);
       case 'verify':
         return verifyPresentation(deps, await terminalOf(request), request);
       case 'upgrade':

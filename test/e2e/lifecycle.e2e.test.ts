@@ -5,7 +5,7 @@
  * enrolling again works. SYNTHETIC person.
  */
 import type { Page } from 'playwright-core';
-import { signTerminalAssertion } from '../../server/clients/assertions';
+import { withTerminalAssertion } from '../../server/clients/assertions';
 import { loadDemoTerminal } from '../../server/clients/demo-terminal-key';
 import { post } from '../support/http-citizen';
 import { personFor } from '../support/people';
@@ -52,8 +52,7 @@ it('report lost with a code on screen → refused; reinstate after a face check;
   await other.locator('#manage-done:visible').waitFor({ timeout: 15000 });
   await shot(other, 'lifecycle-06-reported-lost');
 
-  const assertion = signTerminalAssertion(loadDemoTerminal(emulator.dataDir), new Date());
-  const refused = await post(emulator.baseUrl, '/fn/verifier', { action: 'verify', assertion, token, scene: 'hotel' });
+  const refused = await post(emulator.baseUrl, '/fn/verifier', withTerminalAssertion(loadDemoTerminal(emulator.dataDir), new Date(), { action: 'verify', token: token!, scene: 'hotel' }));
   expect(refused).toMatchObject({ ok: false, code: 'CARD_SUSPENDED' });
 
   // On the phone, the card opens suspended, said in words, with no way to show a code.

@@ -3,7 +3,7 @@
  * decode it from the pixels with an independent decoder (jsQR), verify it as
  * a registered terminal over HTTP, and see the use on the usage page.
  */
-import { signTerminalAssertion } from '../../server/clients/assertions';
+import { withTerminalAssertion } from '../../server/clients/assertions';
 import { loadDemoTerminal } from '../../server/clients/demo-terminal-key';
 import { post } from '../support/http-citizen';
 import { personFor } from '../support/people';
@@ -33,10 +33,10 @@ it('shows a QR code that a terminal verifies once, and the use appears on the us
   expect(token).toMatch(/^EID2:/);
   expect(token).not.toContain(person.idNumber);
 
-  const assertion = signTerminalAssertion(loadDemoTerminal(emulator.dataDir), new Date());
-  const verified = await post(emulator.baseUrl, '/fn/verifier', { action: 'verify', assertion, token, scene: 'hotel' });
+  const request = withTerminalAssertion(loadDemoTerminal(emulator.dataDir), new Date(), { action: 'verify', token: token!, scene: 'hotel' });
+  const verified = await post(emulator.baseUrl, '/fn/verifier', request);
   expect(verified).toMatchObject({ ok: true, scene: 'hotel', attributes: { fullName: person.name, idNumber: person.idNumber, level: 'basic' } });
-  const again = await post(emulator.baseUrl, '/fn/verifier', { action: 'verify', assertion, token, scene: 'hotel' });
+  const again = await post(emulator.baseUrl, '/fn/verifier', request);
   expect(again).toMatchObject({ ok: false, code: 'CODE_USED' });
 
   await page.locator('#card-usage:visible').click();

@@ -8,7 +8,7 @@
  * SYNTHETIC person.
  */
 import type { Page } from 'playwright-core';
-import { signTerminalAssertion } from '../../server/clients/assertions';
+import { withTerminalAssertion } from '../../server/clients/assertions';
 import { DEMO_UPGRADE_TERMINAL_ID, loadDemoTerminal } from '../../server/clients/demo-terminal-key';
 import { post } from '../support/http-citizen';
 import { personFor } from '../support/people';
@@ -71,13 +71,11 @@ it('sets the card password, shows the upgrade code, and the terminal makes the c
   expect(token).toMatch(/^EID2:/);
 
   const terminal = loadDemoTerminal(emulator.dataDir, DEMO_UPGRADE_TERMINAL_ID);
-  const answer = await post(emulator.baseUrl, '/fn/verifier', {
-    action: 'upgrade',
-    assertion: signTerminalAssertion(terminal, new Date()),
-    token,
-    inPersonCheck: { idCardRead: true, faceMatch: true },
-    password: '73920561',
-  });
+  const answer = await post(
+    emulator.baseUrl,
+    '/fn/verifier',
+    withTerminalAssertion(terminal, new Date(), { action: 'upgrade', token: token!, inPersonCheck: { idCardRead: true, faceMatch: true }, password: '73920561' }),
+  );
   expect(answer).toMatchObject({ ok: true, level: 'colour' });
 
   await page.locator('#upgrade-code-done:visible').click();

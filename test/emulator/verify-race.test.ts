@@ -3,7 +3,7 @@
  * concurrent verifications of one token → exactly one success, 99 CODE_USED,
  * exactly one usage record.
  */
-import { signTerminalAssertion } from '../../server/clients/assertions';
+import { withTerminalAssertion } from '../../server/clients/assertions';
 import { startEmulator, type RunningEmulator } from '../support/emulator-process';
 import { enrollOverHttp, post } from '../support/http-citizen';
 import { loadDemoTerminal } from '../../server/clients/demo-terminal-key';
@@ -20,11 +20,9 @@ it('lets exactly one of 100 racing verifiers use a code', async () => {
   expect((await enrollOverHttp(base, 'dev-racer', typed(personFor('ordinary')))).ok).toBe(true);
   const presented = await post(base, '/fn/citizen', { action: 'present', scene: 'hotel' }, 'dev-racer');
   if (!presented.ok) throw new Error(presented.code);
-  const assertion = signTerminalAssertion(loadDemoTerminal(emulator.dataDir), new Date());
+  const request = withTerminalAssertion(loadDemoTerminal(emulator.dataDir), new Date(), { action: 'verify', token: presented.token as string, scene: 'hotel' });
 
-  const results = await Promise.all(
-    Array.from({ length: 100 }, () => post(base, '/fn/verifier', { action: 'verify', assertion, token: presented.token, scene: 'hotel' })),
-  );
+  const results = await Promise.all(Array.from({ length: 100 }, () => post(base, '/fn/verifier', request)));
   const codes = results.map((r) => (r.ok ? 'ok' : r.code));
   expect(codes.filter((c) => c === 'ok')).toHaveLength(1);
   expect(codes.filter((c) => c === 'CODE_USED')).toHaveLength(99);

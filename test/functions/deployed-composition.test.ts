@@ -12,7 +12,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import type { FaceChallengeView, PresentationView, Result } from '../../core/api';
 import { freshKeyValues } from '../../server/adapters/keys/key-material';
-import { signAdminAssertion, signTerminalAssertion } from '../../server/clients/assertions';
+import { signAdminAssertion, withTerminalAssertion } from '../../server/clients/assertions';
 import { signPartnerAssertion } from '../../server/clients/partner-kit';
 import { deployedAdminKey, deployedDeps, deployedServices, type DeployedPlatform } from '../../server/deploy/deployed-deps';
 import { NotConfigured } from '../../server/deploy/environment';
@@ -78,10 +78,7 @@ it('enrolls, presents and verifies once through the deployed adapters', async ()
   const { deps: verifierDeps, keys } = deployedDeps('verifier', env, platform);
   const verifier = createVerifierFunction(verifierDeps, keys.terminalSessionKey, log);
   const verify = () =>
-    verifier(
-      { action: 'verify', assertion: signTerminalAssertion({ terminalId: registered.terminalId, privateKey }, new Date()), token: presented.token, scene: 'hotel' },
-      {},
-    );
+    verifier(withTerminalAssertion({ terminalId: registered.terminalId, privateKey }, new Date(), { action: 'verify', token: presented.token, scene: 'hotel' }), {});
   expect(await verify()).toMatchObject({ ok: true, attributes: { fullName: claim.name } });
   expect(await verify()).toMatchObject({ ok: false, code: 'CODE_USED' });
   expect(await call({ action: 'listUsage' })).toMatchObject({ ok: true, usages: [{ scene: 'hotel' }] });

@@ -5,6 +5,8 @@
 import nodeCrypto from 'node:crypto'; // the module object itself, which jsonwebtoken's ES256 check calls into
 import jwt from 'jsonwebtoken';
 import { ASSERTION_AUDIENCE } from '../../core/policy';
+import type { TerminalRequest } from '../../core/terminal-request';
+import { assertionRequestDigest } from '../../server/clients/assertions';
 import { createHarness, expectFailure, type Harness } from '../support/harness';
 import { registerTerminal } from '../support/journeys';
 
@@ -17,14 +19,17 @@ afterEach(() => {
   return h.close();
 });
 
-/** An assertion that names `terminalId` but is signed with a key nobody registered. */
-function forgedAssertion(terminalId: string): string {
+const REQUEST = { action: 'verify', token: 'EID1:', scene: 'hotel' } as const;
+
+/** An assertion for `request` that names `terminalId` but is signed with a key nobody registered. */
+function forgedAssertion(terminalId: string, request: TerminalRequest = REQUEST): string {
   const { privateKey } = nodeCrypto.generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const iat = Math.floor(h.clock.now().getTime() / 1000);
-  return jwt.sign({ iat, exp: iat + 120, iss: terminalId, aud: ASSERTION_AUDIENCE.terminal }, privateKey, { algorithm: 'ES256', keyid: terminalId });
+  const claims = { iat, exp: iat + 120, iss: terminalId, aud: ASSERTION_AUDIENCE.terminal, req: assertionRequestDigest(request) };
+  return jwt.sign(claims, privateKey, { algorithm: 'ES256', keyid: terminalId });
 }
 
-const verifyWith = (assertion: string) => h.emulator.functions.verifier({ action: 'verify', assertion, token: 'EID1:', scene: 'hotel' }, {});
+const verifyWith = (assertion: string) => h.emulator.functions.verifier({ ...REQUEST, assertion }, {});
 
 it('terminal-id oracle: a known and an unknown terminal id get the same answer (code and reason)', async () => {
   const hotel = await registerTerminal(h, ['hotel']);
@@ -50,6 +55,18 @@ it('terminal-id oracle: an unknown terminal id costs one ES256 signature check t
 
   expect(forKnown).toEqual(['RSA-SHA256']); // jwa's ES256 check: SHA-256 under an EC key
   expect(forUnknown).toEqual(forKnown);
+});
+
+it('terminal-id oracle: a forged assertion made for another request is a bad assertion for a known and an unknown id alike, after one ES256 check each', async () => {
+  // Only a validly signed assertion is told its `req` does not match (reason assertion_request), so the request binding adds no oracle.
+  const hotel = await registerTerminal(h, ['hotel']);
+  const another = { action: 'openSession' } as const;
+  const verifies = jest.spyOn(nodeCrypto, 'createVerify');
+  const known = expectFailure(await verifyWith(forgedAssertion(hotel.terminalId, another)));
+  const unknown = expectFailure(await verifyWith(forgedAssertion('vt_not_registered_anywhere', another)));
+  expect(known).toMatchObject({ code: 'VERIFIER_UNKNOWN', reason: 'assertion' });
+  expect(unknown).toEqual(known);
+  expect(verifies.mock.calls.map(([algorithm]) => algorithm)).toEqual(['RSA-SHA256', 'RSA-SHA256']);
 });
 
 it('a terminal assertion whose payload is not JSON is VERIFIER_UNKNOWN, not INTERNAL (found by the fuzz suite)', async () => {

@@ -10,7 +10,7 @@ import type { FaceChallengeView, FunctionName } from '../../core/api';
 import { PRESENTABLE_SCENES, SCENE_NAMES, type Scene } from '../../core/scenes';
 import { KNOWN_ACTIONS } from '../../core/schemas';
 import { loadSyntheticPopulation, type SyntheticPerson } from '../../server/adapters/authority/simulated-authority';
-import { signAdminAssertion, signTerminalAssertion, type TerminalCredential } from '../../server/clients/assertions';
+import { signAdminAssertion, withTerminalAssertion, type TerminalCredential } from '../../server/clients/assertions';
 import { TerminalSessionClient } from '../../server/clients/terminal-session';
 import { createHarness, type Harness } from '../support/harness';
 import { enrolled, registerTerminal } from '../support/journeys';
@@ -64,12 +64,11 @@ export class FuzzWorld {
       case 'citizen':
         return this.citizenEvent(rng);
       case 'verifier': {
-        const assertion = signTerminalAssertion(this.terminal, now);
-        if (rng.chance(0.1)) return { event: { action: 'openSession', assertion } };
+        if (rng.chance(0.1)) return { event: withTerminalAssertion(this.terminal, now, { action: 'openSession' }) };
         const presented = this.tokens.length ? (rng.chance(0.6) ? this.tokens[this.tokens.length - 1] : rng.pick(this.tokens)) : { token: 'EID1:', scene: 'hotel' };
         const scene = rng.chance(0.8) ? presented.scene : rng.pick(PRESENTABLE_SCENES);
-        const proof = this.terminalSession && rng.chance(0.5) ? { session: this.terminalSession.proof({ action: 'verify', scene: scene as Scene, token: presented.token }) } : { assertion };
-        return { event: { action: 'verify', ...proof, token: presented.token, scene } };
+        const request = { action: 'verify', scene: scene as Scene, token: presented.token } as const;
+        return { event: this.terminalSession && rng.chance(0.5) ? this.terminalSession.withSession(request) : withTerminalAssertion(this.terminal, now, request) };
       }
       case 'admin': {
         const assertion = signAdminAssertion(this.h.emulator.adminKey, now);

@@ -12,7 +12,7 @@ import { createPublicKey } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import type { CardView, PresentationView, Result, UpgradeView } from '../../core/api';
 import { RENEWAL_WINDOW_DAYS } from '../../core/policy';
-import { signTerminalAssertion, type TerminalCredential } from '../../server/clients/assertions';
+import { withTerminalAssertion, type TerminalCredential } from '../../server/clients/assertions';
 import type { Deps } from '../../server/domain/deps';
 import { renewCard } from '../../server/domain/renew-card';
 import { upgradeCard } from '../../server/domain/upgrade-card';
@@ -52,8 +52,8 @@ async function upgradeCode(): Promise<string> {
 }
 
 function upgradeAt(token: string) {
-  const assertion = signTerminalAssertion(upgrader, h.clock.now());
-  return h.emulator.functions.verifier({ action: 'upgrade', assertion, token, inPersonCheck: PASSED, password: PASSWORD }, {}) as Promise<Result<UpgradeView>>;
+  const request = withTerminalAssertion(upgrader, h.clock.now(), { action: 'upgrade', token, inPersonCheck: PASSED, password: PASSWORD });
+  return h.emulator.functions.verifier(request, {}) as Promise<Result<UpgradeView>>;
 }
 
 async function renewViaCitizen(): Promise<void> {

@@ -2,7 +2,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { keysFromEnvironment } from '../../server/adapters/keys/key-material';
-import { signAdminAssertion } from '../../server/clients/assertions';
+import { assertionRequestDigest, signAdminAssertion } from '../../server/clients/assertions';
 import { ASSERTION_AUDIENCE, REAUTH_VALID_SECONDS } from '../../core/policy';
 import { createHarness, expectFailure, expectOk, faceCheck, type Harness } from '../support/harness';
 import { enrolled, presentToken, registerTerminal } from '../support/journeys';
@@ -34,13 +34,14 @@ describe('assertions signed for the future', () => {
     await enrolled(h, 'alice');
     const terminal = await registerTerminal(h, ['hotel']);
     const iat = seconds() + 365 * 86400;
-    const assertion = jwt.sign({ iat, exp: iat + 300, iss: terminal.terminalId, aud: ASSERTION_AUDIENCE.terminal }, terminal.privateKey, {
+    const token = await presentToken(h, 'alice', 'hotel');
+    const request = { action: 'verify', token, scene: 'hotel' } as const;
+    const assertion = jwt.sign({ iat, exp: iat + 300, iss: terminal.terminalId, aud: ASSERTION_AUDIENCE.terminal, req: assertionRequestDigest(request) }, terminal.privateKey, {
       algorithm: 'ES256',
       keyid: terminal.terminalId,
     });
-    const token = await presentToken(h, 'alice', 'hotel');
-    const failure = expectFailure(await h.emulator.functions.verifier({ action: 'verify', assertion, token, scene: 'hotel' }, {}));
-    expect(failure.code).toBe('VERIFIER_UNKNOWN');
+    const failure = expectFailure(await h.emulator.functions.verifier({ ...request, assertion }, {}));
+    expect(failure).toMatchObject({ code: 'VERIFIER_UNKNOWN', reason: 'assertion' });
   });
 
   it('an admin assertion without exp, or with a future iat, is refused', async () => {

@@ -7,7 +7,7 @@
  */
 import type { CardView, PresentationView, TerminalSessionView } from '../../core/api';
 import { TERMINAL_SESSION_REPLAY_WINDOW, TERMINAL_SESSION_SECONDS } from '../../core/policy';
-import { signAdminAssertion, signTerminalAssertion, type TerminalCredential } from '../../server/clients/assertions';
+import { signAdminAssertion, signTerminalAssertion, withTerminalAssertion, type TerminalCredential } from '../../server/clients/assertions';
 import { TerminalSessionClient } from '../../server/clients/terminal-session';
 import { createHarness, expectFailure, expectOk, faceCheck, type Harness } from '../support/harness';
 import { enrolled, presentToken, registerTerminal, registerUpgradeTerminal, verifyAs } from '../support/journeys';
@@ -19,7 +19,7 @@ beforeEach(() => {
 afterEach(() => h.close());
 
 async function openSession(terminal: TerminalCredential): Promise<TerminalSessionView> {
-  const opened = await h.emulator.functions.verifier({ action: 'openSession', assertion: signTerminalAssertion(terminal, h.clock.now()) }, {});
+  const opened = await h.emulator.functions.verifier(withTerminalAssertion(terminal, h.clock.now(), { action: 'openSession' }), {});
   return expectOk(opened) as unknown as TerminalSessionView;
 }
 
@@ -109,7 +109,8 @@ describe('a terminal session', () => {
     const hotel = await registerTerminal(h, ['hotel']);
     const client = new TerminalSessionClient(await openSession(hotel));
     const token = await presentToken(h, 'alice', 'hotel');
-    const both = { action: 'verify', assertion: signTerminalAssertion(hotel, h.clock.now()), session: client.proof({ action: 'verify', scene: 'hotel', token }), token, scene: 'hotel' };
+    const request = { action: 'verify', scene: 'hotel', token } as const;
+    const both = { ...request, assertion: signTerminalAssertion(hotel, h.clock.now(), request), session: client.proof(request) };
     expect(expectFailure(await h.emulator.functions.verifier(both, {}))).toMatchObject({ code: 'INVALID_INPUT' });
     // An empty assertion is still an assertion field, which the session's MAC does not cover.
     expect(expectFailure(await h.emulator.functions.verifier({ ...both, assertion: '' }, {}))).toMatchObject({ code: 'INVALID_INPUT' });
@@ -175,14 +176,14 @@ describe('the per-request assertion path', () => {
     await enrolled(h, 'alice');
     const hotel = await registerTerminal(h, ['hotel']);
     const token = await presentToken(h, 'alice', 'hotel');
-    const request = { action: 'verify', assertion: signTerminalAssertion(hotel, h.clock.now()), token, scene: 'hotel' };
+    const request = withTerminalAssertion(hotel, h.clock.now(), { action: 'verify', token, scene: 'hotel' });
     expectOk(await h.emulator.functions.verifier(request, {}));
     expect(expectFailure(await h.emulator.functions.verifier(request, {})).code).toBe('CODE_USED');
   });
 
   it('an expired assertion cannot open a session', async () => {
     const hotel = await registerTerminal(h, ['hotel']);
-    const assertion = signTerminalAssertion(hotel, h.clock.now(), 60);
+    const assertion = signTerminalAssertion(hotel, h.clock.now(), { action: 'openSession' }, 60);
     h.clock.advance(120_000);
     expect(expectFailure(await h.emulator.functions.verifier({ action: 'openSession', assertion }, {})).code).toBe('VERIFIER_UNKNOWN');
   });

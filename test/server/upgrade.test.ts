@@ -4,7 +4,7 @@
  */
 import type { CardView, Failure, PresentationView, Result, UpgradeView } from '../../core/api';
 import { CARD_PASSWORD_LOCK_SECONDS, CARD_PASSWORD_MAX_TRIES, REAUTH_VALID_SECONDS } from '../../core/policy';
-import { signTerminalAssertion, type TerminalCredential } from '../../server/clients/assertions';
+import { withTerminalAssertion, type TerminalCredential } from '../../server/clients/assertions';
 import { qrVersion } from '../../bench/qr-version';
 import { setCardPassword } from '../../server/domain/card-password';
 import type { PasswordHasher } from '../../server/domain/ports';
@@ -44,7 +44,7 @@ async function upgradeCode(): Promise<string> {
 
 function upgradeAt(terminal: TerminalCredential, token: string, fields: { password?: string; inPersonCheck?: typeof PASSED } = {}) {
   return h.emulator.functions.verifier(
-    { action: 'upgrade', assertion: signTerminalAssertion(terminal, h.clock.now()), token, inPersonCheck: PASSED, password: PASSWORD, ...fields },
+    withTerminalAssertion(terminal, h.clock.now(), { action: 'upgrade', token, inPersonCheck: PASSED, password: PASSWORD, ...fields }),
     {},
   ) as Promise<Result<UpgradeView>>;
 }

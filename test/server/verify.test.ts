@@ -6,7 +6,7 @@ import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import type { UsageView } from '../../core/api';
 import { maskIdNumber } from '../../core/mask';
-import { signAdminAssertion, signTerminalAssertion } from '../../server/clients/assertions';
+import { assertionRequestDigest, signAdminAssertion, signTerminalAssertion } from '../../server/clients/assertions';
 import { ASSERTION_AUDIENCE } from '../../core/policy';
 import { CosePresentationSigner } from '../../server/adapters/keys/cose-presentation-signer';
 import { base45Decode, base45Encode } from '../../server/token/base45';
@@ -239,24 +239,26 @@ describe('terminals', () => {
     await enrolled(h, 'alice');
     const token = await presentToken(h, 'alice', 'hotel');
     const hotel = await registerTerminal(h, ['hotel']);
-    const call = (assertion: string) => h.emulator.functions.verifier({ action: 'verify', assertion, token, scene: 'hotel' }, {});
+    const request = { action: 'verify', token, scene: 'hotel' } as const;
+    const call = (assertion: string) => h.emulator.functions.verifier({ ...request, assertion }, {});
 
     const impostor = { terminalId: hotel.terminalId, privateKey: generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey };
-    expect(expectFailure(await call(signTerminalAssertion(impostor, h.clock.now()))).code).toBe('VERIFIER_UNKNOWN');
-    expect(expectFailure(await call(signTerminalAssertion({ ...hotel, terminalId: 'vt_nobody' }, h.clock.now()))).code).toBe('VERIFIER_UNKNOWN');
+    expect(expectFailure(await call(signTerminalAssertion(impostor, h.clock.now(), request))).code).toBe('VERIFIER_UNKNOWN');
+    expect(expectFailure(await call(signTerminalAssertion({ ...hotel, terminalId: 'vt_nobody' }, h.clock.now(), request))).code).toBe('VERIFIER_UNKNOWN');
     expect(expectFailure(await call('not.a.jwt')).code).toBe('VERIFIER_UNKNOWN');
 
-    const stale = signTerminalAssertion(hotel, new Date(h.clock.now().getTime() - 10 * 60_000));
+    const stale = signTerminalAssertion(hotel, new Date(h.clock.now().getTime() - 10 * 60_000), request);
     expect(expectFailure(await call(stale)).code).toBe('VERIFIER_UNKNOWN');
 
     // Algorithm confusion: HS256 with the terminal's public key as the HMAC secret.
     const { x, y } = (await h.emulator.deps.store.getTerminal(hotel.terminalId))!.publicKeyJwk;
     const iat = Math.floor(h.clock.now().getTime() / 1000);
-    const hs = jwt.sign({ iat, exp: iat + 60, iss: hotel.terminalId, aud: ASSERTION_AUDIENCE.terminal }, JSON.stringify({ x, y }), {
+    const req = assertionRequestDigest(request);
+    const hs = jwt.sign({ iat, exp: iat + 60, iss: hotel.terminalId, aud: ASSERTION_AUDIENCE.terminal, req }, JSON.stringify({ x, y }), {
       algorithm: 'HS256',
       keyid: hotel.terminalId,
     });
-    expect(expectFailure(await call(hs)).code).toBe('VERIFIER_UNKNOWN');
+    expect(expectFailure(await call(hs))).toMatchObject({ code: 'VERIFIER_UNKNOWN', reason: 'assertion' });
 
     expectOk(
       await h.emulator.functions.admin(

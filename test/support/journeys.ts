@@ -2,7 +2,8 @@
 import { generateKeyPairSync } from 'node:crypto';
 import type { PresentationView, Result, VerificationView } from '../../core/api';
 import type { Scene } from '../../core/scenes';
-import { signAdminAssertion, signTerminalAssertion, type TerminalCredential } from '../../server/clients/assertions';
+import type { VerifyEvent } from '../../core/schemas';
+import { signAdminAssertion, withTerminalAssertion, type TerminalCredential } from '../../server/clients/assertions';
 import { expectOk, faceCheck, type Harness } from './harness';
 import { personFor, typed } from './people';
 
@@ -42,11 +43,10 @@ export async function presentToken(h: Harness, openid: string, scene: Scene): Pr
   return presentation.token;
 }
 
+/** A verification as `terminal`, with an assertion made for this token and scene (`token` may be anything: the schema refuses a malformed one first). */
 export function verifyAs(h: Harness, terminal: TerminalCredential, token: unknown, scene: Scene): Promise<Result<VerificationView>> {
-  return h.emulator.functions.verifier(
-    { action: 'verify', assertion: signTerminalAssertion(terminal, h.clock.now()), token, scene },
-    {},
-  ) as Promise<Result<VerificationView>>;
+  const request = { action: 'verify', token, scene } as Pick<VerifyEvent, 'action' | 'token' | 'scene'>;
+  return h.emulator.functions.verifier(withTerminalAssertion(terminal, h.clock.now(), request), {}) as Promise<Result<VerificationView>>;
 }
 
 /** A synthetic open upgrade site in Guangzhou (440100), and an upgrade terminal registered there: upgrades need a supported city. */

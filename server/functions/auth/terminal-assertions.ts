@@ -1,14 +1,21 @@
 /**
  * Identifies a verifier terminal by its short-lived assertion: a JWT it signs
  * with its own ES256 key (header kid = terminal id, aud = e-id-verifier, at
- * most 5 minutes from iat to exp). Algorithms are pinned; public keys are
- * parsed into KeyObjects once. A terminal may reuse one assertion until it
- * expires, so a verified assertion is remembered for its lifetime, but the
+ * most 5 minutes from iat to exp) for one request: its `req` claim is the
+ * SHA-256 of that request's fields (core/terminal-request), so a captured
+ * assertion cannot carry another password, in-person check, token or scene,
+ * nor open a session. Algorithms are pinned; public keys are parsed into
+ * KeyObjects once. A verified assertion is remembered for its lifetime (a
+ * terminal may resend the same request), its `req` with it, but the
  * terminal's enabled flag is read on every call so disabling bites at once.
- * An unknown terminal id and a bad signature get one answer (es256-assertions.ts).
+ * An unknown terminal id and a bad signature get one answer
+ * (es256-assertions.ts); only a validly signed assertion is told its `req`
+ * does not match.
  */
+import { createHash } from 'node:crypto';
 import { EidError } from '../../../core/errors';
 import { ASSERTION_AUDIENCE, CLOCK_TOLERANCE_SECONDS } from '../../../core/policy';
+import { assertionRequestInput, type TerminalRequest } from '../../../core/terminal-request';
 import { Es256Assertions } from './es256-assertions';
 import type { Clock } from '../../domain/ports';
 import type { Store, TerminalRecord } from '../../domain/store';
@@ -17,8 +24,11 @@ const REMEMBERED_ASSERTIONS = 10_000;
 
 const refused = () => new EidError('VERIFIER_UNKNOWN', { reason: 'assertion' });
 
+/** The `req` claim an assertion for `request` carries. */
+const requestDigest = (request: TerminalRequest) => createHash('sha256').update(assertionRequestInput(request)).digest('base64url');
+
 export class TerminalAssertions {
-  private readonly verified = new Map<string, { terminalId: string; exp: number }>();
+  private readonly verified = new Map<string, { terminalId: string; exp: number; req: string }>();
   private readonly assertions: Es256Assertions<TerminalRecord>;
 
   constructor(
@@ -28,22 +38,28 @@ export class TerminalAssertions {
     this.assertions = new Es256Assertions((id) => store.getTerminal(id), ASSERTION_AUDIENCE.terminal);
   }
 
-  async authenticate(assertion: string): Promise<TerminalRecord> {
+  /** The enabled terminal that signed `assertion` for exactly `request` (the request's fields, whatever else it holds); VERIFIER_UNKNOWN otherwise. */
+  async authenticate(assertion: string, request: TerminalRequest): Promise<TerminalRecord> {
     const now = Math.floor(this.clock.now().getTime() / 1000);
     const remembered = this.verified.get(assertion);
-    const terminal =
+    const { terminal, req } =
       remembered && remembered.exp + CLOCK_TOLERANCE_SECONDS >= now
-        ? await this.store.getTerminal(remembered.terminalId)
+        ? { terminal: await this.store.getTerminal(remembered.terminalId), req: remembered.req }
         : await this.verifyFresh(assertion, now);
+    if (req !== requestDigest(request)) throw new EidError('VERIFIER_UNKNOWN', { reason: 'assertion_request' });
     if (!terminal || !terminal.enabled) throw new EidError('VERIFIER_UNKNOWN');
     return terminal;
   }
 
-  private async verifyFresh(assertion: string, now: number): Promise<TerminalRecord> {
+  private async verifyFresh(assertion: string, now: number): Promise<{ terminal: TerminalRecord; req: unknown }> {
     const verified = await this.assertions.verify(assertion, now);
     if (!verified) throw refused();
-    if (this.verified.size >= REMEMBERED_ASSERTIONS) this.verified.clear();
-    this.verified.set(assertion, { terminalId: verified.signer.id, exp: verified.claims.exp });
-    return verified.signer;
+    const { req } = verified.claims;
+    // Only a bound assertion is remembered: one without `req` is refused each time it comes.
+    if (typeof req === 'string') {
+      if (this.verified.size >= REMEMBERED_ASSERTIONS) this.verified.clear();
+      this.verified.set(assertion, { terminalId: verified.signer.id, exp: verified.claims.exp, req });
+    }
+    return { terminal: verified.signer, req };
   }
 }
