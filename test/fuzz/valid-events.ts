@@ -273,10 +273,10 @@ export function adminTable(k: Known): Table<AdminAction, []> {
 export function partnerTable(k: Known): Table<PartnerAction, []> {
   const assertion = () => signPartnerAssertion(k.partner, k.h.clock.now());
   return {
+    // Every tile listing reads all the partner's tiles and versions: few submissions keep them few.
     submitTile: {
-      weight: 1,
+      weight: 0.5,
       make: (rng) => {
-        // A few new tiles, then mostly new versions: every tile listing reads them all.
         const update = k.tiles.size && (k.tiles.size >= 8 || rng.chance(0.4)) ? { tileId: rng.pick([...k.tiles.keys()]) } : {};
         const manifest = pensionManifest({ minLevel: rng.chance(0.8) ? 'basic' : 'colour', ...(rng.chance(0.3) && { regions: ['440000'] }) });
         return { action: 'submitTile', assertion: assertion(), ...update, manifest };
