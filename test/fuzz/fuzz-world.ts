@@ -1,107 +1,134 @@
 /**
  * The world the fuzz suite attacks: the emulator's composition on real SQLite
- * with enrolled SYNTHETIC citizens, a registered terminal and the admin key;
- * valid events for every action of every function, and the mutations that
- * make them hostile. Valid events carry live session ids, correct liveness
- * answers and fresh tokens, so that mutations reach deep into the use cases.
+ * with enrolled SYNTHETIC citizens whose cards are in their renewal window, a
+ * verifying and an upgrade terminal, an onboarded partner with an approved
+ * tile, and the admin key; valid events for every action of every function
+ * (valid-events.ts), and the mutations that make them hostile. Valid events
+ * carry live session ids, correct liveness answers, fresh tokens, upgrade
+ * codes, card passwords and partner codes, so that mutations reach deep into
+ * the use cases.
  */
 import { generateKeyPairSync } from 'node:crypto';
 import type { FaceChallengeView, FunctionName } from '../../core/api';
-import { PRESENTABLE_SCENES, SCENE_NAMES, type Scene } from '../../core/scenes';
+import { PRESENTABLE_SCENES, SCENE_NAMES } from '../../core/scenes';
+import { RENEWAL_WINDOW_DAYS } from '../../core/policy';
 import { KNOWN_ACTIONS } from '../../core/schemas';
-import { loadSyntheticPopulation, type SyntheticPerson } from '../../server/adapters/authority/simulated-authority';
-import { signAdminAssertion, withTerminalAssertion, type TerminalCredential } from '../../server/clients/assertions';
+import { loadSyntheticPopulation } from '../../server/adapters/authority/simulated-authority';
+import { ScryptPasswordHasher, SCRYPT_PARAMETERS } from '../../server/adapters/keys/scrypt-password-hasher';
 import { TerminalSessionClient } from '../../server/clients/terminal-session';
-import { createHarness, type Harness } from '../support/harness';
-import { enrolled, registerTerminal } from '../support/journeys';
+import { cardValidityFrom } from '../../server/domain/card-validity';
+import { createHarness } from '../support/harness';
+import { enrolled, registerTerminal, registerUpgradeTerminal } from '../support/journeys';
+import { typed } from '../support/people';
+import { approvedTile, onboardedPartner } from '../support/services';
 import { hostileValue, Prng, STRANGE_STRINGS } from './random-values';
+import { adminTable, citizenTable, partnerTable, pickEntry, verifierTable, type Event, type Known } from './valid-events';
 
 export const FUZZED_FUNCTIONS: readonly FunctionName[] = ['citizen', 'verifier', 'partner', 'admin'];
 
-type Event = Record<string, unknown>;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export class FuzzWorld {
-  readonly people: readonly SyntheticPerson[] = loadSyntheticPopulation().people;
+  private readonly tables;
   /** ID numbers and names (of three characters or more) that must never come back in a refusal. */
-  readonly personalData: readonly string[] = this.people.flatMap((p) => [p.idNumber, ...([p.name, p.registeredName].filter((n) => n && [...n].length >= 3) as string[])]);
-  private readonly holders: string[] = [];
-  private readonly strangers = Array.from({ length: 20 }, (_, i) => `fuzz-caller-${i}`);
-  private readonly sessions = new Map<string, FaceChallengeView>();
-  /** Presented tokens with their scenes, newest last. */
-  private readonly tokens: Array<{ token: string; scene: string }> = [];
-  private readonly terminalIds: string[] = [];
-  /** The terminal's latest session (openSession), for verify requests with an HMAC instead of an assertion. */
-  private terminalSession: TerminalSessionClient | undefined;
-  private readonly publicKeys = Array.from({ length: 3 }, () => {
-    const { x, y } = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'jwk' });
-    return { kty: 'EC', crv: 'P-256', x, y };
-  });
+  readonly personalData: readonly string[];
+  /** The account whose face session opened last. */
+  private faceCaller: string | undefined;
 
-  private constructor(
-    readonly h: Harness,
-    private readonly terminal: TerminalCredential,
-  ) {}
+  private constructor(readonly known: Known) {
+    this.tables = { citizen: citizenTable(known), verifier: verifierTable(known), admin: adminTable(known), partner: partnerTable(known) };
+    this.personalData = known.people.flatMap((p) => [p.idNumber, ...([p.name, p.registeredName].filter((n) => n && [...n].length >= 3) as string[])]);
+  }
 
   static async create(): Promise<FuzzWorld> {
     const h = createHarness();
-    const world = new FuzzWorld(h, await registerTerminal(h, [...PRESENTABLE_SCENES], 'Fuzz terminal (synthetic)'));
-    for (let i = 0; i < 4; i++) {
-      world.holders.push(`fuzz-holder-${i}`);
-      await enrolled(h, `fuzz-holder-${i}`, 'ordinary', 10 + i);
-    }
-    return world;
+    // The fuzz is about answers, not the cost of guessing: a cheaper scrypt (its parameters are in each hash) keeps
+    // the bounded run fast; the production cost is measured by `npm run bench`.
+    h.emulator.deps.passwords = new ScryptPasswordHasher({ ...SCRYPT_PARAMETERS, N: 2 ** 10 });
+    const holders = new Map<string, { name: string; idNumber: string }>();
+    for (let i = 0; i < 4; i++) holders.set(`fuzz-holder-${i}`, typed(await enrolled(h, `fuzz-holder-${i}`, 'ordinary', 10 + i)));
+    // Into the cards' renewal window, so that a renewal can succeed; codes and sessions are all made after this.
+    h.clock.advance(cardValidityFrom(h.clock.now()).getTime() - h.clock.now().getTime() - (RENEWAL_WINDOW_DAYS / 2) * DAY_MS);
+    const partner = await onboardedPartner(h, { scopes: ['birthDate', 'fullName', 'region', 'cardLevel'] });
+    return new FuzzWorld({
+      h,
+      people: loadSyntheticPopulation().people,
+      holders,
+      strangers: Array.from({ length: 20 }, (_, i) => `fuzz-caller-${i}`),
+      sessions: new Map(),
+      passwords: new Map(),
+      suspended: new Set(),
+      renewable: new Set(holders.keys()),
+      tokens: [],
+      upgradeCodes: [],
+      terminal: await registerTerminal(h, [...PRESENTABLE_SCENES], 'Fuzz terminal (synthetic)'),
+      upgrader: await registerUpgradeTerminal(h, 'Fuzz upgrade terminal (synthetic)'),
+      terminalSessions: new Map(),
+      terminalIds: [],
+      publicKeys: Array.from({ length: 3 }, () => {
+        const { x, y } = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'jwk' });
+        return { kty: 'EC', crv: 'P-256', x, y };
+      }),
+      partner,
+      steadyTileId: await approvedTile(h, partner),
+      tiles: new Map(),
+      partnerIds: [],
+      codes: [],
+      grants: [],
+    });
+  }
+
+  get h() {
+    return this.known.h;
   }
 
   /** Valid values of other fields, to put where they do not belong (not the verifier's terminal id: disabling it would end the verifier's coverage). */
   private related(): unknown[] {
-    return [...this.tokens.slice(-3).map((t) => t.token), ...this.terminalIds.slice(-2), ...SCENE_NAMES, this.people[0].idNumber, this.people[0].name];
+    const k = this.known;
+    return [
+      ...k.tokens.slice(-3).map((t) => t.token),
+      ...k.upgradeCodes.slice(-2).map((c) => c.token),
+      ...k.terminalIds.slice(-2),
+      ...k.codes.slice(-2),
+      ...k.grants.slice(-1).map((g) => g.grantId),
+      ...k.partnerIds.slice(-1),
+      k.steadyTileId,
+      ...k.passwords.values(),
+      ...SCENE_NAMES,
+      k.people[0].idNumber,
+      k.people[0].name,
+    ];
   }
 
   /** A valid event of `fn` and the caller it comes from. */
   validEvent(fn: FunctionName, rng: Prng): { event: Event; openid?: string } {
-    const now = this.h.clock.now();
     switch (fn) {
       case 'citizen':
         return this.citizenEvent(rng);
-      case 'verifier': {
-        if (rng.chance(0.1)) return { event: withTerminalAssertion(this.terminal, now, { action: 'openSession' }) };
-        const presented = this.tokens.length ? (rng.chance(0.6) ? this.tokens[this.tokens.length - 1] : rng.pick(this.tokens)) : { token: 'EID1:', scene: 'hotel' };
-        const scene = rng.chance(0.8) ? presented.scene : rng.pick(PRESENTABLE_SCENES);
-        const request = { action: 'verify', scene: scene as Scene, token: presented.token } as const;
-        return { event: this.terminalSession && rng.chance(0.5) ? this.terminalSession.withSession(request) : withTerminalAssertion(this.terminal, now, request) };
-      }
-      case 'admin': {
-        const assertion = signAdminAssertion(this.h.emulator.adminKey, now);
-        if (rng.chance(0.5)) {
-          const scenes = PRESENTABLE_SCENES.filter(() => rng.chance(0.5));
-          return { event: { action: 'registerTerminal', assertion, organisation: 'Fuzz hotel (synthetic)', city: '北京', scenes: scenes.length ? scenes : ['hotel'], publicKeyJwk: rng.pick(this.publicKeys) } };
-        }
-        const terminalId = this.terminalIds.length && rng.chance(0.7) ? rng.pick(this.terminalIds) : `vt_${rng.int(1e9)}`;
-        return { event: { action: 'setTerminalEnabled', assertion, terminalId, enabled: rng.chance(0.5) } };
-      }
+      case 'verifier':
+      case 'admin':
       case 'partner':
-        return { event: { action: rng.pick(['exchangeCode', 'listTiles', 'verify']), code: `code-${rng.int(1e6)}` } };
+        return { event: pickEntry(this.tables[fn], rng).make(rng) };
     }
   }
 
   private citizenEvent(rng: Prng): { event: Event; openid?: string } {
-    const openid = rng.chance(0.05) ? undefined : rng.chance(0.05) ? rng.pick(STRANGE_STRINGS) : rng.chance(0.4) ? rng.pick(this.holders) : rng.pick(this.strangers);
-    const session = openid === undefined ? undefined : this.sessions.get(openid);
+    const k = this.known;
+    const entry = pickEntry(this.tables.citizen, rng);
+    // Mostly an account that would send this action; otherwise often the account that just opened a face session.
+    const openid = rng.chance(0.05)
+      ? undefined
+      : rng.chance(0.05)
+        ? rng.pick(STRANGE_STRINGS)
+        : ((rng.chance(0.7) && entry.caller?.(rng)) ||
+          (this.faceCaller !== undefined && rng.chance(0.3) ? this.faceCaller : rng.chance(0.5) ? rng.pick([...k.holders.keys()]) : rng.pick(k.strangers)));
+    const session = openid === undefined ? undefined : k.sessions.get(openid);
     const face = {
       faceSessionId: session?.sessionId ?? `session-${rng.int(1e6)}`,
       liveness: session ? { actions: session.actions, digits: session.digits } : { actions: ['blink'], digits: '1234' },
       faceCapture: rng.chance(0.7) ? 'simulated-capture:fuzz' : 'someone-else',
     };
-    const person = rng.pick(this.people);
-    const events: Event[] = [
-      { action: 'startFace' },
-      { action: 'enroll', name: person.name, idNumber: person.idNumber, consent: true, ...face },
-      { action: 'getCard' },
-      { action: 'reauth', ...face },
-      { action: 'present', scene: rng.pick(SCENE_NAMES) },
-      { action: 'listUsage', ...(rng.chance(0.5) && { before: 1 + rng.int(100) }), ...(rng.chance(0.5) && { limit: 1 + rng.int(50) }) },
-    ];
-    return { event: rng.pick(events), openid };
+    return { event: entry.make(rng, { openid, face }), openid };
   }
 
   /** Up to three mutations of a valid event, or a hostile value in its place. */
@@ -126,7 +153,7 @@ export class FuzzWorld {
           break;
         case 4:
           if (mutated[key] && typeof mutated[key] === 'object' && !Array.isArray(mutated[key])) {
-            const nestedKey = rng.pick(['actions', 'digits', 'x', 'kty', 'id', 'counter', 'mac', this.personalData[0]]);
+            const nestedKey = rng.pick(['actions', 'digits', 'x', 'kty', 'id', 'counter', 'mac', 'idCardRead', 'faceMatch', 'days', 'opens', 'optional', 'sensitive', 'title', 'target', this.personalData[0]]);
             mutated[key] = { ...(mutated[key] as Event), [nestedKey]: hostileValue(rng, this.related()) };
           }
           break;
@@ -137,24 +164,91 @@ export class FuzzWorld {
     return mutated;
   }
 
-  /** Learns from an answer what a real client would: session ids, tokens, terminal ids. */
+  /** Learns from an answer what a real client would: session ids, tokens, codes, passwords set, ids made. */
   observe(event: unknown, openid: string | undefined, result: { ok: boolean } & Record<string, unknown>): void {
     if (!result.ok || !event || typeof event !== 'object') return;
-    const action = (event as Event).action;
-    if (action === 'startFace' && openid !== undefined) this.sessions.set(openid, result as unknown as FaceChallengeView);
-    if (action === 'present' && typeof result.token === 'string' && typeof result.scene === 'string') {
-      if (this.tokens.push({ token: result.token, scene: result.scene }) > 40) this.tokens.shift();
+    const k = this.known;
+    const sent = event as Event;
+    const keep = <T>(list: T[], item: T, max = 40) => list.push(item) > max && list.shift();
+    // A face session that passed is spent.
+    if (openid !== undefined && 'faceSessionId' in sent) k.sessions.delete(openid);
+    switch (sent.action) {
+      case 'startFace':
+        if (openid !== undefined) k.sessions.set(openid, result as unknown as FaceChallengeView);
+        this.faceCaller = openid;
+        break;
+      case 'present':
+        if (typeof result.token === 'string' && typeof result.scene === 'string') keep(k.tokens, { token: result.token, scene: result.scene });
+        break;
+      case 'presentUpgrade':
+        if (openid !== undefined && typeof result.token === 'string') keep(k.upgradeCodes, { token: result.token, openid });
+        break;
+      case 'enroll':
+      case 'moveCard':
+        if (openid !== undefined && typeof sent.name === 'string' && typeof sent.idNumber === 'string') {
+          // A move takes the card from the account that held it.
+          for (const [other, person] of k.holders) if (person.idNumber === sent.idNumber) this.forget(other);
+          this.forget(openid);
+          k.holders.set(openid, { name: sent.name, idNumber: sent.idNumber });
+        }
+        break;
+      case 'reportLost':
+        if (openid !== undefined) k.suspended.add(openid);
+        break;
+      case 'reinstate':
+        if (openid !== undefined) k.suspended.delete(openid);
+        break;
+      case 'renew':
+        if (openid !== undefined) k.renewable.delete(openid);
+        break;
+      case 'revoke':
+        if (openid !== undefined) this.forget(openid);
+        break;
+      case 'setCardPassword':
+        if (openid !== undefined && typeof sent.password === 'string') k.passwords.set(openid, sent.password);
+        break;
+      case 'authorize':
+        if (typeof result.code === 'string') keep(k.codes, result.code);
+        if (typeof result.grantId === 'string' && openid !== undefined) keep(k.grants, { grantId: result.grantId, openid });
+        break;
+      case 'registerTerminal':
+        if (typeof result.terminalId === 'string') k.terminalIds.push(result.terminalId);
+        break;
+      case 'openSession':
+        if (typeof result.sessionId === 'string' && typeof result.sessionKey === 'string') {
+          const terminalId = issuerOf(sent.assertion);
+          if (terminalId) k.terminalSessions.set(terminalId, new TerminalSessionClient({ sessionId: result.sessionId, sessionKey: result.sessionKey }));
+        }
+        break;
+      case 'submitTile':
+        if (typeof result.tileId === 'string' && typeof result.version === 'number') k.tiles.set(result.tileId, result.version);
+        break;
+      case 'onboardPartner':
+        if (typeof result.partnerId === 'string') keep(k.partnerIds, result.partnerId);
+        break;
     }
-    if (action === 'registerTerminal' && typeof result.terminalId === 'string') this.terminalIds.push(result.terminalId);
-    if (action === 'openSession' && typeof result.sessionId === 'string' && typeof result.sessionKey === 'string') {
-      this.terminalSession = new TerminalSessionClient({ sessionId: result.sessionId, sessionKey: result.sessionKey });
-    }
+  }
+
+  /** The account holds no card any more (revoked, or moved to another account). */
+  private forget(openid: string): void {
+    for (const accounts of [this.known.holders, this.known.passwords, this.known.suspended, this.known.renewable]) accounts.delete(openid);
   }
 
   /** Time moves on now and then: sessions, tokens and assertions expire; rarely an hour passes and limits lift. */
   passTime(rng: Prng): void {
     if (rng.chance(0.002)) this.h.clock.advance(60 * 60 * 1000);
     else if (rng.chance(0.05)) this.h.clock.advance(rng.int(30_000));
+  }
+}
+
+/** The `iss` of a terminal assertion (its terminal id), read without checking it: the terminal's own knowledge of whom it signed as. */
+function issuerOf(assertion: unknown): string | undefined {
+  if (typeof assertion !== 'string') return undefined;
+  try {
+    const iss = (JSON.parse(Buffer.from(assertion.split('.')[1] ?? '', 'base64url').toString('utf8')) as { iss?: unknown }).iss;
+    return typeof iss === 'string' ? iss : undefined;
+  } catch {
+    return undefined;
   }
 }
 

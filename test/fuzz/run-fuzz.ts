@@ -34,9 +34,13 @@ export interface Figures {
   codes: Record<string, number>;
 }
 
+/** Per action of a function: how many events the fuzz meant as that action (mutated or not), and how many of them were answered ok. */
+export type ActionFigures = Record<string, { sent: number; ok: number }>;
+
 export interface FuzzReport {
   options: FuzzOptions;
   direct: Record<FunctionName, Figures>;
+  actions: Record<FunctionName, ActionFigures>;
   http: Figures & { byStatus: Record<string, number> };
   heap: { deltaMb: number; gcForced: boolean };
   violations: string[];
@@ -63,6 +67,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   const report: FuzzReport = {
     options,
     direct: Object.fromEntries(FUZZED_FUNCTIONS.map((fn) => [fn, newFigures()])) as Record<FunctionName, Figures>,
+    actions: Object.fromEntries(FUZZED_FUNCTIONS.map((fn) => [fn, {}])) as Record<FunctionName, ActionFigures>,
     http: { ...newFigures(), byStatus: {} },
     heap: { deltaMb: 0, gcForced: false },
     violations: [],
@@ -98,6 +103,9 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
           }
           check(fn, event, answer, performance.now() - started, before, report.direct[fn]);
           world.observe(event, openid, answer as Answer);
+          const meant = (report.actions[fn][String(valid.action)] ??= { sent: 0, ok: 0 });
+          meant.sent++;
+          if ((answer as Answer).ok === true) meant.ok++;
         }
       }
       gc?.();
@@ -142,6 +150,10 @@ function answerProblems(answer: unknown, ms: number, before: Counts, after: Coun
     if (!allowed) problems.push(`a rejected event wrote ${written} row(s) to ${table}`);
   }
   return problems;
+}
+
+function neverOk(actions: FuzzReport['actions']): string[] {
+  return FUZZED_FUNCTIONS.flatMap((fn) => Object.entries(actions[fn]).filter(([, a]) => a.ok === 0).map(([action]) => `${fn}.${action}`));
 }
 
 function record(figures: Figures, answer: Answer, ms: number): void {
@@ -267,6 +279,7 @@ export function formatReport(report: FuzzReport): string[] {
     `fuzz, seed ${options.seed}: ${options.eventsPerFunction} events per function, ${options.httpEventsPerFunction} per function and route over HTTP`,
     ...FUZZED_FUNCTIONS.map((fn) => line(fn, report.direct[fn])),
     line('http', report.http),
+    `  actions never answered ok: ${neverOk(report.actions).join(', ') || 'none'}`,
     `  http statuses ${Object.entries(report.http.byStatus).map(([s, n]) => `${s}×${n}`).join(' ')}`,
     `  heap ${heap.deltaMb >= 0 ? '+' : ''}${heap.deltaMb.toFixed(1)} MB after GC between the two halves${heap.gcForced ? '' : ' (no GC available: rough)'}`,
     `  violations ${report.violations.length}`,

@@ -23,3 +23,15 @@ export async function openFacePage(weapp: Weapp, person: { name: string; idNumbe
   await until(face, ready);
   return face;
 }
+
+/**
+ * Does the simulated liveness challenge on a page that shows it (enrollment's
+ * face page, or a face re-check inside another page): each step in turn, the
+ * digits, then submit.
+ */
+export async function answerChallenge(page: WeappPage, challenge: { actions: readonly string[]; digits: string }): Promise<void> {
+  await until(page, `#face-step-${challenge.actions[0]}`);
+  for (const action of challenge.actions) await page.tap(`#face-step-${action}`);
+  await page.input('#face-digits', challenge.digits);
+  await page.tap('#face-submit');
+}
