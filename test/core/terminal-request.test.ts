@@ -9,25 +9,11 @@ import { openSessionEvent, upgradeEvent, verifyEvent } from '../../core/schemas'
 import { assertionRequestInput, requestFields, type TerminalRequest } from '../../core/terminal-request';
 import { sessionMacInput } from '../../core/terminal-session';
 import { assertionRequestDigest } from '../../server/clients/assertions';
+import { changed, leaves } from '../support/request-leaves';
 
 const OPEN_SESSION = { action: 'openSession' } as const;
 const VERIFY = { action: 'verify', scene: 'hotel', token: 'EID2:6BFOXN' } as const;
 const UPGRADE = { action: 'upgrade', token: 'EID2:6BFOXN', password: '73920561', inPersonCheck: { idCardRead: true, faceMatch: false } } as const;
-
-/** Every leaf of a request as a path, e.g. ['inPersonCheck', 'faceMatch']. */
-function leaves(value: object, prefix: string[] = []): string[][] {
-  return Object.entries(value).flatMap(([key, v]) => (v !== null && typeof v === 'object' ? leaves(v, [...prefix, key]) : [[...prefix, key]]));
-}
-
-/** A copy of `request` with the leaf at `path` changed to another value of its type. */
-function changed<T extends object>(request: T, path: string[]): T {
-  const copy = structuredClone(request) as Record<string, unknown>;
-  const parent = path.slice(0, -1).reduce((at, key) => at[key] as Record<string, unknown>, copy);
-  const key = path[path.length - 1];
-  const old = parent[key];
-  parent[key] = typeof old === 'boolean' ? !old : key === 'scene' ? 'transport' : `${String(old)}0`;
-  return copy as T;
-}
 
 describe('the terminal request encoding', () => {
   it.each([

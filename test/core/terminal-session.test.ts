@@ -6,27 +6,13 @@
  */
 import { upgradeEvent, verifyEvent } from '../../core/schemas';
 import { sessionMacInput, type SessionMacRequest } from '../../core/terminal-session';
+import { changed, leaves } from '../support/request-leaves';
 
 const SESSION = { id: 's1.c2Vzc2lvbg', counter: 7, mac: 'A'.repeat(43) };
 const VERIFY = { action: 'verify', session: SESSION, scene: 'hotel', token: 'EID2:6BFOXN' } as const;
 const UPGRADE = { action: 'upgrade', session: SESSION, token: 'EID2:6BFOXN', password: '73920561', inPersonCheck: { idCardRead: true, faceMatch: false } } as const;
 
 const input = (request: SessionMacRequest & { session: { id: string; counter: number } }) => sessionMacInput(request.session, request);
-
-/** Every leaf of a request as a path, e.g. ['inPersonCheck', 'faceMatch']. */
-function leaves(value: object, prefix: string[] = []): string[][] {
-  return Object.entries(value).flatMap(([key, v]) => (v !== null && typeof v === 'object' ? leaves(v, [...prefix, key]) : [[...prefix, key]]));
-}
-
-/** A copy of `request` with the leaf at `path` changed to another value of its type. */
-function changed<T extends object>(request: T, path: string[]): T {
-  const copy = structuredClone(request) as Record<string, unknown>;
-  const parent = path.slice(0, -1).reduce((at, key) => at[key] as Record<string, unknown>, copy);
-  const key = path[path.length - 1];
-  const old = parent[key];
-  parent[key] = typeof old === 'boolean' ? !old : typeof old === 'number' ? old + 1 : key === 'scene' ? 'transport' : `${String(old)}0`;
-  return copy as T;
-}
 
 describe('the terminal session MAC input', () => {
   it.each([

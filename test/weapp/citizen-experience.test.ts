@@ -8,35 +8,19 @@
  * attributes in WeChat's templates. Cloud calls are answered here with
  * SYNTHETIC data (the masked card of the synthetic 李明华).
  */
-import type { CardView, FaceChallengeView, PresentationView } from '../../core/api';
+import type { PresentationView } from '../../core/api';
 import { translator } from '../../src/i18n/translate';
 import { personFor } from '../support/people';
+import { faceChallenge, syntheticCard } from './support/fixtures';
 import { openFacePage, until } from './support/journeys';
 import { loadWeapp, routeOf, type Weapp, type WeappPage } from './support/load-weapp';
 
 const t = translator('zh');
 const ordinary = personFor('ordinary');
 
-const CARD: CardView = {
-  cardId: 'card-synthetic-1',
-  level: 'basic',
-  status: 'active',
-  maskedName: '*明华',
-  maskedIdNumber: '110***********1239',
-  issuedAt: '2026-11-28T00:00:00.000Z',
-  expiresAt: '2031-11-28T00:00:00.000Z',
-  issuerSignature: 'x.y.z',
-  keyId: 'issuer-key-1',
-};
+const CARD = syntheticCard();
 
-const CHALLENGE: FaceChallengeView = {
-  sessionId: 'face-session-1',
-  expiresAt: '2099-01-01T00:00:00.000Z',
-  actions: ['blink', 'turn_right'],
-  digits: '4817',
-  attemptsLeft: 3,
-  authority: 'SIMULATED identity authority',
-};
+const CHALLENGE = faceChallenge();
 
 function presentation(scene: PresentationView['scene']): PresentationView {
   const now = Date.now();

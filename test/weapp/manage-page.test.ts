@@ -9,57 +9,36 @@
  * are answered here by a small fake of the citizen function holding one
  * SYNTHETIC masked card.
  */
-import type { CardView, FaceChallengeView } from '../../core/api';
+import type { CardView } from '../../core/api';
 import { renewalOpensAt } from '../../core/card';
 import { failure } from '../../core/failure';
 import { RENEWAL_WINDOW_DAYS } from '../../core/policy';
 import { cardDate } from '../../src/display/dates';
 import { errorTitle, translator } from '../../src/i18n/translate';
-import { answerChallenge, until } from './support/journeys';
+import { faceChallenge, syntheticCard } from './support/fixtures';
+import { FakeCloud } from './support/fake-cloud';
+import { answerChallenge, textOf, until } from './support/journeys';
 import { loadWeapp, routeOf, type Weapp, type WeappPage } from './support/load-weapp';
 
 const MANAGE = 'pages/manage/index';
 const t = translator('zh');
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-const CHALLENGE: FaceChallengeView = {
-  sessionId: 'face-session-manage',
-  expiresAt: '2099-01-01T00:00:00.000Z',
-  actions: ['blink', 'turn_right'],
-  digits: '4817',
-  attemptsLeft: 3,
-  authority: 'SIMULATED identity authority',
-};
+const CHALLENGE = faceChallenge({ sessionId: 'face-session-manage' });
 
 /** The masked card of the synthetic 李明华, expiring `days` from now (the page reads the device clock for the renewal window). */
 function cardExpiringIn(days: number, status: CardView['status'] = 'active'): CardView {
   const now = Date.now();
-  return {
-    cardId: 'card-synthetic-manage',
-    level: 'basic',
-    status,
-    maskedName: '*明华',
-    maskedIdNumber: '110***********1239',
-    issuedAt: new Date(now - 400 * DAY_MS).toISOString(),
-    expiresAt: new Date(now + days * DAY_MS).toISOString(),
-    issuerSignature: 'x.y.z',
-    keyId: 'issuer-key-1',
-  };
+  return syntheticCard({ cardId: 'card-synthetic-manage', status, issuedAt: new Date(now - 400 * DAY_MS).toISOString(), expiresAt: new Date(now + days * DAY_MS).toISOString() });
 }
 
 let weapp: Weapp;
 let card: CardView | null;
-const calls: Array<{ name: string; action: string } & Record<string, unknown>> = [];
-/** Answers a test gives instead of the fake's own, by action: a refusal, or a call held open. */
-const answers = new Map<string, () => unknown>();
+let cloud: FakeCloud;
 
 beforeAll(() => {
   weapp = loadWeapp();
-  weapp.onCallFunction((name, data) => {
-    const event = data as { action: string } & Record<string, unknown>;
-    calls.push({ name, ...event });
-    const answer = answers.get(event.action);
-    if (answer) return answer();
+  cloud = new FakeCloud(weapp, (event) => {
     switch (event.action) {
       case 'getCard':
         return { ok: true, card };
@@ -84,8 +63,7 @@ beforeAll(() => {
 
 beforeEach(() => {
   weapp.clearCalls();
-  calls.length = 0;
-  answers.clear();
+  cloud.reset();
   card = cardExpiringIn(4 * 365);
 });
 
@@ -97,8 +75,8 @@ async function openManage(): Promise<WeappPage> {
   return page;
 }
 
-const text = (page: WeappPage, selector: string) => page.get(selector).dom?.textContent;
-const sent = (action: string) => calls.filter((call) => call.action === action);
+const text = textOf;
+const sent = (action: string) => cloud.sent(action);
 
 it('card management is a subpackage of its own', () => {
   expect(weapp.appJson.subPackages).toContainEqual({ root: 'pages/manage', pages: ['index'] });
@@ -116,7 +94,7 @@ it('says the card’s state and validity in words, when renewal opens, and names
   expect(page.attr('#manage-report-lost', 'ariaLabel')).toBe(t('manage.reportLost'));
   expect(page.attr('#manage-revoke', 'ariaLabel')).toBe(t('manage.revoke'));
   expect(page.attr('#manage-report-lost', 'disabled')).toBe(false);
-  expect(calls.map((call) => `${call.name}.${call.action}`)).toEqual(['citizen.getCard']);
+  expect(cloud.calls.map((call) => `${call.name}.${call.action}`)).toEqual(['citizen.getCard']);
 });
 
 it('report lost: said before it is done, busy while it runs, then the card is suspended and reinstating is what is offered', async () => {
@@ -127,7 +105,7 @@ it('report lost: said before it is done, busy while it runs, then the card is su
 
   let release = () => {};
   const held = new Promise<void>((done) => (release = done));
-  answers.set('reportLost', async () => {
+  cloud.answers.set('reportLost', async () => {
     await held;
     card = { ...card!, status: 'suspended' };
     return { ok: true, card };
@@ -210,7 +188,7 @@ it('revoke: what it deletes is said first, then a face check; afterwards there i
 });
 
 it('a refused report is said in words with what did not change, the code only in the support line', async () => {
-  answers.set('reportLost', () => failure('CARD_ALREADY_SUSPENDED', { reason: 'report_lost' }));
+  cloud.answers.set('reportLost', () => failure('CARD_ALREADY_SUSPENDED', { reason: 'report_lost' }));
   const page = await openManage();
   await page.tap('#manage-report-lost');
   await page.tap('#manage-report-lost-confirm');
@@ -226,7 +204,7 @@ it('a refused report is said in words with what did not change, the code only in
 
 it('a face that does not match during reinstating is said in words with the attempts left; cancelling leaves the card suspended', async () => {
   card = cardExpiringIn(4 * 365, 'suspended');
-  answers.set('reinstate', () => failure('FACE_MISMATCH', { details: { attemptsLeft: 2 } }));
+  cloud.answers.set('reinstate', () => failure('FACE_MISMATCH', { details: { attemptsLeft: 2 } }));
   const page = await openManage();
   await page.tap('#manage-reinstate');
   await answerChallenge(page, CHALLENGE);

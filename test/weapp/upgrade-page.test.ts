@@ -9,11 +9,13 @@
  * in the support line. Cloud calls are answered here by a small fake of the
  * citizen function holding one SYNTHETIC masked card.
  */
-import type { CardView, FaceChallengeView, PresentationView } from '../../core/api';
+import type { CardView, PresentationView } from '../../core/api';
 import { failure } from '../../core/failure';
 import { PRESENTATION_MAX_LIFETIME_SECONDS } from '../../core/policy';
 import { errorTitle, translator } from '../../src/i18n/translate';
-import { answerChallenge, until } from './support/journeys';
+import { faceChallenge, syntheticCard } from './support/fixtures';
+import { FakeCloud } from './support/fake-cloud';
+import { answerChallenge, textOf, until } from './support/journeys';
 import { loadWeapp, routeOf, type Weapp, type WeappPage } from './support/load-weapp';
 
 const UPGRADE = 'pages/upgrade/index';
@@ -21,26 +23,9 @@ const t = translator('zh');
 /** A password the rules accept (not all one digit, not a run, not 李明华's birth date). */
 const PASSWORD = '73920561';
 
-const CHALLENGE: FaceChallengeView = {
-  sessionId: 'face-session-upgrade',
-  expiresAt: '2099-01-01T00:00:00.000Z',
-  actions: ['nod', 'blink'],
-  digits: '2604',
-  attemptsLeft: 3,
-  authority: 'SIMULATED identity authority',
-};
+const CHALLENGE = faceChallenge({ sessionId: 'face-session-upgrade', actions: ['nod', 'blink'], digits: '2604' });
 
-const BASIC: CardView = {
-  cardId: 'card-synthetic-upgrade',
-  level: 'basic',
-  status: 'active',
-  maskedName: '*明华',
-  maskedIdNumber: '110***********1239',
-  issuedAt: '2026-11-28T00:00:00.000Z',
-  expiresAt: '2031-11-28T00:00:00.000Z',
-  issuerSignature: 'x.y.z',
-  keyId: 'issuer-key-1',
-};
+const BASIC = syntheticCard({ cardId: 'card-synthetic-upgrade' });
 
 function upgradeCode(): PresentationView {
   const now = Date.now();
@@ -57,17 +42,11 @@ let card: CardView;
 let passwordSet: boolean;
 /** Whether the holder's last face check is recent enough to show a code (the server's REAUTH_REQUIRED otherwise). */
 let faceRecent: boolean;
-const calls: Array<{ action: string } & Record<string, unknown>> = [];
-/** Answers a test gives instead of the fake's own, by action: a refusal, or a call held open. */
-const answers = new Map<string, () => unknown>();
+let cloud: FakeCloud;
 
 beforeAll(() => {
   weapp = loadWeapp();
-  weapp.onCallFunction((_name, data) => {
-    const event = data as { action: string } & Record<string, unknown>;
-    calls.push(event);
-    const answer = answers.get(event.action);
-    if (answer) return answer();
+  cloud = new FakeCloud(weapp, (event) => {
     switch (event.action) {
       case 'getCard':
         return { ok: true, card };
@@ -91,8 +70,7 @@ beforeAll(() => {
 
 beforeEach(() => {
   weapp.clearCalls();
-  calls.length = 0;
-  answers.clear();
+  cloud.reset();
   card = BASIC;
   passwordSet = false;
   faceRecent = true;
@@ -106,8 +84,8 @@ async function openUpgrade(): Promise<WeappPage> {
   return page;
 }
 
-const text = (page: WeappPage, selector: string) => page.get(selector).dom?.textContent;
-const sent = (action: string) => calls.filter((call) => call.action === action);
+const text = textOf;
+const sent = (action: string) => cloud.sent(action);
 
 it('the upgrade page and the upgrade sites are a subpackage of their own', () => {
   expect(weapp.appJson.subPackages).toContainEqual({ root: 'pages/upgrade', pages: ['index', 'sites/index'] });
@@ -154,6 +132,7 @@ it('the card password: hidden 8-digit fields, a repeat that differs is said at i
   expect(text(page, '#upgrade-notice')).toBe(t('upgrade.password.done'));
   expect(sent('setCardPassword')).toEqual([
     {
+      name: 'citizen',
       action: 'setCardPassword',
       password: PASSWORD,
       faceSessionId: CHALLENGE.sessionId,
@@ -165,7 +144,7 @@ it('the card password: hidden 8-digit fields, a repeat that differs is said at i
 });
 
 it('a password the server refuses (the birth date, which only it can see) comes back to the form with the rule it breaks', async () => {
-  answers.set('setCardPassword', () => failure('PASSWORD_WEAK', { reason: 'birth_date' }));
+  cloud.answers.set('setCardPassword', () => failure('PASSWORD_WEAK', { reason: 'birth_date' }));
   const page = await openUpgrade();
   await page.tap('#upgrade-set-password');
   await page.input('#upgrade-password-new', '19900307');
@@ -182,7 +161,7 @@ it('the upgrade code: busy while it is made, then the code with its countdown an
   const page = await openUpgrade();
   let release = () => {};
   const held = new Promise<void>((done) => (release = done));
-  answers.set('presentUpgrade', async () => {
+  cloud.answers.set('presentUpgrade', async () => {
     await held;
     return { ok: true, ...upgradeCode() };
   });
@@ -216,7 +195,7 @@ it('when the last face check is too old, the code comes after a new one', async 
   expect(text(page, '#reauth-why')).toBe(t('reauth.whyPresent'));
   await answerChallenge(page, CHALLENGE);
   await until(page, '#upgrade-countdown');
-  expect(calls.map((call) => call.action).filter((action) => action !== 'getCard')).toEqual(['presentUpgrade', 'startFace', 'reauth', 'presentUpgrade']);
+  expect(cloud.calls.map((call) => call.action).filter((action) => action !== 'getCard')).toEqual(['presentUpgrade', 'startFace', 'reauth', 'presentUpgrade']);
 });
 
 it('a code asked for before a password is set: refused in words with what to do first, the code only in the support line', async () => {

@@ -11,7 +11,7 @@
 import type { UpgradeSiteView } from '../../core/upgrade-directory';
 import { failure } from '../../core/failure';
 import { errorTitle, translator } from '../../src/i18n/translate';
-import { until } from './support/journeys';
+import { textOf, until } from './support/journeys';
 import { loadWeapp, type Weapp, type WeappPage } from './support/load-weapp';
 
 const SITES_PAGE = 'pages/upgrade/sites/index';
@@ -71,7 +71,7 @@ beforeEach(() => {
 
 afterEach(() => weapp.closeAll());
 
-const text = (page: WeappPage, selector: string) => page.get(selector).dom?.textContent;
+const text = textOf;
 const variantOf = (page: WeappPage, selector: string) => String(page.attr(selector, 'class')).match(/eid-button--(primary|secondary)/)?.[1];
 const listed = (page: WeappPage) => SITES.map((site) => site.id).filter((id) => page.find(`#sites-item-${id}`));
 

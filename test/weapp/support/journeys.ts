@@ -35,3 +35,6 @@ export async function answerChallenge(page: WeappPage, challenge: { actions: rea
   await page.input('#face-digits', challenge.digits);
   await page.tap('#face-submit');
 }
+
+/** The text an element shows, or undefined when it is not there. */
+export const textOf = (page: WeappPage, selector: string) => page.get(selector).dom?.textContent;
