@@ -30,7 +30,8 @@ export async function cardReadyFor(deps: Deps, holder: string, transition: CardT
   return held;
 }
 
-const MAX_DECISIONS = 3;
+/** How many times a use case decides again after losing a compare-and-set race before it gives up (INTERNAL). */
+export const MAX_DECISIONS = 3;
 
 /** What a transition writes besides the status, made from the card it is decided on. */
 export type CardWrite = (current: CardRecord) => Omit<CardChange, 'status'>;

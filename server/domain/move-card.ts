@@ -17,6 +17,7 @@ import { CARD_MOVE_LIMIT, CARD_MOVE_WINDOW_DAYS } from '../../core/policy';
 import type { MoveCardEvent } from '../../core/schemas';
 import { nextStatus } from './card-lifecycle';
 import { cardValidityFrom } from './card-validity';
+import { MAX_DECISIONS } from './change-card-state';
 import { toCardView } from './card-view';
 import type { Deps } from './deps';
 import { passFaceCheck } from './face-check';
@@ -45,32 +46,30 @@ export async function moveCard(deps: Deps, holder: string, request: Omit<MoveCar
   nextStatus(held.card, 'move', now);
 
   const identity = sealIdentity(deps.pii, { id: deps.random.token(16), idIndex, ...claim, createdAt: now });
-  const cardId = deps.random.token(16);
-  const level = held.card.level;
-  const expiresAt = cardValidityFrom(now);
-  const { keyId, signature } = deps.cardSigner.sign({ cardId, level, issuedAt: now, expiresAt });
-  const card: CardRecord = { id: cardId, identityId: identity.id, holder, level, status: 'active', issuedAt: now, expiresAt, keyId, signature };
-  const move = { fromCardId: held.card.id, fromHolder: held.card.holder, toCardId: cardId, idIndex, at: now };
-
-  try {
-    const moved = await deps.store.moveCard({ cardId: held.card.id, expected: held.card }, identity, card, move);
-    // The old card changed between our read and the move (reported lost, revoked, moved): decide again on what it is now.
-    if (!moved) throw await refusalAfterRace(deps, held.card.id, now);
-  } catch (error) {
-    if (error instanceof CardConflict) throw new EidError('CARD_EXISTS', { reason: error.by });
-    throw error;
+  let from = held.card;
+  for (let decision = 1; decision <= MAX_DECISIONS; decision++) {
+    const card = newCardFor(deps, holder, identity.id, from.level, now);
+    const move = { fromCardId: from.id, fromHolder: from.holder, toCardId: card.id, idIndex, at: now };
+    try {
+      if (await deps.store.moveCard({ cardId: from.id, expected: from }, identity, card, move)) return toCardView({ card, identity }, deps.pii);
+    } catch (error) {
+      if (error instanceof CardConflict) throw new EidError('CARD_EXISTS', { reason: error.by });
+      throw error;
+    }
+    // The old card changed between our read and the move: decide again on what it is now (a card
+    // reported lost or revoked meanwhile is refused as such; one upgraded meanwhile moves as colour).
+    const reread = await deps.store.getHeldCard(from.id);
+    if (!reread) throw new EidError('CARD_NOT_FOUND');
+    from = reread.card;
+    nextStatus(from, 'move', now);
   }
-  return toCardView({ card, identity }, deps.pii);
+  throw new EidError('INTERNAL');
 }
 
-async function refusalAfterRace(deps: Deps, cardId: string, now: Date): Promise<EidError> {
-  const current = await deps.store.getHeldCard(cardId);
-  if (!current) return new EidError('CARD_NOT_FOUND');
-  try {
-    nextStatus(current.card, 'move', now);
-  } catch (error) {
-    if (error instanceof EidError) return error;
-    throw error;
-  }
-  return new EidError('INTERNAL');
+/** This account's new card: the level the old one has, a full validity from now, signed. */
+function newCardFor(deps: Deps, holder: string, identityId: string, level: CardRecord['level'], now: Date): CardRecord {
+  const id = deps.random.token(16);
+  const expiresAt = cardValidityFrom(now);
+  const { keyId, signature } = deps.cardSigner.sign({ cardId: id, level, issuedAt: now, expiresAt });
+  return { id, identityId, holder, level, status: 'active', issuedAt: now, expiresAt, keyId, signature };
 }

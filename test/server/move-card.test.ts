@@ -5,11 +5,14 @@
  * (its codes stop verifying), gives this account a card of the same level, and
  * the old account sees why. Rate-limited and recorded. SYNTHETIC people.
  */
-import type { CardView } from '../../core/api';
+import type { CardView, PresentationView } from '../../core/api';
 import { CARD_MOVE_LIMIT } from '../../core/policy';
+import { withTerminalAssertion } from '../../server/clients/assertions';
+import { moveCard } from '../../server/domain/move-card';
 import { createHarness, expectFailure, expectOk, faceCheck, type Harness } from '../support/harness';
-import { attemptEnroll, enrolled, presentToken, registerTerminal, verifyAs } from '../support/journeys';
+import { attemptEnroll, enrolled, presentToken, registerTerminal, registerUpgradeTerminal, verifyAs } from '../support/journeys';
 import { personFor, typed } from '../support/people';
+import { withStepBefore } from '../support/step-between';
 
 let h: Harness;
 beforeEach(() => {
@@ -70,4 +73,42 @@ it(`allows at most ${CARD_MOVE_LIMIT} moves of one person's card in the window`,
   for (let n = 1; n <= CARD_MOVE_LIMIT; n++) expectOk(await move(`phone-${n}`, person));
   expect(expectFailure(await move(`phone-${CARD_MOVE_LIMIT + 1}`, person)).code).toBe('MOVE_LIMITED');
   expect(h.rowCounts().card_moves).toBe(CARD_MOVE_LIMIT);
+});
+
+describe('the old card changes between the move’s check and its store step', () => {
+  /** Moves `person`'s card to new-phone through the use case, with `meanwhile` run once, just before the first store step of the move. */
+  async function moveWithStepBefore(person: { name: string; idNumber: string }, meanwhile: () => Promise<unknown>) {
+    let steps = 0;
+    const once = async () => (steps++ === 0 ? meanwhile() : undefined);
+    const deps = { ...h.emulator.deps, store: withStepBefore(h.emulator.deps.store, 'moveCard', once) };
+    const { answer } = await faceCheck(h, 'new-phone');
+    const moved = moveCard(deps, 'new-phone', { ...typed(person as never), consent: true, ...answer });
+    return { moved, steps: () => steps };
+  }
+
+  it('upgraded meanwhile: the move decides again on the colour card, and the new card is colour (it answered INTERNAL before)', async () => {
+    const person = await enrolled(h, 'old-phone');
+    const terminal = await registerUpgradeTerminal(h);
+    const password = '73920561';
+    const { answer } = await faceCheck(h, 'old-phone');
+    expectOk(await h.call('old-phone', { action: 'setCardPassword', ...answer, password }));
+    const token = (expectOk(await h.call('old-phone', { action: 'presentUpgrade' })) as unknown as PresentationView).token;
+    const upgrade = withTerminalAssertion(terminal, h.clock.now(), { action: 'upgrade', token, password, inPersonCheck: { idCardRead: true, faceMatch: true } });
+
+    const { moved, steps } = await moveWithStepBefore(person, async () => expectOk(await h.emulator.functions.verifier(upgrade, {})));
+    await expect(moved).resolves.toMatchObject({ level: 'colour', status: 'active' });
+    expect(steps()).toBe(2);
+    expect((await getCard('new-phone')).card?.level).toBe('colour');
+    expect(await getCard('old-phone')).toMatchObject({ card: null, ended: { reason: 'moved' } });
+    expect(h.rowCounts().card_moves).toBe(1);
+  });
+
+  it('revoked meanwhile: CARD_REVOKED, as the state machine refuses a move of a revoked card, and nothing is written', async () => {
+    const person = await enrolled(h, 'old-phone');
+    const { answer } = await faceCheck(h, 'old-phone');
+    const { moved } = await moveWithStepBefore(person, async () => expectOk(await h.call('old-phone', { action: 'revoke', ...answer })));
+    await expect(moved).rejects.toMatchObject({ code: 'CARD_REVOKED' });
+    expect((await getCard('new-phone')).card).toBeNull();
+    expect(h.rowCounts().card_moves).toBe(0);
+  });
 });
