@@ -24,10 +24,20 @@ async function expectAccessible(page: Page, where: string): Promise<void> {
   expect(describeViolations(where, await axeViolations(page))).toBe('');
 }
 
+/** Whether the services page offers the demo partner's colour-only housing fund tile to this card ('yes' or 'no'). */
+async function housingTileAvailable(page: Page, baseUrl: string): Promise<string | null> {
+  await page.goto(baseUrl + '/');
+  await page.locator('#cards-services:visible').click();
+  await page.locator('#service-tile-tl_demo_housing:visible').waitFor({ timeout: 15000 });
+  return page.locator('#service-tile-tl_demo_housing:visible').getAttribute('data-available');
+}
+
 it('sets the card password, shows the upgrade code, and the terminal makes the card colour', async () => {
   const { emulator, browser } = world;
   const page = await newPhone(browser, { injectScripts: true });
   await enrollThroughPages(page, emulator.baseUrl, personFor('ordinary', 2), shot, 'upgrade-');
+  // Before: the colour-only service (the demo partner's housing fund tile) is closed to a basic card.
+  await expect(housingTileAvailable(page, emulator.baseUrl)).resolves.toBe('no');
   await page.goto(emulator.baseUrl + '/');
   await page.locator('#cards-upgrade:visible').click();
 
@@ -83,11 +93,8 @@ it('sets the card password, shows the upgrade code, and the terminal makes the c
   await expect(page.locator('#upgrade-level:visible').textContent()).resolves.toContain('彩色');
   await shot(page, 'upgrade-07-colour-card');
 
-  // The colour-only service (the demo partner's housing fund tile) is open to this card now.
-  await page.goto(emulator.baseUrl + '/');
-  await page.locator('#cards-services:visible').click();
-  await page.locator('#service-tile-tl_demo_housing:visible').waitFor({ timeout: 15000 });
-  expect(await page.locator('#service-tile-tl_demo_housing:visible').getAttribute('data-available')).toBe('yes');
+  // After: the colour-only service is open to this card.
+  await expect(housingTileAvailable(page, emulator.baseUrl)).resolves.toBe('yes');
   await page.waitForTimeout(500);
   await shot(page, 'upgrade-08-colour-service-open');
 }, 120000);
