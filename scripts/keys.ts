@@ -3,7 +3,8 @@
  *
  *   new          every key variable, fresh, for a new environment (EID_SERVICES_KEY included)
  *   roll-issuer  a new issuer key; the current one (read from EID_ISSUER_PRIVATE_KEY)
- *                joins EID_ISSUER_PREVIOUS_PUBLIC_KEYS, so cards and codes it signed still verify
+ *                joins EID_ISSUER_PREVIOUS_PUBLIC_KEYS with its retireAt, so cards and codes it
+ *                signed still verify until all are past their life; keys already retired leave
  *   roll-admin   a new EID_ADMIN_KEY (admin assertions live two minutes: no overlap needed)
  *   rotate [--data-dir .data]
  *                the emulator's DEVELOPMENT issuer key: a new key signs from now on, the old one
@@ -18,14 +19,17 @@ import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes } f
 import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { ISSUER_KEY_OVERLAP_DAYS } from '../core/policy';
 import {
   ADMIN_KEY_VARIABLE,
   PREVIOUS_ISSUER_KEYS_VARIABLE,
   developmentKeys,
   freshKeyValues,
   pemOf,
+  previousIssuerJwk,
+  previousIssuerKeysFromEnvironment,
   rotateDevelopmentIssuerKey,
-  storeKeysFromEnvironment,
+  type PreviousIssuerJwk,
 } from '../server/adapters/keys/key-material';
 import { keyIdOf } from '../server/adapters/keys/issuer-keys';
 
@@ -35,14 +39,13 @@ export interface CommandOutput {
   exitCode: number;
 }
 
-/** Stand-ins for the PII keys, which reading the issuer keys needs but roll-issuer does not use. */
-const checkOnly = { EID_PII_ENC_KEY: Buffer.alloc(32).toString('base64'), EID_PII_INDEX_KEY: Buffer.alloc(32).toString('base64') };
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 const line = (name: string, value: string) => `${name}=${value.trim().replace(/\n/g, '\\n')}`;
 const USAGE = 'usage: npm run keys -- new | roll-issuer | roll-admin | rotate [--data-dir .data]';
 const SECRET_NOTE = 'These are secrets: put them into the key service that fills the functions’ environment, never into a file in the repository.';
 
-export function keysCommand(args: readonly string[], env: Record<string, string | undefined>): CommandOutput {
+export function keysCommand(args: readonly string[], env: Record<string, string | undefined>, now = new Date()): CommandOutput {
   const [command] = args;
   if (command === 'new') {
     return {
@@ -58,11 +61,15 @@ export function keysCommand(args: readonly string[], env: Record<string, string 
   if (command === 'roll-issuer') {
     const current = env.EID_ISSUER_PRIVATE_KEY;
     if (!current) return { stdout: [], stderr: ['EID_ISSUER_PRIVATE_KEY is not set: roll-issuer reads the current key from the environment.'], exitCode: 2 };
-    let previous: object[];
+    // The outgoing key verifies what it signed until all of it is past its life (cards live five years; codes a minute).
+    const retireAt = new Date(now.getTime() + ISSUER_KEY_OVERLAP_DAYS * DAY_MS);
+    let previous: PreviousIssuerJwk[];
     try {
       const currentPublic = createPublicKey(createPrivateKey(pemOf(current)));
-      const kept = storeKeysFromEnvironment({ ...env, ...checkOnly }).issuer.jwks().keys.filter((key) => key.kid !== keyIdOf(currentPublic));
-      previous = [...kept, { ...currentPublic.export({ format: 'jwk' }), kid: keyIdOf(currentPublic), alg: 'ES256', use: 'sig' }];
+      const kept = previousIssuerKeysFromEnvironment(env).filter(
+        (key) => keyIdOf(key.publicKey) !== keyIdOf(currentPublic) && (!key.retireAt || key.retireAt.getTime() > now.getTime()),
+      );
+      previous = [...kept, { publicKey: currentPublic, retireAt }].map(previousIssuerJwk);
     } catch {
       return { stdout: [], stderr: [`EID_ISSUER_PRIVATE_KEY or ${PREVIOUS_ISSUER_KEYS_VARIABLE} does not hold a usable key.`], exitCode: 2 };
     }
@@ -75,7 +82,8 @@ export function keysCommand(args: readonly string[], env: Record<string, string 
       stderr: [
         SECRET_NOTE,
         `New issuer key id: ${keyIdOf(createPublicKey(privateKey))}. Set both variables in the citizen, verifier, partner and admin functions together.`,
-        `Keep a key in ${PREVIOUS_ISSUER_KEYS_VARIABLE} while any card it signed is in use (cards live five years); codes it signed expire within a minute.`,
+        ...previous.map((key) => `${key.kid} verifies ${key.retireAt ? `until ${key.retireAt}, then leaves the JWKS by itself` : 'until you remove it (set before retireAt was written)'}.`),
+        'Keys past their retireAt are dropped here; the functions ignore them from then on.',
       ],
       exitCode: 0,
     };

@@ -1,9 +1,12 @@
 /** `npm run keys`: fresh key sets for a new environment and key rolls, usable as printed. */
-import { adminKeyFromEnvironment, storeKeysFromEnvironment } from '../../server/adapters/keys/key-material';
+import { sign } from 'node:crypto';
+import { ISSUER_KEY_OVERLAP_DAYS } from '../../core/policy';
+import { adminKeyFromEnvironment, InvalidKeyVariable, PREVIOUS_ISSUER_KEYS_VARIABLE, storeKeysFromEnvironment } from '../../server/adapters/keys/key-material';
 import { ALL_VARIABLES } from '../../server/deploy/environment';
 import { keysCommand } from '../../scripts/keys';
 
 /** NAME=value lines back into an environment, as a key service would store them. */
+const DAY_MS = 24 * 60 * 60 * 1000;
 const asEnv = (lines: string[]) => Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
 
 describe('npm run keys', () => {
@@ -31,6 +34,43 @@ describe('npm run keys', () => {
 
     const twice = { ...after, ...asEnv(keysCommand(['roll-issuer'], after).stdout) };
     expect(storeKeysFromEnvironment(twice).issuer.jwks().keys).toHaveLength(3);
+  });
+
+  it('roll-issuer: the outgoing key verifies through the overlap, then leaves the JWKS and verifies nothing; the next roll drops it', async () => {
+    const rolledAt = new Date('2026-12-07T00:00:00Z');
+    const retireAt = new Date(rolledAt.getTime() + ISSUER_KEY_OVERLAP_DAYS * DAY_MS);
+    const before = asEnv(keysCommand(['new'], {}).stdout);
+    const oldIssuer = storeKeysFromEnvironment(before).issuer;
+    const signed = new TextEncoder().encode('a card signed before the roll (synthetic)');
+    const signature = sign('sha256', signed, { key: oldIssuer.current.privateKey, dsaEncoding: 'ieee-p1363' });
+    const rolled = keysCommand(['roll-issuer'], before, rolledAt);
+    const after = { ...before, ...asEnv(rolled.stdout) };
+    expect(rolled.stderr.join('\n')).toContain(`${oldIssuer.current.keyId} verifies until ${retireAt.toISOString()}`);
+
+    const issuerAt = (at: Date) => storeKeysFromEnvironment(after, () => at).issuer;
+    const lastDay = issuerAt(new Date(retireAt.getTime() - 1000));
+    expect(lastDay.jwks().keys.map((k) => k.kid)).toContain(oldIssuer.current.keyId);
+    await expect(lastDay.verify(oldIssuer.current.keyId, signed, signature)).resolves.toBe(true);
+    const retired = issuerAt(retireAt);
+    expect(retired.jwks().keys.map((k) => k.kid)).toEqual([retired.current.keyId]);
+    await expect(retired.verify(oldIssuer.current.keyId, signed, signature)).resolves.toBe(false);
+
+    const laterRoll = keysCommand(['roll-issuer'], after, new Date(retireAt.getTime() + DAY_MS));
+    const kids = JSON.parse(Buffer.from(asEnv(laterRoll.stdout)[PREVIOUS_ISSUER_KEYS_VARIABLE], 'base64').toString('utf8')).keys.map((k: { kid: string }) => k.kid);
+    expect(kids).toEqual([storeKeysFromEnvironment(after).issuer.current.keyId]);
+  });
+
+  it('roll-issuer: a previous key set before retireAt was written keeps verifying until removed; a malformed retireAt names the variable', () => {
+    const before = asEnv(keysCommand(['new'], {}).stdout);
+    const after = { ...before, ...asEnv(keysCommand(['roll-issuer'], before).stdout) };
+    const jwks = JSON.parse(Buffer.from(after[PREVIOUS_ISSUER_KEYS_VARIABLE], 'base64').toString('utf8')) as { keys: Array<Record<string, unknown>> };
+    const withJwks = (keys: object[]) => ({ ...after, [PREVIOUS_ISSUER_KEYS_VARIABLE]: JSON.stringify({ keys }) });
+
+    const legacy = withJwks(jwks.keys.map(({ retireAt: _retireAt, ...key }) => key));
+    expect(storeKeysFromEnvironment(legacy, () => new Date('2099-01-01T00:00:00Z')).issuer.jwks().keys).toHaveLength(2);
+    expect(() => storeKeysFromEnvironment(withJwks(jwks.keys.map((key) => ({ ...key, retireAt: 'soon' }))))).toThrow(
+      new InvalidKeyVariable(PREVIOUS_ISSUER_KEYS_VARIABLE),
+    );
   });
 
   it('roll-issuer: refuses without a current key, naming the variable only', () => {

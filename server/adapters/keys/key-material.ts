@@ -59,7 +59,8 @@ export const ADMIN_KEY_VARIABLE = 'EID_ADMIN_KEY';
 export const SERVICES_KEY_VARIABLE = 'EID_SERVICES_KEY';
 /**
  * Optional: a JWKS ({"keys":[…]}) of earlier issuer keys that still verify after a rotation (`npm run keys -- roll-issuer`),
- * base64-encoded so that no configuration tool takes the value for a JSON object.
+ * base64-encoded so that no configuration tool takes the value for a JSON object. A key may carry `retireAt`
+ * (ISO 8601, written by roll-issuer): from then on it neither verifies nor stands in the JWKS, as in the emulator.
  */
 export const PREVIOUS_ISSUER_KEYS_VARIABLE = 'EID_ISSUER_PREVIOUS_PUBLIC_KEYS';
 
@@ -86,24 +87,41 @@ function parsed<T>(variable: string, parse: () => T): T {
  * EID_ISSUER_PRIVATE_KEY (P-256 PKCS#8 PEM). The caller checks that they are
  * set (server/deploy/environment.ts); a malformed one is InvalidKeyVariable.
  */
-export function storeKeysFromEnvironment(env: Env): StoreKeys {
+export function storeKeysFromEnvironment(env: Env, now?: () => Date): StoreKeys {
   const encryption = parsed('EID_PII_ENC_KEY', () => b64(env.EID_PII_ENC_KEY ?? ''));
   const index = parsed('EID_PII_INDEX_KEY', () => b64(env.EID_PII_INDEX_KEY ?? ''));
   if (encryption.length !== 32) throw new InvalidKeyVariable('EID_PII_ENC_KEY');
   if (index.length !== 32) throw new InvalidKeyVariable('EID_PII_INDEX_KEY');
-  const older = parsed(PREVIOUS_ISSUER_KEYS_VARIABLE, () => publicKeysOf(env[PREVIOUS_ISSUER_KEYS_VARIABLE]));
-  return parsed('EID_ISSUER_PRIVATE_KEY', () => assembleStoreKeys(encryption, index, pemOf(env.EID_ISSUER_PRIVATE_KEY ?? ''), older));
+  const older = previousIssuerKeysFromEnvironment(env);
+  return parsed('EID_ISSUER_PRIVATE_KEY', () => assembleStoreKeys(encryption, index, pemOf(env.EID_ISSUER_PRIVATE_KEY ?? ''), older, now));
 }
 
 /** A PEM as one line (newlines written as \n), as some consoles store variables, or as it is. */
 export const pemOf = (value: string) => value.replace(/\\n/g, '\n');
 
-/** The public keys of a JWKS (base64, or as JSON), or none when the variable is unset. */
-function publicKeysOf(jwks: string | undefined): KeyObject[] {
-  if (!jwks?.trim()) return [];
-  const text = jwks.trim().startsWith('{') ? jwks : Buffer.from(jwks, 'base64').toString('utf8');
-  const { keys } = JSON.parse(text) as { keys: JsonWebKey[] };
-  return keys.map((key) => createPublicKey({ key, format: 'jwk' }));
+/** A previous issuer key as EID_ISSUER_PREVIOUS_PUBLIC_KEYS holds it: a public JWK, with when it retires if it does. */
+export type PreviousIssuerJwk = JsonWebKey & { kid: string; alg: 'ES256'; use: 'sig'; retireAt?: string };
+
+/** The earlier issuer keys of EID_ISSUER_PREVIOUS_PUBLIC_KEYS (base64, or as JSON), each with its `retireAt`; none when unset. */
+export function previousIssuerKeysFromEnvironment(env: Env): RetiringKey[] {
+  return parsed(PREVIOUS_ISSUER_KEYS_VARIABLE, () => {
+    const jwks = env[PREVIOUS_ISSUER_KEYS_VARIABLE];
+    if (!jwks?.trim()) return [];
+    const text = jwks.trim().startsWith('{') ? jwks : Buffer.from(jwks, 'base64').toString('utf8');
+    const { keys } = JSON.parse(text) as { keys: Array<JsonWebKey & { retireAt?: unknown }> };
+    return keys.map(({ retireAt, ...key }) => ({ publicKey: createPublicKey({ key, format: 'jwk' }), ...(retireAt !== undefined && { retireAt: isoDate(retireAt) }) }));
+  });
+}
+
+/** `key` as EID_ISSUER_PREVIOUS_PUBLIC_KEYS holds it. */
+export function previousIssuerJwk({ publicKey, retireAt }: RetiringKey): PreviousIssuerJwk {
+  return { ...publicKey.export({ format: 'jwk' }), kid: keyIdOf(publicKey), alg: 'ES256', use: 'sig', ...(retireAt && { retireAt: retireAt.toISOString() }) };
+}
+
+function isoDate(value: unknown): Date {
+  const date = typeof value === 'string' ? new Date(value) : new Date(NaN);
+  if (Number.isNaN(date.getTime())) throw new TypeError('retireAt is not an ISO 8601 date');
+  return date;
 }
 
 /** The admin assertion key from EID_ADMIN_KEY (base64, at least 32 bytes). */
