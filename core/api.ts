@@ -119,6 +119,11 @@ export interface TerminalSessionView {
   expiresAt: string;
 }
 
+/** The issuer's public keys as a JWKS (the emulator serves the same at /.well-known/jwks.json). */
+export interface IssuerKeysView {
+  keys: Array<{ kid: string; kty?: string; crv?: string; x?: string; y?: string; alg: 'ES256'; use: 'sig' }>;
+}
+
 export interface VerificationView {
   scene: Scene;
   attributes: ReleasedAttributes;

@@ -201,7 +201,10 @@ export const upgradeEvent = z
   })
   .strict();
 
-export const verifierEvent = z.discriminatedUnion('action', [verifyEvent, openSessionEvent, upgradeEvent]);
+/** Anyone may ask for the issuer's public keys (JWKS), to check codes offline: the current key and those still in their overlap after a rotation. */
+export const issuerKeysEvent = z.object({ action: z.literal('issuerKeys') }).strict();
+
+export const verifierEvent = z.discriminatedUnion('action', [verifyEvent, openSessionEvent, upgradeEvent, issuerKeysEvent]);
 
 export const registerTerminalEvent = z
   .object({

@@ -8,7 +8,7 @@ export const main = deployedEntry(
   'verifier',
   (log) => {
     const { deps, keys } = deployedDeps('verifier', process.env);
-    return createVerifierFunction(deps, keys.terminalSessionKey, log);
+    return createVerifierFunction(deps, keys, log);
   },
   assertionsOnly,
 );

@@ -63,7 +63,7 @@ export function composeEmulator({ dataDir, log, env = {}, clock = systemClock }:
   return {
     functions: {
       citizen: createCitizenFunction(deps, log, services),
-      verifier: createVerifierFunction(deps, keys.terminalSessionKey, log),
+      verifier: createVerifierFunction(deps, keys, log),
       partner: createPartnerFunction(deps, services, log),
       admin: createAdminFunction(deps, keys.adminKey, log, services, () => rotateDevelopmentIssuerKey(dataDir, keys.issuer, clock.now())),
     },

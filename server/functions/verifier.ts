@@ -1,8 +1,10 @@
 /**
  * The verifier function: registered terminals (hotels, internet cafes, gates)
  * verify presentation tokens, upgrade terminals make cards colour, authenticated per request by an ES256 assertion
- * made for that request (auth/terminal-assertions.ts) or by a terminal session opened with one (auth/terminal-sessions.ts).
+ * made for that request (auth/terminal-assertions.ts) or by a terminal session opened with one (auth/terminal-sessions.ts);
+ * and the issuer's public keys, to anyone, for checking codes offline.
  */
+import type { IssuerKeysView } from '../../core/api';
 import { EidError } from '../../core/errors';
 import { verifierEvent, type UpgradeEvent, type VerifyEvent } from '../../core/schemas';
 import type { Deps } from '../domain/deps';
@@ -13,9 +15,17 @@ import { TerminalAssertions } from './auth/terminal-assertions';
 import { TerminalSessions } from './auth/terminal-sessions';
 import { atBoundary, parseEvent, type CloudFunction, type Logger } from './boundary';
 
-export function createVerifierFunction(deps: Deps, sessionTicketKey: Buffer, log: Logger): CloudFunction {
+/** What the verifier function holds besides the use cases' deps (KeyMaterial has both). */
+export interface VerifierKeys {
+  /** Seals terminal session tickets. */
+  terminalSessionKey: Buffer;
+  /** The issuer's keyring: its public keys are read at each call, so a rotation shows at once. */
+  issuer: { jwks(): IssuerKeysView };
+}
+
+export function createVerifierFunction(deps: Deps, keys: VerifierKeys, log: Logger): CloudFunction {
   const terminals = new TerminalAssertions(deps.store, deps.clock);
-  const sessions = new TerminalSessions(sessionTicketKey, deps.clock);
+  const sessions = new TerminalSessions(keys.terminalSessionKey, deps.clock);
 
   /**
    * The terminal behind a request; its enabled flag is read every time, so
@@ -41,6 +51,8 @@ export function createVerifierFunction(deps: Deps, sessionTicketKey: Buffer, log
         return verifyPresentation(deps, await terminalOf(request), request);
       case 'upgrade':
         return upgradeCard(deps, await terminalOf(request), request);
+      case 'issuerKeys':
+        return keys.issuer.jwks();
     }
   });
 }

@@ -76,11 +76,13 @@ it('enrolls, presents and verifies once through the deployed adapters', async ()
   if (!registered.ok) throw new Error(registered.code);
 
   const { deps: verifierDeps, keys } = deployedDeps('verifier', env, platform);
-  const verifier = createVerifierFunction(verifierDeps, keys.terminalSessionKey, log);
+  const verifier = createVerifierFunction(verifierDeps, keys, log);
   const verify = () =>
     verifier(withTerminalAssertion({ terminalId: registered.terminalId, privateKey }, new Date(), { action: 'verify', token: presented.token, scene: 'hotel' }), {});
   expect(await verify()).toMatchObject({ ok: true, attributes: { fullName: claim.name } });
   expect(await verify()).toMatchObject({ ok: false, code: 'CODE_USED' });
+  // Verifiers of the deployment fetch the issuer's keys from it, with no credential.
+  expect(await verifier({ action: 'issuerKeys' }, {})).toEqual({ ok: true, keys: keys.issuer.jwks().keys });
   expect(await call({ action: 'listUsage' })).toMatchObject({ ok: true, usages: [{ scene: 'hotel' }] });
 });
 

@@ -17,7 +17,7 @@ import { loadSyntheticPopulation } from '../../server/adapters/authority/simulat
 import { ScryptPasswordHasher, SCRYPT_PARAMETERS } from '../../server/adapters/keys/scrypt-password-hasher';
 import { TerminalSessionClient } from '../../server/clients/terminal-session';
 import { cardValidityFrom } from '../../server/domain/card-validity';
-import { createHarness } from '../support/harness';
+import { createHarness, expectOk } from '../support/harness';
 import { enrolled, registerTerminal, registerUpgradeTerminal } from '../support/journeys';
 import { typed } from '../support/people';
 import { approvedTile, onboardedPartner } from '../support/services';
@@ -49,6 +49,9 @@ export class FuzzWorld {
     for (let i = 0; i < 4; i++) holders.set(`fuzz-holder-${i}`, typed(await enrolled(h, `fuzz-holder-${i}`, 'ordinary', 10 + i)));
     // Into the cards' renewal window, so that a renewal can succeed; codes and sessions are all made after this.
     h.clock.advance(cardValidityFrom(h.clock.now()).getTime() - h.clock.now().getTime() - (RENEWAL_WINDOW_DAYS / 2) * DAY_MS);
+    // One card starts reported lost, so that a reinstatement can succeed whichever way the events fall.
+    const lost = 'fuzz-holder-3';
+    expectOk(await h.call(lost, { action: 'reportLost' }));
     const partner = await onboardedPartner(h, { scopes: ['birthDate', 'fullName', 'region', 'cardLevel'] });
     return new FuzzWorld({
       h,
@@ -57,7 +60,7 @@ export class FuzzWorld {
       strangers: Array.from({ length: 20 }, (_, i) => `fuzz-caller-${i}`),
       sessions: new Map(),
       passwords: new Map(),
-      suspended: new Set(),
+      suspended: new Set([lost]),
       renewable: new Set(holders.keys()),
       tokens: [],
       upgradeCodes: [],

@@ -105,7 +105,8 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
           world.observe(event, openid, answer as Answer);
           const meant = (report.actions[fn][String(valid.action)] ??= { sent: 0, ok: 0 });
           meant.sent++;
-          if ((answer as Answer).ok === true) meant.ok++;
+          // An ok counts for the action only when the mutation kept it (a swapped action reached another use case).
+          if ((answer as Answer).ok === true && (event as { action?: unknown }).action === valid.action) meant.ok++;
         }
       }
       gc?.();

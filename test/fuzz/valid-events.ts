@@ -181,6 +181,7 @@ export function verifierTable(k: Known): Table<VerifierAction, []> {
         return proven(k.terminal, rng, { action: 'verify', token: presented.token, scene });
       },
     },
+    issuerKeys: { weight: 0.5, make: () => ({ action: 'issuerKeys' }) },
     upgrade: {
       weight: 3,
       make: (rng) => {

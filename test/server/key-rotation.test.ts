@@ -1,14 +1,17 @@
 /**
  * Issuer key rotation on the emulator's composition with a frozen clock: a
  * new key signs from the rotation on; codes and cards of the old key verify
- * during the overlap and fail after it, when the old key has left the JWKS;
+ * during the overlap and fail after it, when the old key has left the JWKS
+ * (as the verifier function publishes it, action issuerKeys);
  * the development keys, rotated ones included, survive a restart; and
  * `npm run keys -- rotate` rotates a data folder. SYNTHETIC person.
  */
+import { createPublicKey, type JsonWebKey } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { PresentationView } from '../../core/api';
+import jwt from 'jsonwebtoken';
+import type { CardView, IssuerKeysView, PresentationView } from '../../core/api';
 import { ISSUER_KEY_OVERLAP_DAYS } from '../../core/policy';
 import { developmentKeys } from '../../server/adapters/keys/key-material';
 import { CosePresentationSigner } from '../../server/adapters/keys/cose-presentation-signer';
@@ -35,6 +38,20 @@ const rotate = async () =>
     retireAt: string;
   };
 const kids = () => h.emulator.issuer.jwks().keys.map((k) => k.kid).sort();
+/** The issuer's keys as the verifier function publishes them (action issuerKeys), as a verifier would fetch them. */
+const publishedKeys = async () => (expectOk(await h.emulator.functions.verifier({ action: 'issuerKeys' }, {})) as unknown as IssuerKeysView).keys;
+
+/** Whether a card's issuer signature verifies with the published keys (its expiry aside: only the key is in question here). */
+async function cardSignatureVerifies(card: CardView): Promise<boolean> {
+  const jwk = (await publishedKeys()).find((key) => key.kid === card.keyId);
+  if (!jwk) return false;
+  try {
+    jwt.verify(card.issuerSignature, createPublicKey({ key: jwk as JsonWebKey, format: 'jwk' }), { algorithms: ['ES256'], subject: card.cardId, ignoreExpiration: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 it('signs with the new key at once; a code of the old key verifies during the overlap; the old key leaves the JWKS after it', async () => {
   await enrolled(h, 'alice');
@@ -42,10 +59,15 @@ it('signs with the new key at once; a code of the old key verifies during the ov
   const oldKey = h.emulator.issuer.current;
   const beforeRotation = await presentToken(h, 'alice', 'hotel');
 
+  const cardOfOldKey = (expectOk(await h.call('alice', { action: 'getCard' })) as unknown as { card: CardView }).card;
+  expect(cardOfOldKey.keyId).toBe(oldKey.keyId);
+
   const rotated = await rotate();
   expect(rotated.retiredKeyId).toBe(oldKey.keyId);
   expect(Date.parse(rotated.retireAt) - h.clock.now().getTime()).toBe(ISSUER_KEY_OVERLAP_DAYS * DAY);
   expect(kids()).toEqual([oldKey.keyId, rotated.keyId].sort());
+  expect((await publishedKeys()).map((k) => k.kid).sort()).toEqual(kids());
+  await expect(cardSignatureVerifies(cardOfOldKey)).resolves.toBe(true);
 
   expectOk(await verifyAs(h, hotel, beforeRotation, 'hotel'));
   const afterRotation = (expectOk(await h.call('alice', { action: 'present', scene: 'hotel' })) as unknown as PresentationView).token;
@@ -55,6 +77,8 @@ it('signs with the new key at once; a code of the old key verifies during the ov
   // Past the overlap, whatever the old key signs (here a fresh-looking code) is refused: its key is unknown.
   h.clock.advance(Date.parse(rotated.retireAt) - h.clock.now().getTime() + 1000);
   expect(kids()).toEqual([rotated.keyId]);
+  expect((await publishedKeys()).map((k) => k.kid)).toEqual([rotated.keyId]);
+  await expect(cardSignatureVerifies(cardOfOldKey)).resolves.toBe(false);
   const card = expectOk(await h.call('alice', { action: 'getCard' })).card as { cardId: string };
   const tokenId = Buffer.from('rotation-old');
   const seconds = Math.floor(h.clock.now().getTime() / 1000);
