@@ -32,7 +32,9 @@ export function signTerminalAssertion(credential: TerminalCredential, now: Date,
   const iat = seconds(now);
   const exp = iat + Math.min(lifetime, ASSERTION_MAX_AGE_SECONDS);
   const req = assertionRequestDigest(request);
-  return jwt.sign({ iat, exp, iss: credential.terminalId, aud: ASSERTION_AUDIENCE.terminal, req }, credential.privateKey, {
+  // jti: two assertions for the same request in the same second stay two (an openSession or upgrade assertion counts once).
+  const jti = randomBytes(16).toString('base64url');
+  return jwt.sign({ iat, exp, iss: credential.terminalId, aud: ASSERTION_AUDIENCE.terminal, req, jti }, credential.privateKey, {
     algorithm: 'ES256',
     keyid: credential.terminalId,
   });

@@ -56,8 +56,8 @@ export async function moveCard(deps: Deps, holder: string, request: Omit<MoveCar
       if (error instanceof CardConflict) throw new EidError('CARD_EXISTS', { reason: error.by });
       throw error;
     }
-    // The old card changed between our read and the move: decide again on what it is now (a card
-    // reported lost or revoked meanwhile is refused as such; one upgraded meanwhile moves as colour).
+    // The old card changed between our read and the move: decide again on what it is now (one revoked
+    // meanwhile is refused as such; one reported lost still moves; one upgraded meanwhile moves as colour).
     const reread = await deps.store.getHeldCard(from.id);
     if (!reread) throw new EidError('CARD_NOT_FOUND');
     from = reread.card;

@@ -28,5 +28,6 @@ export async function pruneExpired(deps: Pick<Deps, 'store' | 'clock'>): Promise
     faceSessionsBefore: before(FACE_SESSION_USEFUL_SECONDS),
     failuresBefore: before(FAILURE_WINDOW_SECONDS),
     spentTokensBefore: before(SPENT_TOKEN_RETENTION_SECONDS),
+    terminalProofsBefore: new Date(now),
   });
 }

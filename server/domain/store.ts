@@ -199,12 +199,15 @@ export interface PruneCutoffs {
   failuresBefore: Date;
   /** Spent-token rows of tokens used before this. */
   spentTokensBefore: Date;
+  /** Spent terminal proofs kept until before this (they could no longer be accepted anyway). */
+  terminalProofsBefore: Date;
 }
 
 export interface PruneCounts {
   faceSessions: number;
   failures: number;
   spentTokens: number;
+  terminalProofs: number;
 }
 
 export interface Store {
@@ -296,6 +299,13 @@ export interface Store {
   insertTerminal(terminal: TerminalRecord): Promise<void>;
   getTerminal(id: string): Promise<TerminalRecord | null>;
   setTerminalEnabled(id: string, enabled: boolean): Promise<boolean>;
+  /**
+   * Spends a terminal's once-only proof (an assertion that opens a session
+   * or makes an upgrade, or a session's upgrade counter), kept until
+   * `keptUntil`, when it could no longer be accepted anyway. Of concurrent
+   * calls for one terminal and proof id, exactly one returns true.
+   */
+  spendTerminalProof(terminalId: string, proofId: string, keptUntil: Date): Promise<boolean>;
 
   /**
    * Spends the token and records its usage as one atomic step: of any number
@@ -336,7 +346,8 @@ export interface Store {
   /**
    * Deletes what guards nothing any more: face sessions whose creation, expiry
    * and pass (if any) are all before `faceSessionsBefore`, failures before
-   * `failuresBefore`, spent-token rows used before `spentTokensBefore`. Never
+   * `failuresBefore`, spent-token rows used before `spentTokensBefore`, spent
+   * terminal proofs kept until before `terminalProofsBefore`. Never
    * deletes usages, cards, identities or terminals.
    */
   prune(cutoffs: PruneCutoffs): Promise<PruneCounts>;

@@ -18,6 +18,7 @@ import type { UpgradeEvent } from '../../core/schemas';
 import { checkPresentationOffline } from '../token/check-presentation';
 import { checkPassword } from './card-password';
 import { assertCardActive } from './card-rules';
+import { MAX_DECISIONS } from './change-card-state';
 import type { Deps } from './deps';
 import { upgradesServedIn } from './upgrade-directory';
 import { spendPresentation } from './spend-presentation';
@@ -49,7 +50,6 @@ export async function upgradeCard(
   return { level: 'colour', upgradedAt: now.toISOString() };
 }
 
-const MAX_DECISIONS = 3;
 
 /**
  * Signs the card colour over its validity and hands the store the spend, the

@@ -31,22 +31,41 @@ export function createVerifierFunction(deps: Deps, keys: VerifierKeys, log: Logg
    * The terminal behind a request; its enabled flag is read every time, so
    * disabling bites at once. An assertion's `req` and a session's MAC are
    * both checked over the whole parsed request, so no field can be changed
-   * after the terminal signed or MAC'd it.
+   * after the terminal signed or MAC'd it. An upgrade's proof counts once,
+   * in the store, so that no instance takes the same request twice (a
+   * replayed upgrade whose password was wrong would spend another of the
+   * citizen's tries).
    */
   const terminalOf = async (request: VerifyEvent | UpgradeEvent): Promise<TerminalRecord> => {
     const { assertion, session } = request;
     if ((assertion === undefined) === (session === undefined)) throw new EidError('INVALID_INPUT', { reason: 'schema', details: { field: 'assertion' } });
-    if (assertion !== undefined) return terminals.authenticate(assertion, request);
-    const terminal = await deps.store.getTerminal(sessions.authenticate(session!, request));
+    const once = request.action === 'upgrade';
+    if (assertion !== undefined) {
+      const { terminal, proofId, keptUntil } = await terminals.authenticate(assertion, request);
+      if (once) await spendOnce(terminal.id, proofId, keptUntil);
+      return terminal;
+    }
+    const { terminalId, expiresAt } = sessions.authenticate(session!, request);
+    const terminal = await deps.store.getTerminal(terminalId);
     if (!terminal?.enabled) throw new EidError('VERIFIER_UNKNOWN', { reason: 'session' });
+    if (once) await spendOnce(terminal.id, `session:${session!.id}:${session!.counter}`, expiresAt);
     return terminal;
+  };
+
+  /** Spends a once-only proof of `terminalId`; VERIFIER_UNKNOWN/replay when it was spent before. */
+  const spendOnce = async (terminalId: string, proofId: string, keptUntil: Date): Promise<void> => {
+    if (!(await deps.store.spendTerminalProof(terminalId, proofId, keptUntil))) throw new EidError('VERIFIER_UNKNOWN', { reason: 'replay' });
   };
 
   return atBoundary(log, async (event) => {
     const request = parseEvent(verifierEvent, event);
     switch (request.action) {
-      case 'openSession':
-        return sessions.start((await terminals.authenticate(request.assertion, request)).id);
+      case 'openSession': {
+        // Once: a captured openSession assertion, used again, would hand its holder a session key of this terminal.
+        const { terminal, proofId, keptUntil } = await terminals.authenticate(request.assertion, request);
+        await spendOnce(terminal.id, proofId, keptUntil);
+        return sessions.start(terminal.id);
+      }
       case 'verify':
         return verifyPresentation(deps, await terminalOf(request), request);
       case 'upgrade':

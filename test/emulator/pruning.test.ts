@@ -2,7 +2,7 @@
 import { PRUNE_INTERVAL_SECONDS } from '../../core/policy';
 import { startPruning } from '../../server/emulator/pruning';
 
-const removedNothing = { faceSessions: 0, failures: 0, spentTokens: 0 };
+const removedNothing = { faceSessions: 0, failures: 0, spentTokens: 0, terminalProofs: 0 };
 
 beforeEach(() => jest.useFakeTimers());
 afterEach(() => jest.useRealTimers());

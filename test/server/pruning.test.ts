@@ -37,11 +37,11 @@ it('unbounded face sessions: expired sessions, old failures and spent-token rows
   expect(h.rowCounts()).toMatchObject({ face_sessions: 5, failures: 6, spent_tokens: 1, usages: 1 });
 
   // Right now everything still guards something.
-  expect(await pruneExpired(h.emulator.deps)).toEqual({ faceSessions: 0, failures: 0, spentTokens: 0 });
+  expect(await pruneExpired(h.emulator.deps)).toEqual({ faceSessions: 0, failures: 0, spentTokens: 0, terminalProofs: 0 });
 
   // A face session goes once its start, its expiry and its pass are each older than any window that reads them.
   h.clock.advance((FACE_SESSION_TTL_SECONDS + Math.max(FAILURE_WINDOW_SECONDS, FACE_START_WINDOW_SECONDS, REAUTH_VALID_SECONDS)) * SECOND + SECOND);
-  expect(await pruneExpired(h.emulator.deps)).toEqual({ faceSessions: 5, failures: 6, spentTokens: 1 });
+  expect(await pruneExpired(h.emulator.deps)).toEqual({ faceSessions: 5, failures: 6, spentTokens: 1, terminalProofs: 0 });
   expect(h.rowCounts()).toMatchObject({ face_sessions: 0, failures: 0, spent_tokens: 0, usages: 1, cards: 1, identities: 1, terminals: 1 });
   const { usages } = expectOk(await h.call('alice', { action: 'listUsage' })) as unknown as { usages: unknown[] };
   expect(usages).toHaveLength(1);

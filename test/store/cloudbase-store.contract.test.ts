@@ -114,7 +114,7 @@ describe('CloudBaseStore on the CloudBase protocol', () => {
     await endpoint.close();
     await expect(store.getTerminal('terminal-1')).rejects.toEqual(new CloudBaseError(TRANSPORT_FAILED));
     // where().remove() in the SDK has no .catch: without database.ts it would hang and reject unhandled.
-    await expect(store.prune({ faceSessionsBefore: T0, failuresBefore: T0, spentTokensBefore: after(1) })).rejects.toEqual(
+    await expect(store.prune({ faceSessionsBefore: T0, failuresBefore: T0, spentTokensBefore: after(1), terminalProofsBefore: T0 })).rejects.toEqual(
       new CloudBaseError(TRANSPORT_FAILED),
     );
     endpoint = await startCloudBaseEndpoint(); // for afterEach

@@ -94,7 +94,7 @@ describe('SqliteStore migrations', () => {
     expect(appliedVersions()).toEqual(everyVersion);
     expect(tableNames()).toEqual([
       ...['audit_checkpoints', 'auth_codes', 'card_moves', 'card_passwords', 'cards', 'exchanges', 'face_sessions', 'failures', 'grants', 'identities', 'identity_keys', 'partner_assertions', 'partners'],
-      ...['schema_migrations', 'spent_tokens', 'terminals', 'tile_versions', 'tiles', 'upgrade_sites', 'usages'],
+      ...['schema_migrations', 'spent_terminal_proofs', 'spent_tokens', 'terminals', 'tile_versions', 'tiles', 'upgrade_sites', 'usages'],
     ]);
   });
 

@@ -669,7 +669,7 @@ export function describeStoreContract(adapterName: string, open: () => Promise<O
     });
 
     describe('pruning', () => {
-      const cutoffs = (at: Date) => ({ faceSessionsBefore: at, failuresBefore: at, spentTokensBefore: at });
+      const cutoffs = (at: Date) => ({ faceSessionsBefore: at, failuresBefore: at, spentTokensBefore: at, terminalProofsBefore: at });
 
       it('removes a face session only once its creation, expiry and pass are all before the cutoff', async () => {
         await openSession(syntheticFaceSession('face-expired', 'synthetic-holder-a', { expiresAt: after(2 * MINUTE) }));
@@ -708,8 +708,25 @@ export function describeStoreContract(adapterName: string, open: () => Promise<O
         expect(await store.getHeldCard('card-1')).not.toBeNull();
       });
 
+      it('removes spent terminal proofs kept until before the cutoff, and keeps a later one spent', async () => {
+        expect(await store.spendTerminalProof('terminal-1', 'proof-early', after(2 * MINUTE))).toBe(true);
+        expect(await store.spendTerminalProof('terminal-1', 'proof-late', after(10 * MINUTE))).toBe(true);
+        expect((await store.prune(cutoffs(after(5 * MINUTE)))).terminalProofs).toBe(1);
+        expect(await store.spendTerminalProof('terminal-1', 'proof-late', after(10 * MINUTE))).toBe(false);
+      });
+
       it('prunes nothing from an empty store', async () => {
-        expect(await store.prune(cutoffs(after(HOUR)))).toEqual({ faceSessions: 0, failures: 0, spentTokens: 0 });
+        expect(await store.prune(cutoffs(after(HOUR)))).toEqual({ faceSessions: 0, failures: 0, spentTokens: 0, terminalProofs: 0 });
+      });
+    });
+
+    describe('once-only terminal proofs', () => {
+      it('spends a proof once per terminal: of concurrent spends exactly one wins; another terminal’s proof of the same id is its own', async () => {
+        const spends = await Promise.all(Array.from({ length: 5 }, () => store.spendTerminalProof('terminal-1', 'proof-a', after(5 * MINUTE))));
+        expect(spends.filter(Boolean)).toHaveLength(1);
+        expect(await store.spendTerminalProof('terminal-1', 'proof-a', after(5 * MINUTE))).toBe(false);
+        expect(await store.spendTerminalProof('terminal-2', 'proof-a', after(5 * MINUTE))).toBe(true);
+        expect(await store.spendTerminalProof('terminal-1', 'proof-b', after(5 * MINUTE))).toBe(true);
       });
     });
 

@@ -432,6 +432,17 @@ export class CloudBaseStore implements Store, CheckBudget {
     return updated > 0 || (await this.getDoc<TerminalDoc>(COLLECTIONS.terminals, id)) !== null;
   }
 
+  /** [unique] on `_id` = terminal id and proof id: a second add, from any instance, fails with DATABASE_DUPLICATE_WRITE. */
+  async spendTerminalProof(terminalId: string, proofId: string, keptUntil: Date): Promise<boolean> {
+    try {
+      await unwrap(this.db.collection(COLLECTIONS.spentTerminalProofs).add({ _id: `${terminalId}:${proofId}`, keptUntil: keptUntil.getTime() }));
+      return true;
+    } catch (error) {
+      if (hasCode(error, DUPLICATE_WRITE)) return false;
+      throw error;
+    }
+  }
+
   /**
    * [txn] the card, the spent token, the card's usage number and the usage
    * commit together or not at all, and [unique] on the spent token's `_id`:
@@ -530,7 +541,10 @@ export class CloudBaseStore implements Store, CheckBudget {
     const { deleted: spentTokens } = await unwrap(
       this.db.collection(COLLECTIONS.spentTokens).where({ usedAt: this._.lt(cutoffs.spentTokensBefore.getTime()) }).remove(),
     );
-    return { faceSessions: Number(faceSessions), failures, spentTokens: Number(spentTokens) };
+    const { deleted: terminalProofs } = await unwrap(
+      this.db.collection(COLLECTIONS.spentTerminalProofs).where({ keptUntil: this._.lt(cutoffs.terminalProofsBefore.getTime()) }).remove(),
+    );
+    return { faceSessions: Number(faceSessions), failures, spentTokens: Number(spentTokens), terminalProofs: Number(terminalProofs) };
   }
 
   async close(): Promise<void> {

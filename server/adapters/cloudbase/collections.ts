@@ -42,6 +42,7 @@ export const COLLECTIONS = {
   cardMoves: 'eid_card_moves',
   terminals: 'eid_terminals',
   spentTokens: 'eid_spent_tokens',
+  spentTerminalProofs: 'eid_spent_terminal_proofs',
   usages: 'eid_usages',
   auditCheckpoints: 'eid_audit_checkpoints',
   // The services store (cloudbase-services-store.ts):
@@ -268,6 +269,11 @@ export const DATABASE: readonly CollectionDeclaration[] = [
     name: COLLECTIONS.spentTokens,
     id: 'UNIQUE: the presentation token id (one use per token)',
     indexes: [{ name: 'usedAt', keys: [asc('usedAt')], unique: false, why: 'prune' }],
+  },
+  {
+    name: COLLECTIONS.spentTerminalProofs,
+    id: 'UNIQUE: <terminalId>:<proof id> (one use per once-only terminal proof)',
+    indexes: [{ name: 'keptUntil', keys: [asc('keptUntil')], unique: false, why: 'prune' }],
   },
   {
     name: COLLECTIONS.usages,

@@ -281,4 +281,17 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       UPDATE cards SET usage_head = (SELECT hash FROM usages u WHERE u.card_id = cards.id AND u.hash IS NOT NULL ORDER BY u.id DESC LIMIT 1);
     `,
   },
+  {
+    version: 13,
+    name: 'once-only terminal proofs: an assertion that opens a session or upgrades, a session upgrade counter',
+    sql: `
+      CREATE TABLE spent_terminal_proofs (
+        terminal_id TEXT NOT NULL,
+        proof_id TEXT NOT NULL,
+        kept_until INTEGER NOT NULL,
+        PRIMARY KEY (terminal_id, proof_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX spent_terminal_proofs_kept_until ON spent_terminal_proofs (kept_until);
+    `,
+  },
 ];

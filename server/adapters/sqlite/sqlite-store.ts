@@ -300,6 +300,8 @@ export class SqliteStore implements Store {
       ),
       pruneFailures: db.prepare('DELETE FROM failures WHERE at < ?'),
       pruneSpentTokens: db.prepare('DELETE FROM spent_tokens WHERE used_at < ?'),
+      spendTerminalProof: db.prepare('INSERT OR IGNORE INTO spent_terminal_proofs (terminal_id, proof_id, kept_until) VALUES (?, ?, ?)'),
+      pruneTerminalProofs: db.prepare('DELETE FROM spent_terminal_proofs WHERE kept_until < ?'),
     };
   }
 
@@ -540,6 +542,10 @@ export class SqliteStore implements Store {
     return this.statements.setTerminalEnabled.run(enabled ? 1 : 0, id).changes === 1;
   }
 
+  async spendTerminalProof(terminalId: string, proofId: string, keptUntil: Date): Promise<boolean> {
+    return this.statements.spendTerminalProof.run(terminalId, proofId, keptUntil.getTime()).changes === 1;
+  }
+
   /**
    * Group commit: verifications that arrive while one event-loop turn runs
    * are written in one transaction, which spares a WAL commit per request
@@ -632,6 +638,7 @@ export class SqliteStore implements Store {
       faceSessions: this.statements.pruneFaceSessions.run({ before: cutoffs.faceSessionsBefore.getTime() }).changes,
       failures: this.statements.pruneFailures.run(cutoffs.failuresBefore.getTime()).changes,
       spentTokens: this.statements.pruneSpentTokens.run(cutoffs.spentTokensBefore.getTime()).changes,
+      terminalProofs: this.statements.pruneTerminalProofs.run(cutoffs.terminalProofsBefore.getTime()).changes,
     }))();
   }
 

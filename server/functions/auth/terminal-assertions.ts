@@ -6,11 +6,12 @@
  * assertion cannot carry another password, in-person check, token or scene,
  * nor open a session. Algorithms are pinned; public keys are parsed into
  * KeyObjects once. A verified assertion is remembered for its lifetime (a
- * terminal may resend the same request), its `req` with it, but the
- * terminal's enabled flag is read on every call so disabling bites at once.
- * An unknown terminal id and a bad signature get one answer
- * (es256-assertions.ts); only a validly signed assertion is told its `req`
- * does not match.
+ * terminal may resend a verification), its `req` with it, but the
+ * terminal's enabled flag is read on every call so disabling bites at once;
+ * the verifier function spends the proof id of an openSession or upgrade
+ * assertion in the store, so those count once. An unknown terminal id and a
+ * bad signature get one answer (es256-assertions.ts); only a validly signed
+ * assertion of an enabled terminal is told its `req` does not match.
  */
 import { createHash } from 'node:crypto';
 import { EidError } from '../../../core/errors';
@@ -38,20 +39,24 @@ export class TerminalAssertions {
     this.assertions = new Es256Assertions((id) => store.getTerminal(id), ASSERTION_AUDIENCE.terminal);
   }
 
-  /** The enabled terminal that signed `assertion` for exactly `request` (the request's fields, whatever else it holds); VERIFIER_UNKNOWN otherwise. */
-  async authenticate(assertion: string, request: TerminalRequest): Promise<TerminalRecord> {
+  /**
+   * The enabled terminal that signed `assertion` for exactly `request` (the
+   * request's fields, whatever else it holds), with the assertion's proof id
+   * and expiry for a once-only request to spend; VERIFIER_UNKNOWN otherwise.
+   */
+  async authenticate(assertion: string, request: TerminalRequest): Promise<{ terminal: TerminalRecord; proofId: string; keptUntil: Date }> {
     const now = Math.floor(this.clock.now().getTime() / 1000);
     const remembered = this.verified.get(assertion);
-    const { terminal, req } =
+    const { terminal, req, exp } =
       remembered && remembered.exp + CLOCK_TOLERANCE_SECONDS >= now
-        ? { terminal: await this.store.getTerminal(remembered.terminalId), req: remembered.req }
+        ? { terminal: await this.store.getTerminal(remembered.terminalId), req: remembered.req, exp: remembered.exp }
         : await this.verifyFresh(assertion, now);
-    if (req !== requestDigest(request)) throw new EidError('VERIFIER_UNKNOWN', { reason: 'assertion_request' });
     if (!terminal || !terminal.enabled) throw new EidError('VERIFIER_UNKNOWN');
-    return terminal;
+    if (req !== requestDigest(request)) throw new EidError('VERIFIER_UNKNOWN', { reason: 'assertion_request' });
+    return { terminal, proofId: proofIdOf(assertion), keptUntil: new Date((exp + CLOCK_TOLERANCE_SECONDS) * 1000) };
   }
 
-  private async verifyFresh(assertion: string, now: number): Promise<{ terminal: TerminalRecord; req: unknown }> {
+  private async verifyFresh(assertion: string, now: number): Promise<{ terminal: TerminalRecord; req: unknown; exp: number }> {
     const verified = await this.assertions.verify(assertion, now);
     if (!verified) throw refused();
     const { req } = verified.claims;
@@ -60,6 +65,15 @@ export class TerminalAssertions {
       if (this.verified.size >= REMEMBERED_ASSERTIONS) this.verified.clear();
       this.verified.set(assertion, { terminalId: verified.signer.id, exp: verified.claims.exp, req });
     }
-    return { terminal: verified.signer, req };
+    return { terminal: verified.signer, req, exp: verified.claims.exp };
   }
+}
+
+/**
+ * An assertion's proof id: the SHA-256 of what its signature covers (header
+ * and claims), not of the whole JWT, for an ECDSA signature can be rewritten
+ * into another valid one (s to n - s) and so would make a new id.
+ */
+function proofIdOf(assertion: string): string {
+  return createHash('sha256').update(assertion.slice(0, assertion.lastIndexOf('.'))).digest('base64url');
 }

@@ -60,8 +60,13 @@ export class TerminalSessions {
     return { sessionId, sessionKey: key.toString('base64url'), expiresAt: new Date(expiresAt * 1000).toISOString() };
   }
 
-  /** The terminal id of a valid, unexpired, not-replayed request whose MAC covers exactly these fields; VERIFIER_UNKNOWN otherwise. */
-  authenticate(proof: SessionProof, request: SessionMacRequest): string {
+  /**
+   * The terminal id of a valid, unexpired, not-replayed request whose MAC
+   * covers exactly these fields, with when its session ends; VERIFIER_UNKNOWN
+   * otherwise. The counter is spent in this instance's memory; a once-only
+   * request (an upgrade) is spent in the store as well (verifier.ts).
+   */
+  authenticate(proof: SessionProof, request: SessionMacRequest): { terminalId: string; expiresAt: Date } {
     const session = this.session(proof.id);
     const now = Math.floor(this.clock.now().getTime() / 1000);
     if (!session || session.expiresAt <= now) throw new EidError('VERIFIER_UNKNOWN', { reason: 'session' });
@@ -69,7 +74,7 @@ export class TerminalSessions {
     const given = Buffer.from(proof.mac, 'base64url');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new EidError('VERIFIER_UNKNOWN', { reason: 'session' });
     this.spendCounter(session, proof.counter);
-    return session.terminalId;
+    return { terminalId: session.terminalId, expiresAt: new Date(session.expiresAt * 1000) };
   }
 
   private spendCounter(session: OpenSession, counter: number): void {
