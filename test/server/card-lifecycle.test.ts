@@ -74,15 +74,32 @@ describe('refused transitions, each with its own code and the transition as reas
     expect(refusal(() => nextStatus(c, transition, NOW))).toEqual({ code, reason: transition });
   });
 
-  it('answers a known status or an EidError for every transition from every status', () => {
-    for (const transition of CARD_TRANSITIONS) {
-      for (const status of ['active', 'suspended', 'revoked'] as const) {
+  // The whole machine, restated as the issue and DESIGN.md journey 6 give it: every transition from every
+  // state (in its renewal window, so that renew answers by state alone), and exactly what it answers.
+  const STATES = { active: card('active', 30), suspended: card('suspended', 30), expired: card('active', -1), revoked: card('revoked', 30) } as const;
+  const WHOLE_MACHINE: Record<CardTransition, Record<keyof typeof STATES, string>> = {
+    report_lost: { active: 'suspended', suspended: 'CARD_ALREADY_SUSPENDED', expired: 'CARD_EXPIRED', revoked: 'CARD_REVOKED' },
+    reinstate: { active: 'CARD_NOT_SUSPENDED', suspended: 'active', expired: 'CARD_EXPIRED', revoked: 'CARD_REVOKED' },
+    revoke: { active: 'revoked', suspended: 'revoked', expired: 'revoked', revoked: 'CARD_REVOKED' },
+    renew: { active: 'active', suspended: 'CARD_SUSPENDED', expired: 'active', revoked: 'CARD_REVOKED' },
+    upgrade: { active: 'active', suspended: 'CARD_SUSPENDED', expired: 'CARD_EXPIRED', revoked: 'CARD_REVOKED' },
+    move: { active: 'revoked', suspended: 'revoked', expired: 'revoked', revoked: 'CARD_REVOKED' },
+  };
+
+  it.each(CARD_TRANSITIONS.flatMap((transition) => (Object.keys(STATES) as Array<keyof typeof STATES>).map((state) => [transition, state] as const)))(
+    'every transition from every state: %s from %s',
+    (transition, state) => {
+      const expected = WHOLE_MACHINE[transition][state];
+      const outcome = (() => {
         try {
-          expect(['active', 'suspended', 'revoked']).toContain(nextStatus(card(status, 30), transition, NOW));
+          return nextStatus(STATES[state], transition, NOW);
         } catch (error) {
-          expect(error).toBeInstanceOf(EidError);
+          if (!(error instanceof EidError)) throw error;
+          expect(error.reason).toBe(transition);
+          return error.code;
         }
-      }
-    }
-  });
+      })();
+      expect(outcome).toBe(expected);
+    },
+  );
 });

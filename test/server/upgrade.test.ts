@@ -213,6 +213,27 @@ describe('colour upgrade at a registered terminal', () => {
     expect(expectFailure(await h.call('bob', { action: 'presentUpgrade' })).code).toBe('PASSWORD_NOT_SET');
     h.clock.advance(REAUTH_VALID_SECONDS * 1000 + 1000);
     expect(expectFailure(await h.call('alice', { action: 'presentUpgrade' })).code).toBe('REAUTH_REQUIRED');
+    expectOk(await withFace('reauth', {}));
+    expectOk(await h.call('alice', { action: 'reportLost' }));
+    expect(expectFailure(await h.call('alice', { action: 'presentUpgrade' })).code).toBe('CARD_SUSPENDED');
+  });
+
+  it('refuses a card that expired since its code was shown (CARD_EXPIRED), or was revoked since (CARD_REVOKED), writing nothing', async () => {
+    // Shown in the last seconds of the card's validity, submitted just after them.
+    const { expiresAt } = await cardOf();
+    h.clock.advance(Date.parse(expiresAt) - h.clock.now().getTime() - 10_000);
+    expectOk(await withFace('reauth', {}));
+    const lastSeconds = await upgradeCode();
+    h.clock.advance(20_000);
+    expect(expectFailure(await upgradeAt(upgrader, lastSeconds)).code).toBe('CARD_EXPIRED');
+
+    await enrolled(h, 'bob', 'ordinary', 1);
+    const bobFace = async () => (await faceCheck(h, 'bob')).answer;
+    expectOk(await h.call('bob', { action: 'setCardPassword', ...(await bobFace()), password: PASSWORD }));
+    const bobCode = (expectOk(await h.call('bob', { action: 'presentUpgrade' })) as unknown as PresentationView).token;
+    expectOk(await h.call('bob', { action: 'revoke', ...(await bobFace()) }));
+    expect(expectFailure(await upgradeAt(upgrader, bobCode)).code).toBe('CARD_REVOKED');
+    expect(h.rowCounts()).toMatchObject({ usages: 0, spent_tokens: 0 });
   });
 
   it('a code used once cannot upgrade twice, even when two terminals race', async () => {
