@@ -2,12 +2,13 @@
  * The card password's hash: scrypt with a random salt per hash. The
  * parameters are named here and written into every hash, so they can be
  * raised later and old hashes still verify. N = 2^15, r = 8 costs 32 MiB and
- * about 74 ms per hash (`npm run bench` measures it, bench/results.json), so
- * an upgrade, which pays one verify, stays well under 300 ms.
+ * 74 to 120 ms per hash on the development machine, as busy as it is
+ * (`npm run bench` measures it: passwordHashMs in bench/results.json), so an
+ * upgrade, which pays one verify, stays under 300 ms.
  *
  * That cost does not make offline guessing hopeless, and is not what protects
  * the password: an 8-digit password has at most 10^8 values, so a stolen hash
- * falls to 10^8 × 74 ms ≈ 7.4 × 10^6 s ≈ 86 CPU-days at worst, half that on
+ * falls to 10^8 × 74 ms ≈ 7.4 × 10^6 s ≈ 86 CPU-days at worst (on one core of this machine), half that on
  * average, and a day or so on a hundred cores. The protection is elsewhere:
  * - the salt is random per hash, so each card's hash is guessed on its own
  *   (no precomputed table, no one run against all cards);
