@@ -515,6 +515,76 @@ export function describeStoreContract(adapterName: string, open: () => Promise<O
         expect(await store.usageChainHeads()).toEqual(new Map([['card-1', walked[3]!.hash], ['card-2', walked[6]!.hash]]));
       });
 
+      /** Every usage the store walks, by card then id. */
+      const walk = async () => {
+        const walked: ChainedUsage[] = [];
+        for await (const usage of store.chainedUsages()) walked.push(usage);
+        return walked;
+      };
+      const visits = [
+        { terminalId: 'terminal-hotel-7', organisation: 'Synthetic Test Hotel', scene: 'hotel', attributes: ['fullName', 'maskedIdNumber'] },
+        { terminalId: 'terminal-cafe-3', organisation: 'Synthetic Test Cafe', scene: 'internet_cafe', attributes: ['adult'] },
+        { terminalId: 'terminal-bar-9', organisation: 'Synthetic Test Bar', scene: 'age_check', attributes: ['over18'] },
+      ] as const;
+      /** Card 1 visits each place, card 2 the hotel twice, interleaved, a minute apart. */
+      const recordVisits = async () => {
+        await mint(1);
+        await mint(2);
+        for (let i = 0; i < visits.length; i++) {
+          const visit = { ...visits[i]!, attributes: [...visits[i]!.attributes] };
+          await store.recordVerification(`token-1-${i}`, syntheticUsage('card-1', { ...visit, at: after(2 * i * MINUTE) }));
+          if (i < 2) await store.recordVerification(`token-2-${i}`, syntheticUsage('card-2', { ...visits[0], attributes: ['fullName'], at: after((2 * i + 1) * MINUTE) }));
+        }
+      };
+      /** What a redacted usage of card 1 must no longer hold: any place, scene, attribute, nonce or time it was recorded with. */
+      const expectRedacted = (usage: ChainedUsage, before: ChainedUsage, revokedAt: Date) => {
+        expect(usage).toMatchObject({ id: before.id, cardId: 'card-1', redacted: true, nonce: null, prevHash: before.prevHash, hash: before.hash, contentDigest: before.contentDigest });
+        expect(usage.at).toEqual(revokedAt);
+        const kept = JSON.stringify(usage);
+        for (const visit of visits) {
+          for (const detail of [visit.terminalId, visit.organisation, visit.scene, ...visit.attributes]) expect(kept).not.toContain(detail);
+        }
+        expect(kept).not.toContain(before.nonce!);
+        expect(usage.attributes).toEqual([]);
+      };
+
+      it('revoking redacts the card’s usages: as many as before, none holding a place, scene, attribute, nonce or its time, and the chain still verifies', async () => {
+        await recordVisits();
+        const before = await walk();
+        const card1Before = before.filter((u) => u.cardId === 'card-1');
+        expect(card1Before.map((u) => u.redacted)).toEqual([false, false, false]);
+        expect(card1Before.every((u) => u.nonce !== null && u.contentDigest !== null)).toBe(true);
+        const revokedAt = after(30 * 24 * HOUR);
+
+        expect(await store.changeCard('card-1', decidedOn(syntheticCard(1)), { status: 'revoked', at: revokedAt })).toBe(true);
+        const walked = await walk();
+        const card1 = walked.filter((u) => u.cardId === 'card-1');
+        expect(card1).toHaveLength(3);
+        card1.forEach((usage, i) => expectRedacted(usage, card1Before[i]!, revokedAt));
+        expect(await store.listUsages('card-1', { limit: 10 })).toHaveLength(3);
+        expect(firstBreaks(walked, await store.usageChainHeads())).toEqual([]);
+        // The card not revoked keeps every usage exactly as it was.
+        expect(walked.filter((u) => u.cardId === 'card-2')).toEqual(before.filter((u) => u.cardId === 'card-2'));
+
+        // A redacted entry's digest still binds it: changed, it is the first broken entry.
+        const forged = walked.map((u) => (u.id === card1[1]!.id && u.cardId === 'card-1' ? { ...u, contentDigest: 'f'.repeat(64) } : u));
+        expect(firstBreaks(forged)).toEqual([{ usageId: card1[1]!.id, cardId: 'card-1', why: 'content' }]);
+      });
+
+      it('a move redacts the old card’s usages at the move’s time, and the new card starts its own chain', async () => {
+        await recordVisits();
+        const before = (await walk()).filter((u) => u.cardId === 'card-1');
+        const at = after(2 * HOUR);
+        const move = { fromCardId: 'card-1', fromHolder: 'synthetic-holder-1', toCardId: 'card-3', idIndex: 'synthetic-id-index-1', at };
+        const moved = await store.moveCard({ cardId: 'card-1', expected: decidedOn(syntheticCard(1)) }, syntheticIdentity(3, { idIndex: 'synthetic-id-index-1' }), syntheticCard(3), move);
+        expect(moved).toBe(true);
+        await store.recordVerification('token-3-0', syntheticUsage('card-3', { at: after(3 * HOUR) }));
+        const walked = await walk();
+        walked.filter((u) => u.cardId === 'card-1').forEach((usage, i) => expectRedacted(usage, before[i]!, at));
+        expect(walked.filter((u) => u.cardId === 'card-3')).toMatchObject([{ prevHash: GENESIS_HASH, redacted: false, terminalId: 'terminal-1' }]);
+        expect(firstBreaks(walked, await store.usageChainHeads())).toEqual([]);
+      });
+
       it('keeps checkpoints as written, oldest first', async () => {
         expect(await store.listAuditCheckpoints()).toEqual([]);
         const first = { at: T0, token: 'token-1', heads: { 'card-1': 'a'.repeat(64) } };
