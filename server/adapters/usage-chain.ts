@@ -1,20 +1,81 @@
 /**
- * Tamper-evident usage records (journey 6): each usage carries the SHA-256 of
- * its own content and of the previous usage of the same card, so changing,
- * removing or inserting an entry breaks every later link of that card's
- * chain. Both stores write the chain as they record a usage, in the same
- * atomic step; `npm run audit:verify` walks it (server/cli/audit-verify.ts).
+ * Tamper-evident usage records (journey 6): each usage is linked to the
+ * previous usage of the same card by SHA-256, so changing, removing or
+ * inserting an entry breaks every later link of that card's chain. Both
+ * stores write the chain as they record a usage, in the same atomic step;
+ * `npm run audit:verify` walks it (server/cli/audit-verify.ts).
+ *
+ * Revocation redacts a card's usages (issue 8: records of past use stay
+ * readable to nobody but as counts): the details go, the links stay. So a
+ * v2 entry's hash covers its content only through `contentDigest`, a digest
+ * salted with a random nonce that goes with the details: without it the
+ * digest cannot be tested against guesses (terminals, organisations and
+ * times are few enough to try them all). This file is the one place that
+ * defines both formulas; the stores and the audit only call it.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { ChainedUsage, UsageRecord } from '../domain/store';
 
 /** The previous hash of a card's first chained usage. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** The hash of one usage: its content and the previous hash, in a fixed order (JSON of an array, so no field can shift into another). */
-export function usageHash(usage: Omit<UsageRecord, 'id'>, prevHash: string): string {
-  const content = [usage.cardId, usage.at.getTime(), usage.terminalId, usage.organisation, usage.scene, [...usage.attributes], prevHash];
-  return createHash('sha256').update(JSON.stringify(content)).digest('hex');
+/** What a redacted usage holds in place of its details (the columns are NOT NULL): nothing of the original. */
+export const REDACTED_DETAILS = { terminalId: '', organisation: '', scene: '', attributes: [] } as const;
+
+const sha256 = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
+
+/**
+ * v1, the entries written before redaction existed: the hash over the content
+ * itself and the previous hash, in a fixed order (JSON of an array, so no
+ * field can shift into another). Kept only to verify them.
+ */
+export function usageHashV1(usage: Omit<UsageRecord, 'id'>, prevHash: string): string {
+  return sha256([usage.cardId, usage.at.getTime(), usage.terminalId, usage.organisation, usage.scene, [...usage.attributes], prevHash]);
+}
+
+/** v2: the salted digest of a usage's details, which stays when they are redacted. `nonce` is base64url. */
+export function usageContentDigest(usage: Omit<UsageRecord, 'id' | 'cardId'>, nonce: string): string {
+  return sha256([nonce, usage.at.getTime(), usage.terminalId, usage.organisation, usage.scene, [...usage.attributes]]);
+}
+
+/** v2: the link, over the card, the content digest and the previous hash. */
+export function usageHashV2(cardId: string, contentDigest: string, prevHash: string): string {
+  return sha256(['v2', cardId, contentDigest, prevHash]);
+}
+
+/** The chain fields of a new usage after `prevHash`: a fresh 16-byte nonce, its content digest and its hash. */
+export function chainUsage(usage: Omit<UsageRecord, 'id'>, prevHash: string): { nonce: string; contentDigest: string; hash: string } {
+  const nonce = randomBytes(16).toString('base64url');
+  const contentDigest = usageContentDigest(usage, nonce);
+  return { nonce, contentDigest, hash: usageHashV2(usage.cardId, contentDigest, prevHash) };
+}
+
+/** Whether a usage holds nothing of its details (its time aside, which redaction sets to the revocation's). */
+const holdsNoDetails = (usage: ChainedUsage) =>
+  usage.nonce === null &&
+  usage.terminalId === REDACTED_DETAILS.terminalId &&
+  usage.organisation === REDACTED_DETAILS.organisation &&
+  usage.scene === (REDACTED_DETAILS.scene as string) &&
+  usage.attributes.length === 0;
+
+/**
+ * Whether the entry's own hash holds, given that it links to `prevHash`:
+ * - v2 (a content digest): the hash is over the digest, and, unless
+ *   redacted, the digest is the content's under its nonce;
+ * - v1 unredacted: the hash is over the content;
+ * - v1 redacted (an old entry of a card revoked since): nothing is left to
+ *   hash, so only its link is checked and its hash taken as stored (the next
+ *   entry's link, or the card's head, still covers it).
+ * A redacted entry that still holds details is not what redaction leaves, so
+ * the flag cannot hide edited content.
+ */
+function contentHolds(usage: ChainedUsage, prevHash: string): boolean {
+  if (usage.redacted && !holdsNoDetails(usage)) return false;
+  if (usage.contentDigest !== null) {
+    if (!usage.redacted && (usage.nonce === null || usageContentDigest(usage, usage.nonce) !== usage.contentDigest)) return false;
+    return usageHashV2(usage.cardId, usage.contentDigest, prevHash) === usage.hash;
+  }
+  return usage.redacted || usageHashV1(usage, prevHash) === usage.hash;
 }
 
 /**
@@ -46,7 +107,7 @@ export function firstBreaks(usages: Iterable<ChainedUsage>, heads?: ReadonlyMap<
     }
     ends.set(usage.cardId, { usageId: usage.id, hash: usage.hash ?? previous });
     if (broken || (usage.hash === null && previous === GENESIS_HASH)) continue;
-    const why = usage.hash === null || usage.prevHash !== previous ? 'link' : usageHash(usage, previous) !== usage.hash ? 'content' : null;
+    const why = usage.hash === null || usage.prevHash !== previous ? 'link' : !contentHolds(usage, previous) ? 'content' : null;
     if (why) {
       breaks.push({ usageId: usage.id, cardId: usage.cardId, why });
       broken = true;

@@ -1,7 +1,8 @@
 /**
  * `npm run audit:verify -- [--data-dir .data | --store cloudbase] [--published <file|url>] [--checkpoint]`:
  * checks every card's usage chain in the store (server/adapters/usage-chain.ts)
- * and names the first broken entry of each broken chain; then checks every
+ * and names the first broken entry of each broken chain (a revoked card's
+ * redacted entries count, and are checked by their content digest and links); then checks every
  * signed checkpoint kept in the store (server/adapters/audit/audit-trail.ts),
  * and, with `--published`, that each checkpoint once published (the JSON of
  * GET /audit/checkpoints, kept by whoever fetched it) is still there.
@@ -67,7 +68,9 @@ export async function runAuditVerify(argv: string[], io: AuditIo): Promise<numbe
   try {
     const published = values.published ? publishedIn(await io.read(values.published)) : [];
     const report = await auditStore(target.store, target.issuer.jwks(), published);
-    io.out(`${target.label}: ${report.usages} usage records, ${report.chained} chained, across ${report.cards} cards; ${report.checkpoints} checkpoints`);
+    io.out(
+      `${target.label}: ${report.usages} usage records checked, ${report.redacted} of them redacted (their card revoked), ${report.chained} chained, across ${report.cards} cards; ${report.checkpoints} checkpoints`,
+    );
     for (const broken of report.breaks) io.out(`BROKEN: ${BREAK[broken.why](broken)}`);
     for (const bad of report.badCheckpoints) {
       io.out(`BROKEN: ${bad.why === 'withdrawn' ? 'published ' : ''}checkpoint ${bad.checkpoint} (${WHY[bad.why]})`);

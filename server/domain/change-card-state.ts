@@ -41,7 +41,7 @@ export async function changeCardState(deps: Deps, card: CardRecord, transition: 
   for (let decision = 1; decision <= MAX_DECISIONS; decision++) {
     const status = nextStatus(current, transition, now);
     const { renewal, upgrade } = write(current);
-    if (await deps.store.changeCard(current.id, current, { status, renewal, upgrade })) return { ...current, ...renewal, ...upgrade, status };
+    if (await deps.store.changeCard(current.id, current, { status, renewal, upgrade, at: now })) return { ...current, ...renewal, ...upgrade, status };
     const reread = await deps.store.getHeldCard(current.id);
     if (!reread) throw new EidError('CARD_NOT_FOUND');
     current = reread.card;

@@ -57,11 +57,13 @@ export interface HeldCard {
  * the new validity, for an upgrade the new level, each with the issuer's
  * signature over the card's claims as they are after the change.
  */
-export interface CardChange {
-  status: CardStatus;
+interface CardChangeFields {
   renewal?: Pick<CardRecord, 'issuedAt' | 'expiresAt' | 'keyId' | 'signature'>;
   upgrade?: Pick<CardRecord, 'level' | 'keyId' | 'signature'>;
 }
+
+/** A lifecycle change; a revocation carries its instant, the only time its card's redacted usages keep. */
+export type CardChange = CardChangeFields & ({ status: Exclude<CardStatus, 'revoked'>; at?: Date } | { status: 'revoked'; at: Date });
 
 /**
  * What a lifecycle decision was made on, and what a compare-and-set compares:
@@ -125,11 +127,17 @@ export interface UsageRecord {
 
 /**
  * A usage with its link in its card's hash chain (server/adapters/usage-chain.ts);
- * both null for a usage recorded before the chain existed.
+ * both null for a usage recorded before the chain existed. `nonce` and
+ * `contentDigest` (chain v2) are null for one recorded before redaction
+ * existed; a redacted usage (its card revoked) keeps its links and digest,
+ * and has lost its nonce, its details and its time.
  */
 export interface ChainedUsage extends UsageRecord {
   prevHash: string | null;
   hash: string | null;
+  nonce: string | null;
+  contentDigest: string | null;
+  redacted: boolean;
 }
 
 /**
@@ -241,7 +249,9 @@ export interface Store {
   /**
    * Moves a card to another account as one atomic step: only if the old card
    * is still as `expected` (compared as changeCard compares it: the new card
-   * copies its level), it is revoked and shredded as changeCard revokes, the
+   * copies its level), it is revoked and shredded as changeCard revokes (its
+   * usages redacted too, their time the move's: the history belongs to the
+   * old account, which ends; the new card starts its own), the
    * new identity and card are minted, and the move is recorded; otherwise
    * nothing is written and the answer is false. Throws CardConflict, writing
    * nothing, when the new holder already has a live card.
@@ -265,7 +275,11 @@ export interface Store {
    * identity: its data key is destroyed, its sealed fields, ID number index
    * and holder are erased, and what stays is a non-identifying audit entry
    * (card id, level, dates, status, the issuer's key id and signature) with
-   * its usages, which then belong to nobody; its password hash is deleted. An
+   * its usages, which then belong to nobody; its password hash is deleted.
+   * Its usages are redacted in the same step: each keeps its id, card, chain
+   * links and content digest, and loses its terminal, organisation, scene,
+   * attributes and nonce, its time becoming the revocation's (`change.at`),
+   * so they stay countable and their chain verifiable, and tell nothing. An
    * adapter that keeps old pages (SQLite's WAL) leaves no copy of what was
    * erased.
    */

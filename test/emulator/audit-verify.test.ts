@@ -3,7 +3,8 @@
  * `npm run audit:verify` passes an untouched store, names the first broken
  * entry after a row is edited directly in SQLite, and signed checkpoints
  * catch a chain cut short, rewritten heads, a forged signature and (from a
- * published copy) a checkpoint removed from the store. SYNTHETIC person.
+ * published copy) a checkpoint removed from the store; a revoked card's
+ * redacted entries still verify and are counted. SYNTHETIC person.
  */
 import Database from 'better-sqlite3';
 import { generateKeyPairSync, sign } from 'node:crypto';
@@ -13,7 +14,7 @@ import { developmentKeys, rotateDevelopmentIssuerKey } from '../../server/adapte
 import { SqliteStore } from '../../server/adapters/sqlite/sqlite-store';
 import { runAuditVerify } from '../../server/cli/audit-verify';
 import { adminTimers } from '../../server/deploy/timers';
-import { createHarness, expectOk, type Harness } from '../support/harness';
+import { createHarness, expectOk, faceCheck, type Harness } from '../support/harness';
 import { enrolled, presentToken, registerTerminal, verifyAs } from '../support/journeys';
 
 let h: Harness;
@@ -180,4 +181,39 @@ it('the timers keep a checkpoint only when a chain moved on since the newest', a
   expect(await auditCheckpoint()).toEqual({ checkpointCards: 0 });
   expect(await h.emulator.deps.store.listAuditCheckpoints()).toHaveLength(1);
   expect((await audit()).out).toContain('OK: every usage chain and checkpoint holds');
+});
+
+async function revokeAlice() {
+  h.clock.advance(DAY);
+  const { answer } = await faceCheck(h, 'alice');
+  expectOk(await h.call('alice', { action: 'revoke', ...answer }));
+}
+
+it('after a revocation passes and counts the redacted entries, and still names a redacted entry whose digest or hash was edited', async () => {
+  await threeUsages();
+  await audit(['--checkpoint']);
+  await revokeAlice();
+  expect(one('SELECT COUNT(*) FROM usages WHERE redacted = 1 AND nonce IS NULL AND organisation = \'\'')).toBe(3);
+  const passed = await audit();
+  expect(passed.code).toBe(0);
+  expect(passed.out).toContain('3 usage records checked, 3 of them redacted');
+  expect(passed.out).toContain('OK: every usage chain and checkpoint holds');
+
+  const digest = one('SELECT content_digest FROM usages WHERE id = 2') as string;
+  edit('UPDATE usages SET content_digest = ? WHERE id = 2', 'f'.repeat(64));
+  const edited = await audit();
+  expect(edited.code).toBe(1);
+  expect(edited.out).toMatch(/BROKEN: usage 2 of card \S+ \(its content was changed\)/);
+  expect(edited.out).not.toContain('usage 3');
+
+  edit('UPDATE usages SET content_digest = ? WHERE id = 2', digest);
+  expect((await audit()).code).toBe(0);
+  edit('UPDATE usages SET hash = ? WHERE id = 2', 'e'.repeat(64));
+  expect((await audit()).out).toMatch(/BROKEN: usage 2 of card \S+ \(its content was changed\)/);
+});
+
+it('a redacted flag cannot hide a forged entry: one set on an entry that still holds details is named', async () => {
+  await threeUsages();
+  edit(`UPDATE usages SET organisation = 'Someone else', redacted = 1 WHERE id = 2`);
+  expect((await audit()).out).toMatch(/BROKEN: usage 2 of card \S+ \(its content was changed\)/);
 });

@@ -68,7 +68,7 @@ describe('the pairwise subject id', () => {
     await enroll('alice');
     const before = await subjectAt(pension, pensionTile, 'alice');
     const oldCard = await cardOf('alice');
-    await changeStatus(h.emulator.deps.store, oldCard.card.id, 'revoked');
+    await changeStatus(h.emulator.deps.store, oldCard.card.id, 'revoked', h.clock.now());
 
     await enroll('alice-new-phone');
     const newCard = await cardOf('alice-new-phone');

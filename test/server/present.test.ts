@@ -70,7 +70,7 @@ describe('present', () => {
     await enrolled(h, 'alice');
     expect(expectFailure(await h.call('alice', { action: 'present', scene: 'gov_online' })).code).toBe('SCENE_NOT_ALLOWED');
     const { card } = expectOk(await h.call('alice', { action: 'getCard' })) as unknown as { card: { cardId: string } };
-    await changeStatus(h.emulator.deps.store, card.cardId, 'suspended');
+    await changeStatus(h.emulator.deps.store, card.cardId, 'suspended', h.clock.now());
     expect(expectFailure(await h.call('alice', { action: 'present', scene: 'hotel' })).code).toBe('CARD_SUSPENDED');
   });
 

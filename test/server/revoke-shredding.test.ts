@@ -1,8 +1,9 @@
 /**
  * Revoke and delete (crypto-shredding): after a revocation no plaintext or
  * decryptable name or ID number of the person remains in the database files,
- * WAL included, scanned byte by byte; a non-identifying audit entry stays;
- * the person can enroll again. SYNTHETIC person.
+ * WAL included, scanned byte by byte, nor where and how the card was used
+ * (its usages are redacted: counts and chain links stay); a non-identifying
+ * audit entry stays; the person can enroll again. SYNTHETIC person.
  */
 import Database from 'better-sqlite3';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -39,32 +40,8 @@ function identityRow(cardId: string) {
   }
 }
 
-it('leaves no plaintext, sealed value or data key of the person in any database file, and the person can enroll again', async () => {
-  const person = await enrolled(h, 'alice');
-  const hotel = await registerTerminal(h, ['hotel']);
-  expectOk(await verifyAs(h, hotel, await presentToken(h, 'alice', 'hotel'), 'hotel'));
-  const { card } = expectOk(await h.call('alice', { action: 'getCard' })) as unknown as { card: { cardId: string } };
-
-  const before = identityRow(card.cardId);
-  expect(before.wrapped_key).toMatch(/^k1\./);
-  // The personal data is sealed under the identity's own key, not the master key.
-  const held = (await h.emulator.deps.store.getHeldCard(card.cardId))!;
-  expect(() => h.emulator.deps.pii.open(held.identity.nameSealed, `identity:${held.identity.id}:name`)).toThrow();
-
-  const { answer } = await faceCheck(h, 'alice');
-  expectOk(await h.call('alice', { action: 'revoke', ...answer }));
-
-  const secrets = [
-    person.name,
-    person.idNumber,
-    person.idNumber.slice(6, 14),
-    before.name_sealed,
-    before.id_number_sealed,
-    before.wrapped_key!,
-    before.id_index,
-    before.wrapped_key!.slice(3, 40),
-    before.name_sealed.slice(3, 40),
-  ];
+/** Scans every database file, byte by byte, for each value as UTF-8 and UTF-16. */
+function expectNowhere(secrets: string[]) {
   const files = databaseBytes();
   expect(files.map((f) => f.file)).toContain('eid.sqlite');
   for (const { file, bytes } of files) {
@@ -74,6 +51,74 @@ it('leaves no plaintext, sealed value or data key of the person in any database 
       }
     }
   }
+}
+
+/** The chain fields of the card's usages, read directly from the file. */
+function usageRows(cardId: string) {
+  const db = new Database(join(h.dataDir, 'eid.sqlite'), { readonly: true });
+  try {
+    return db.prepare('SELECT id, at, nonce, content_digest, hash, redacted FROM usages WHERE card_id = ? ORDER BY id').all(cardId) as Array<{
+      id: number;
+      at: number;
+      nonce: string | null;
+      content_digest: string | null;
+      hash: string;
+      redacted: number;
+    }>;
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Removes the terminal's own directory entry, which names it and its
+ * organisation and is nobody's personal data, so that only the card's usages
+ * could still hold them; as the store erases (secure_delete, then an emptied WAL).
+ */
+function forgetTerminal(terminalId: string) {
+  const db = new Database(join(h.dataDir, 'eid.sqlite'));
+  try {
+    db.pragma('secure_delete = ON');
+    db.prepare('DELETE FROM terminals WHERE id = ?').run(terminalId);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    db.close();
+  }
+}
+
+it('leaves no plaintext, sealed value or data key of the person, nor where the card was used, in any database file, and the person can enroll again', async () => {
+  const person = await enrolled(h, 'alice');
+  const organisation = 'Synthetic Redaction Hotel 测试旅馆';
+  const hotel = await registerTerminal(h, ['hotel'], organisation);
+  expectOk(await verifyAs(h, hotel, await presentToken(h, 'alice', 'hotel'), 'hotel'));
+  const { card } = expectOk(await h.call('alice', { action: 'getCard' })) as unknown as { card: { cardId: string } };
+  const [usage] = usageRows(card.cardId);
+  expect(usage).toMatchObject({ redacted: 0, nonce: expect.stringMatching(/^[\w-]{22}$/) });
+
+  const before = identityRow(card.cardId);
+  expect(before.wrapped_key).toMatch(/^k1\./);
+  // The personal data is sealed under the identity's own key, not the master key.
+  const held = (await h.emulator.deps.store.getHeldCard(card.cardId))!;
+  expect(() => h.emulator.deps.pii.open(held.identity.nameSealed, `identity:${held.identity.id}:name`)).toThrow();
+
+  h.clock.advance(3 * 60 * 60 * 1000); // revoked hours after the use, so the redacted time is not the use's
+  const { answer } = await faceCheck(h, 'alice');
+  expectOk(await h.call('alice', { action: 'revoke', ...answer }));
+
+  expectNowhere([
+    usage!.nonce!,
+    person.name,
+    person.idNumber,
+    person.idNumber.slice(6, 14),
+    before.name_sealed,
+    before.id_number_sealed,
+    before.wrapped_key!,
+    before.id_index,
+    before.wrapped_key!.slice(3, 40),
+    before.name_sealed.slice(3, 40),
+  ]);
+  forgetTerminal(hotel.terminalId);
+  expectNowhere([hotel.terminalId, organisation]);
 
   // What stays: a non-identifying audit entry of the card, and its usages as counts.
   const after = identityRow(card.cardId);
@@ -81,6 +126,10 @@ it('leaves no plaintext, sealed value or data key of the person in any database 
   expect(after.holder).not.toBe('alice');
   expect((await h.emulator.deps.store.getHeldCard(card.cardId))?.card).toMatchObject({ status: 'revoked', level: 'basic' });
   expect(h.rowCounts().usages).toBe(1);
+  const [redacted] = usageRows(card.cardId);
+  expect(redacted).toMatchObject({ id: usage!.id, nonce: null, content_digest: usage!.content_digest, hash: usage!.hash, redacted: 1 });
+  expect(redacted!.at).toBe(h.clock.now().getTime());
+  expect(redacted!.at).not.toBe(usage!.at);
 
   expectOk(await attemptEnroll(h, 'alice', typed(person)));
   expect(expectOk(await h.call('alice', { action: 'getCard' })).card).toMatchObject({ status: 'active' });

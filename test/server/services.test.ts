@@ -340,7 +340,7 @@ describe('the partner exchange', () => {
   it('refuses a code of a suspended card', async () => {
     const code = await codeFor(h, 'alice', tileId);
     const { card } = expectOk(await h.call('alice', { action: 'getCard' })) as unknown as { card: { cardId: string } };
-    await changeStatus(h.emulator.deps.store, card.cardId, 'suspended');
+    await changeStatus(h.emulator.deps.store, card.cardId, 'suspended', h.clock.now());
     expect(expectFailure(await exchange(h, partner, code)).code).toBe('CARD_SUSPENDED');
     expect(expectFailure(await h.call('alice', { action: 'authorize', tileId })).code).toBe('CARD_SUSPENDED');
   });

@@ -174,9 +174,9 @@ describe('each failing check has its own code', () => {
 
   it('suspended card → CARD_SUSPENDED; revoked → CARD_REVOKED', async () => {
     const cardId = await cardIdOf('alice');
-    await changeStatus(h.emulator.deps.store, cardId, 'suspended');
+    await changeStatus(h.emulator.deps.store, cardId, 'suspended', h.clock.now());
     await expectCode(token, 'CARD_SUSPENDED');
-    await changeStatus(h.emulator.deps.store, cardId, 'revoked');
+    await changeStatus(h.emulator.deps.store, cardId, 'revoked', h.clock.now());
     await expectCode(token, 'CARD_REVOKED');
   });
 

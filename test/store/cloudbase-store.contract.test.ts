@@ -13,6 +13,7 @@ import { CloudBaseStore } from '../../server/adapters/cloudbase/cloudbase-store'
 import { IssuerKeys } from '../../server/adapters/keys/issuer-keys';
 import { COLLECTIONS, type UsageDoc } from '../../server/adapters/cloudbase/collections';
 import { openDatabase } from '../../server/adapters/cloudbase/database';
+import { toChainedUsage } from '../../server/adapters/cloudbase/documents';
 import { MAX_TRANSACTION_ATTEMPTS } from '../../server/adapters/cloudbase/transactions';
 import { GENESIS_HASH, firstBreaks } from '../../server/adapters/usage-chain';
 import { CardChanged, TokenAlreadyUsed } from '../../server/domain/store';
@@ -60,7 +61,10 @@ describe('CloudBaseStore on the CloudBase protocol', () => {
     const { data } = await unwrap(db.collection(COLLECTIONS.usages).where({ cardId: 'card-1' }).orderBy('seq', 'asc').get());
     const docs = data as Array<UsageDoc & { prevHash: string; hash: string }>;
     expect(docs.map((d) => d.prevHash)).toEqual([GENESIS_HASH, docs[0]!.hash, docs[1]!.hash]);
-    const chained = docs.map((d) => ({ ...d, id: d.seq, at: new Date(d.at) }));
+    // Chain v2: each document is salted by its own nonce, and its hash covers the salted digest.
+    expect(new Set(docs.map((d) => d.nonce)).size).toBe(3);
+    expect(docs.map((d) => d.contentDigest)).toEqual([expect.stringMatching(/^[0-9a-f]{64}$/), expect.any(String), expect.any(String)]);
+    const chained = docs.map(toChainedUsage);
     expect(firstBreaks(chained)).toEqual([]);
     expect(firstBreaks([chained[0]!, { ...chained[1]!, organisation: 'Someone else' }, chained[2]!])).toEqual([{ usageId: 2, cardId: 'card-1', why: 'content' }]);
   });

@@ -210,7 +210,7 @@ export function describeServicesStoreContract(adapterName: string, open: () => P
         expect(await store.redeemAuthCode('code-1', syntheticExchange({ at: card.expiresAt }))).toBe('card_expired');
         expect(await cards.changeCard('card-1', card, { status: 'suspended' })).toBe(true);
         expect(await store.redeemAuthCode('code-1', syntheticExchange())).toBe('card_suspended');
-        expect(await cards.changeCard('card-1', { ...card, status: 'suspended' }, { status: 'revoked' })).toBe(true);
+        expect(await cards.changeCard('card-1', { ...card, status: 'suspended' }, { status: 'revoked', at: T0 })).toBe(true);
         expect(await store.redeemAuthCode('code-1', syntheticExchange())).toBe('card_revoked');
         expect(await store.listExchanges('card-1', { limit: 50 })).toEqual([]);
         expect((await store.getAuthCode('code-1'))?.usedAt).toBeNull();

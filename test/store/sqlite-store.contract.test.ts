@@ -9,10 +9,10 @@ import { join } from 'node:path';
 import { MIGRATIONS } from '../../server/adapters/sqlite/migrations';
 import { migrate } from '../../server/adapters/sqlite/open-database';
 import { SqliteStore } from '../../server/adapters/sqlite/sqlite-store';
-import { GENESIS_HASH, firstBreaks } from '../../server/adapters/usage-chain';
+import { GENESIS_HASH, firstBreaks, usageHashV1 } from '../../server/adapters/usage-chain';
 import { TokenAlreadyUsed, type ChainedUsage } from '../../server/domain/store';
 import { describeStoreContract } from './store-contract';
-import { T0, after, syntheticCard, syntheticIdentity, syntheticTerminal, syntheticUsage } from './synthetic-records';
+import { HOUR, T0, after, syntheticCard, syntheticIdentity, syntheticTerminal, syntheticUsage } from './synthetic-records';
 
 function tempDatabaseFile(): { file: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'eid-store-'));
@@ -119,6 +119,65 @@ describe('SqliteStore migrations', () => {
     const store = SqliteStore.open(temp.file);
     try {
       expect(await store.usageChainHeads()).toEqual(new Map([['card-1', 'second-hash']]));
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('migrates a version-12 database whose usages are chain v1: they still verify, new ones are v2 after them, and a revocation redacts both', async () => {
+    const old = new Database(temp.file);
+    migrate(old, 12);
+    const first = syntheticUsage('card-1', { at: after(60_000) });
+    const second = syntheticUsage('card-1', { at: after(120_000), terminalId: 'terminal-2', organisation: 'Synthetic Test Cafe', scene: 'internet_cafe' });
+    const firstHash = usageHashV1(first, GENESIS_HASH);
+    const secondHash = usageHashV1(second, firstHash);
+    const insert = old.prepare(
+      `INSERT INTO usages (card_id, at, terminal_id, organisation, scene, attributes, prev_hash, hash) VALUES (@cardId, @at, @terminalId, @organisation, @scene, @attributes, @prevHash, @hash)`,
+    );
+    old.exec(`
+      INSERT INTO identities (id, id_index, name_sealed, id_number_sealed, created_at) VALUES ('identity-1', 'synthetic-id-index-1', 'sealed-name', 'sealed-id-number', ${T0.getTime()});
+      INSERT INTO cards (id, identity_id, holder, id_index, level, status, issued_at, expires_at, key_id, signature)
+        VALUES ('card-1', 'identity-1', 'synthetic-holder-1', 'synthetic-id-index-1', 'basic', 'active',
+                ${T0.getTime()}, ${new Date('2036-11-28T08:00:00Z').getTime()}, 'test-issuer-key-1', 'synthetic-signature');
+    `);
+    for (const [usage, prevHash, hash] of [[first, GENESIS_HASH, firstHash], [second, firstHash, secondHash]] as const) {
+      insert.run({ ...usage, at: usage.at.getTime(), attributes: JSON.stringify(usage.attributes), prevHash, hash });
+    }
+    old.prepare('UPDATE cards SET usage_head = ?').run(secondHash);
+    old.close();
+
+    const store = SqliteStore.open(temp.file);
+    const walk = async () => {
+      const walked: ChainedUsage[] = [];
+      for await (const usage of store.chainedUsages()) walked.push(usage);
+      return walked;
+    };
+    try {
+      expect(appliedVersions()).toEqual(everyVersion);
+      const migrated = await walk();
+      expect(migrated).toMatchObject([
+        { ...first, hash: firstHash, nonce: null, contentDigest: null, redacted: false },
+        { ...second, hash: secondHash, nonce: null, contentDigest: null, redacted: false },
+      ]);
+      expect(firstBreaks(migrated, await store.usageChainHeads())).toEqual([]);
+      // A v1 entry changed still shows, as before the migration.
+      expect(firstBreaks([migrated[0]!, { ...migrated[1]!, organisation: 'Someone else' }])).toEqual([{ usageId: migrated[1]!.id, cardId: 'card-1', why: 'content' }]);
+
+      await store.recordVerification('token-after-migration', syntheticUsage('card-1', { at: after(180_000) }));
+      const chained = await walk();
+      expect(chained[2]).toMatchObject({ prevHash: secondHash, nonce: expect.any(String), contentDigest: expect.any(String) });
+      expect(firstBreaks(chained, await store.usageChainHeads())).toEqual([]);
+
+      // Revoked after the change: its v1 entries can only be checked by their links, its v2 entry by its digest.
+      expect(await store.changeCard('card-1', syntheticCard(1), { status: 'revoked', at: after(HOUR) })).toBe(true);
+      const redacted = await walk();
+      expect(redacted.map((u) => [u.redacted, u.terminalId, u.nonce, u.at])).toEqual(Array(3).fill([true, '', null, after(HOUR)]));
+      expect(redacted.map((u) => u.hash)).toEqual(chained.map((u) => u.hash));
+      expect(firstBreaks(redacted, await store.usageChainHeads())).toEqual([]);
+      expect(inspect((db) => db.prepare("SELECT COUNT(*) FROM usages WHERE organisation LIKE 'Synthetic%'").pluck().get())).toBe(0);
+      // A redacted v1 entry's hash edited breaks the link of the entry after it.
+      const forged = redacted.map((u, i) => (i === 0 ? { ...u, hash: 'e'.repeat(64) } : u));
+      expect(firstBreaks(forged)).toEqual([{ usageId: redacted[1]!.id, cardId: 'card-1', why: 'link' }]);
     } finally {
       await store.close();
     }

@@ -109,7 +109,7 @@ export function describeStoreContract(adapterName: string, open: () => Promise<O
 
       it('keeps a suspended card live: it is still found by holder and still blocks a new card', async () => {
         await mint(1);
-        await changeStatus(store, 'card-1', 'suspended');
+        await changeStatus(store, 'card-1', 'suspended', T0);
         expect((await store.findCardByHolder('synthetic-holder-1'))?.card.status).toBe('suspended');
         await expect(store.mintCard(syntheticIdentity(2), syntheticCard(2, { holder: 'synthetic-holder-1' }))).rejects.toMatchObject({ by: 'holder' });
         await expect(
@@ -119,7 +119,7 @@ export function describeStoreContract(adapterName: string, open: () => Promise<O
 
       it('frees the holder and the ID number of a revoked card for a new card, and findCardByHolder ignores the revoked one', async () => {
         await mint(1);
-        await changeStatus(store, 'card-1', 'revoked');
+        await changeStatus(store, 'card-1', 'revoked', after(HOUR));
         expect(await store.findCardByHolder('synthetic-holder-1')).toBeNull();
         expect((await store.getHeldCard('card-1'))?.card.status).toBe('revoked');
 
@@ -138,7 +138,7 @@ export function describeStoreContract(adapterName: string, open: () => Promise<O
         await mint(1);
         expect(await store.changeCard('card-1', expected('active'), { status: 'suspended' })).toBe(true);
         expect((await store.getHeldCard('card-1'))?.card.status).toBe('suspended');
-        expect(await store.changeCard('card-1', expected('active'), { status: 'revoked' })).toBe(false);
+        expect(await store.changeCard('card-1', expected('active'), { status: 'revoked', at: after(HOUR) })).toBe(false);
         expect(await store.changeCard('card-1', decidedOn(syntheticCard(1, { status: 'suspended', expiresAt: T0 })), { status: 'active' })).toBe(false);
         expect((await store.getHeldCard('card-1'))?.card.status).toBe('suspended');
         expect(await store.changeCard('card-unknown', expected('active'), { status: 'suspended' })).toBe(false);
@@ -180,7 +180,7 @@ export function describeStoreContract(adapterName: string, open: () => Promise<O
       it('revoking shreds: the data key is destroyed, sealed fields, ID number index and holder erased; an audit entry and usages stay', async () => {
         await mint(1);
         await store.recordVerification('token-before-revocation', syntheticUsage('card-1'));
-        expect(await store.changeCard('card-1', expected('active'), { status: 'revoked' })).toBe(true);
+        expect(await store.changeCard('card-1', expected('active'), { status: 'revoked', at: after(HOUR) })).toBe(true);
         const audit = await store.getHeldCard('card-1');
         expect(audit?.identity).toMatchObject({ dataKey: null, nameSealed: '', idNumberSealed: '' });
         expect(audit?.identity.idIndex).not.toBe('synthetic-id-index-1');
@@ -199,7 +199,7 @@ export function describeStoreContract(adapterName: string, open: () => Promise<O
 
       it('revoking frees the holder and the ID number for a new card in the same step', async () => {
         await mint(1);
-        expect(await store.changeCard('card-1', expected('active'), { status: 'revoked' })).toBe(true);
+        expect(await store.changeCard('card-1', expected('active'), { status: 'revoked', at: after(HOUR) })).toBe(true);
         expect(await store.findCardByHolder('synthetic-holder-1')).toBeNull();
         await store.mintCard(syntheticIdentity(2, { idIndex: 'synthetic-id-index-1' }), syntheticCard(2, { holder: 'synthetic-holder-1' }));
         expect((await store.findCardByHolder('synthetic-holder-1'))?.card.id).toBe('card-2');
@@ -235,7 +235,7 @@ export function describeStoreContract(adapterName: string, open: () => Promise<O
       it('forgets the person’s moves (ID number index, old account) when the moved card is revoked, not when it moves', async () => {
         await mint(1);
         await store.moveCard({ cardId: 'card-1', expected }, newIdentity(), newCard(), moveOf(T0));
-        expect(await store.changeCard('card-2', newCard(), { status: 'revoked' })).toBe(true);
+        expect(await store.changeCard('card-2', newCard(), { status: 'revoked', at: after(HOUR) })).toBe(true);
         expect(await store.countMoves('synthetic-id-index-1', after(-HOUR))).toBe(0);
         expect(await store.lastMoveFrom('synthetic-holder-1')).toBeNull();
       });
@@ -307,12 +307,12 @@ export function describeStoreContract(adapterName: string, open: () => Promise<O
 
       it('revoking the card deletes its password', async () => {
         await store.setCardPassword('card-1', 'hash-1', T0);
-        await store.changeCard('card-1', decidedOn(syntheticCard(1)), { status: 'revoked' });
+        await store.changeCard('card-1', decidedOn(syntheticCard(1)), { status: 'revoked', at: after(HOUR) });
         expect(await store.getCardPassword('card-1')).toBeNull();
       });
 
       it('keeps no password for a revoked card or none, and answers false; a suspended card still takes one', async () => {
-        await store.changeCard('card-1', decidedOn(syntheticCard(1)), { status: 'revoked' });
+        await store.changeCard('card-1', decidedOn(syntheticCard(1)), { status: 'revoked', at: after(HOUR) });
         expect(await store.setCardPassword('card-1', 'hash-1', T0)).toBe(false);
         expect(await store.getCardPassword('card-1')).toBeNull();
         expect(await store.setCardPassword('no-such-card', 'hash-1', T0)).toBe(false);
@@ -326,7 +326,7 @@ export function describeStoreContract(adapterName: string, open: () => Promise<O
         const cards = [2, 3, 4, 5, 6, 7];
         for (const n of cards) await mint(n);
         for (const n of cards.slice(3)) await store.setCardPassword(`card-${n}`, 'hash-old', T0);
-        const revoke = (n: number) => store.changeCard(`card-${n}`, decidedOn(syntheticCard(n)), { status: 'revoked' });
+        const revoke = (n: number) => store.changeCard(`card-${n}`, decidedOn(syntheticCard(n)), { status: 'revoked', at: after(HOUR) });
         const setPassword = (n: number) => store.setCardPassword(`card-${n}`, 'hash-new', T0);
         // Half start the write first, half the revocation: each is the one to commit first in some run.
         const race = async (n: number) => (n % 2 === 0 ? (await Promise.all([setPassword(n), revoke(n)]))[1] : (await Promise.all([revoke(n), setPassword(n)]))[0]);
@@ -436,7 +436,7 @@ export function describeStoreContract(adapterName: string, open: () => Promise<O
         });
         expect(await store.listUsages('card-2', { limit: 10 })).toHaveLength(1);
 
-        expect(await store.changeCard('card-1', active, { status: 'revoked' })).toBe(true);
+        expect(await store.changeCard('card-1', active, { status: 'revoked', at: after(HOUR) })).toBe(true);
         const refused = await refusalOf(store.recordVerification('t1', syntheticUsage('card-1')));
         expect(refused).toBeInstanceOf(CardChanged);
         expect(refused).toMatchObject({ found: { status: 'revoked' } });
@@ -513,6 +513,76 @@ export function describeStoreContract(adapterName: string, open: () => Promise<O
         expect(walked[4]!.prevHash).toBe(GENESIS_HASH);
         expect(firstBreaks(walked)).toEqual([]);
         expect(await store.usageChainHeads()).toEqual(new Map([['card-1', walked[3]!.hash], ['card-2', walked[6]!.hash]]));
+      });
+
+      /** Every usage the store walks, by card then id. */
+      const walk = async () => {
+        const walked: ChainedUsage[] = [];
+        for await (const usage of store.chainedUsages()) walked.push(usage);
+        return walked;
+      };
+      const visits = [
+        { terminalId: 'terminal-hotel-7', organisation: 'Synthetic Test Hotel', scene: 'hotel', attributes: ['fullName', 'maskedIdNumber'] },
+        { terminalId: 'terminal-cafe-3', organisation: 'Synthetic Test Cafe', scene: 'internet_cafe', attributes: ['adult'] },
+        { terminalId: 'terminal-bar-9', organisation: 'Synthetic Test Bar', scene: 'age_check', attributes: ['over18'] },
+      ] as const;
+      /** Card 1 visits each place, card 2 the hotel twice, interleaved, a minute apart. */
+      const recordVisits = async () => {
+        await mint(1);
+        await mint(2);
+        for (let i = 0; i < visits.length; i++) {
+          const visit = { ...visits[i]!, attributes: [...visits[i]!.attributes] };
+          await store.recordVerification(`token-1-${i}`, syntheticUsage('card-1', { ...visit, at: after(2 * i * MINUTE) }));
+          if (i < 2) await store.recordVerification(`token-2-${i}`, syntheticUsage('card-2', { ...visits[0], attributes: ['fullName'], at: after((2 * i + 1) * MINUTE) }));
+        }
+      };
+      /** What a redacted usage of card 1 must no longer hold: any place, scene, attribute, nonce or time it was recorded with. */
+      const expectRedacted = (usage: ChainedUsage, before: ChainedUsage, revokedAt: Date) => {
+        expect(usage).toMatchObject({ id: before.id, cardId: 'card-1', redacted: true, nonce: null, prevHash: before.prevHash, hash: before.hash, contentDigest: before.contentDigest });
+        expect(usage.at).toEqual(revokedAt);
+        const kept = JSON.stringify(usage);
+        for (const visit of visits) {
+          for (const detail of [visit.terminalId, visit.organisation, visit.scene, ...visit.attributes]) expect(kept).not.toContain(detail);
+        }
+        expect(kept).not.toContain(before.nonce!);
+        expect(usage.attributes).toEqual([]);
+      };
+
+      it('revoking redacts the card’s usages: as many as before, none holding a place, scene, attribute, nonce or its time, and the chain still verifies', async () => {
+        await recordVisits();
+        const before = await walk();
+        const card1Before = before.filter((u) => u.cardId === 'card-1');
+        expect(card1Before.map((u) => u.redacted)).toEqual([false, false, false]);
+        expect(card1Before.every((u) => u.nonce !== null && u.contentDigest !== null)).toBe(true);
+        const revokedAt = after(30 * 24 * HOUR);
+
+        expect(await store.changeCard('card-1', decidedOn(syntheticCard(1)), { status: 'revoked', at: revokedAt })).toBe(true);
+        const walked = await walk();
+        const card1 = walked.filter((u) => u.cardId === 'card-1');
+        expect(card1).toHaveLength(3);
+        card1.forEach((usage, i) => expectRedacted(usage, card1Before[i]!, revokedAt));
+        expect(await store.listUsages('card-1', { limit: 10 })).toHaveLength(3);
+        expect(firstBreaks(walked, await store.usageChainHeads())).toEqual([]);
+        // The card not revoked keeps every usage exactly as it was.
+        expect(walked.filter((u) => u.cardId === 'card-2')).toEqual(before.filter((u) => u.cardId === 'card-2'));
+
+        // A redacted entry's digest still binds it: changed, it is the first broken entry.
+        const forged = walked.map((u) => (u.id === card1[1]!.id && u.cardId === 'card-1' ? { ...u, contentDigest: 'f'.repeat(64) } : u));
+        expect(firstBreaks(forged)).toEqual([{ usageId: card1[1]!.id, cardId: 'card-1', why: 'content' }]);
+      });
+
+      it('a move redacts the old card’s usages at the move’s time, and the new card starts its own chain', async () => {
+        await recordVisits();
+        const before = (await walk()).filter((u) => u.cardId === 'card-1');
+        const at = after(2 * HOUR);
+        const move = { fromCardId: 'card-1', fromHolder: 'synthetic-holder-1', toCardId: 'card-3', idIndex: 'synthetic-id-index-1', at };
+        const moved = await store.moveCard({ cardId: 'card-1', expected: decidedOn(syntheticCard(1)) }, syntheticIdentity(3, { idIndex: 'synthetic-id-index-1' }), syntheticCard(3), move);
+        expect(moved).toBe(true);
+        await store.recordVerification('token-3-0', syntheticUsage('card-3', { at: after(3 * HOUR) }));
+        const walked = await walk();
+        walked.filter((u) => u.cardId === 'card-1').forEach((usage, i) => expectRedacted(usage, before[i]!, at));
+        expect(walked.filter((u) => u.cardId === 'card-3')).toMatchObject([{ prevHash: GENESIS_HASH, redacted: false, terminalId: 'terminal-1' }]);
+        expect(firstBreaks(walked, await store.usageChainHeads())).toEqual([]);
       });
 
       it('keeps checkpoints as written, oldest first', async () => {

@@ -42,6 +42,8 @@ export type CheckpointFault = 'signature' | 'root' | 'order' | 'missing_head' | 
 export interface AuditReport {
   usages: number;
   chained: number;
+  /** Usages of revoked cards: checked as counts and links, their details gone. */
+  redacted: number;
   cards: number;
   breaks: ChainBreak[];
   checkpoints: number;
@@ -119,6 +121,7 @@ export async function auditStore(store: Store, jwks: { keys: PublicJwk[] }, publ
   return {
     usages: walked.length,
     chained: walked.filter((usage) => usage.hash !== null).length,
+    redacted: walked.filter((usage) => usage.redacted).length,
     cards: hashesByCard.size,
     breaks: firstBreaks(walked, await store.usageChainHeads()),
     checkpoints: checkpoints.length,

@@ -47,8 +47,8 @@ import {
 import { DUPLICATE_WRITE, hasCode, unwrap } from './cloudbase-error';
 import { COLLECTIONS, type AuditCheckpointDoc, type CardDoc, type CardHoldDoc, type CardMoveDoc, type CardPasswordDoc, type IdentityKeyDoc, type UpgradeSiteDoc, type FaceSessionDoc, type FaceStartsDoc, type FailuresDoc, type TerminalDoc, type UsageDoc } from './collections';
 import { openDatabase, type CloudBaseConnection } from './database';
-import { toCardDoc, toFaceSession, toFaceSessionDoc, toHeldCard, toTerminal, toTerminalDoc, toUsage, toUsageDoc } from './documents';
-import { GENESIS_HASH, usageHash } from '../usage-chain';
+import { toCardDoc, toChainedUsage, toFaceSession, toFaceSessionDoc, toHeldCard, toTerminal, toTerminalDoc, toUsage, toUsageDoc } from './documents';
+import { GENESIS_HASH, REDACTED_DETAILS, chainUsage } from '../usage-chain';
 import { pruneLedgers } from './prune-ledgers';
 import { inTransaction, readInTransaction } from './transactions';
 
@@ -255,8 +255,8 @@ export class CloudBaseStore implements Store, CheckBudget {
    * ones compared (isAsExpected), and the card is written whenever they match,
    * so of concurrent changes decided on the same card one commits and the
    * others conflict, retry, and no longer match. Revoking deletes the card's
-   * holds and its identity's data key, and erases the sealed identity and the
-   * holder, in the same commit.
+   * holds and its identity's data key, erases the sealed identity and the
+   * holder, and redacts the card's usages, in the same commit.
    */
   async changeCard(cardId: string, expected: ExpectedCard, change: CardChange): Promise<boolean> {
     const before = change.status === 'revoked' ? await this.getDoc<CardDoc>(COLLECTIONS.cards, cardId) : null;
@@ -320,8 +320,24 @@ export class CloudBaseStore implements Store, CheckBudget {
       if (await readInTransaction<CardPasswordDoc>(tx, COLLECTIONS.cardPasswords, cardId)) {
         await tx.collection(COLLECTIONS.cardPasswords).doc(cardId).delete();
       }
+      await this.redactUsagesIn(tx, cardId, card.usageSeq, change.at);
     }
     return true;
+  }
+
+  /**
+   * Redacts every usage of a card being revoked (Store.changeCard), in the
+   * revocation's transaction: a transaction writes by id only, and the card's
+   * usages are `<cardId>:1` to `<cardId>:<usageSeq>` (a number with no
+   * document, deleted by hand, updates nothing). The card document is written
+   * in the same transaction, so a usage recorded meanwhile conflicts rather
+   * than escaping. One write per usage: a card used thousands of times makes
+   * a long transaction, which CloudBase bounds in time; that has not been
+   * measured on the deployed service.
+   */
+  private async redactUsagesIn(tx: Transaction, cardId: string, usageSeq: number, revokedAt: Date): Promise<void> {
+    const redacted = { ...REDACTED_DETAILS, attributes: [], at: revokedAt.getTime(), nonce: null, redacted: true };
+    for (let seq = 1; seq <= usageSeq; seq++) await tx.collection(COLLECTIONS.usages).doc(`${cardId}:${seq}`).update(redacted);
   }
 
   async findLiveCardByIdIndex(idIndex: string): Promise<HeldCard | null> {
@@ -342,7 +358,7 @@ export class CloudBaseStore implements Store, CheckBudget {
   ): Promise<boolean> {
     try {
       return await inTransaction(this.db, async (tx) => {
-        if (!(await this.changeCardIn(tx, from.cardId, from.expected, { status: 'revoked' }, card.id))) return false;
+        if (!(await this.changeCardIn(tx, from.cardId, from.expected, { status: 'revoked', at: move.at }, card.id))) return false;
         await this.insertCardIn(tx, identity, card, { idHoldHandedOver: true });
         await tx.collection(COLLECTIONS.cardMoves).add({ ...move, at: move.at.getTime() });
         return true;
@@ -466,10 +482,10 @@ export class CloudBaseStore implements Store, CheckBudget {
         const seq = card.usageSeq + 1;
         // The card document holds the chain's head: read and written in this transaction, so no two usages take the same link.
         const prevHash = card.lastUsageHash ?? GENESIS_HASH;
-        const hash = usageHash(usage, prevHash);
+        const { nonce, contentDigest, hash } = chainUsage(usage, prevHash);
         const { level, keyId, signature } = upgrade?.change ?? {};
         await tx.collection(COLLECTIONS.cards).doc(usage.cardId).update({ usageSeq: seq, lastUsageHash: hash, ...(upgrade && { level, keyId, signature }) });
-        await tx.collection(COLLECTIONS.usages).add({ ...toUsageDoc(usage, seq), prevHash, hash });
+        await tx.collection(COLLECTIONS.usages).add({ ...toUsageDoc(usage, seq), prevHash, hash, nonce, contentDigest });
       });
     } catch (error) {
       if (hasCode(error, DUPLICATE_WRITE)) throw new TokenAlreadyUsed();
@@ -488,7 +504,7 @@ export class CloudBaseStore implements Store, CheckBudget {
       const usages: ChainedUsage[] = [];
       for (let before = Number.MAX_SAFE_INTEGER; ; ) {
         const page = await this.query<UsageDoc>(COLLECTIONS.usages, { cardId: card._id, seq: this._.lt(before) }, AUDIT_PAGE, ['seq', 'desc']);
-        usages.push(...page.map((doc) => ({ ...toUsage(doc), prevHash: doc.prevHash ?? null, hash: doc.hash ?? null })));
+        usages.push(...page.map(toChainedUsage));
         if (page.length < AUDIT_PAGE) break;
         before = page[page.length - 1]!.seq;
       }

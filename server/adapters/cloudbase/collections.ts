@@ -152,8 +152,21 @@ export interface SpentTokenDoc {
   usedAt: number;
 }
 
-/** One usage; `_id` is `<cardId>:<seq>`, `seq` is the UsageRecord id; `prevHash` and `hash` chain a card's usages (server/adapters/usage-chain.ts). */
-export type UsageDoc = Omit<UsageRecord, 'id' | 'at'> & { _id: string; seq: number; at: number; prevHash?: string; hash?: string };
+/**
+ * One usage; `_id` is `<cardId>:<seq>`, `seq` is the UsageRecord id; `prevHash` and `hash` chain a card's usages,
+ * `nonce` and `contentDigest` (chain v2, absent on older documents) salt and digest its details
+ * (server/adapters/usage-chain.ts). `redacted`: its card was revoked, its details, nonce and time erased.
+ */
+export type UsageDoc = Omit<UsageRecord, 'id' | 'at'> & {
+  _id: string;
+  seq: number;
+  at: number;
+  prevHash?: string;
+  hash?: string;
+  nonce?: string | null;
+  contentDigest?: string;
+  redacted?: boolean;
+};
 
 /** A signed checkpoint of the usage chain heads; `_id` generated. The heads are [card id, hash] pairs, so no card id becomes a field name. */
 export interface AuditCheckpointDoc {

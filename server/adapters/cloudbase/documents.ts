@@ -1,5 +1,5 @@
 /** Store records to CloudBase documents and back (shapes in collections.ts). */
-import type { CardRecord, FaceSessionRecord, HeldCard, IdentityRecord, TerminalRecord, UsageRecord } from '../../domain/store';
+import type { CardRecord, ChainedUsage, FaceSessionRecord, HeldCard, IdentityRecord, TerminalRecord, UsageRecord } from '../../domain/store';
 import type { CardDoc, FaceSessionDoc, TerminalDoc, UsageDoc } from './collections';
 
 export const toFaceSessionDoc = (session: FaceSessionRecord): FaceSessionDoc => ({
@@ -95,4 +95,14 @@ export const toUsage = (doc: UsageDoc): UsageRecord => ({
   organisation: doc.organisation,
   scene: doc.scene,
   attributes: doc.attributes,
+});
+
+/** A usage document with its chain fields, as the audit walks it; a field a document predates reads as null. */
+export const toChainedUsage = (doc: UsageDoc): ChainedUsage => ({
+  ...toUsage(doc),
+  prevHash: doc.prevHash ?? null,
+  hash: doc.hash ?? null,
+  nonce: doc.nonce ?? null,
+  contentDigest: doc.contentDigest ?? null,
+  redacted: doc.redacted === true,
 });

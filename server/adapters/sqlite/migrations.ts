@@ -294,4 +294,16 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       CREATE INDEX spent_terminal_proofs_kept_until ON spent_terminal_proofs (kept_until);
     `,
   },
+  {
+    version: 14,
+    name: 'tamper-evident usages: redacted at revocation (chain v2)',
+    // A v2 usage's hash covers its details only through content_digest, salted by nonce, so revocation
+    // can erase the details and the nonce and keep the chain (server/adapters/usage-chain.ts). Older rows
+    // keep NULL in both and verify as v1; nothing else changes, so this stands alone.
+    sql: `
+      ALTER TABLE usages ADD COLUMN nonce TEXT;
+      ALTER TABLE usages ADD COLUMN content_digest TEXT;
+      ALTER TABLE usages ADD COLUMN redacted INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ];

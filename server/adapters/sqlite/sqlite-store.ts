@@ -21,7 +21,7 @@ import type {
   UsageRecord,
 } from '../../domain/store';
 import { CardChanged, CardConflict, TokenAlreadyUsed, takesUse } from '../../domain/store';
-import { GENESIS_HASH, usageHash } from '../usage-chain';
+import { GENESIS_HASH, REDACTED_DETAILS, chainUsage } from '../usage-chain';
 import { openDatabase, type Db } from './open-database';
 
 interface FaceSessionRow {
@@ -164,7 +164,7 @@ const toTerminal = (row: TerminalRow): TerminalRecord => ({
 });
 
 /** A usage row as the record the domain reads (the audit also reads rows this way: server/cli/audit-verify.ts). */
-type ChainedUsageRow = UsageRow & { prev_hash: string | null; hash: string | null };
+type ChainedUsageRow = UsageRow & { prev_hash: string | null; hash: string | null; nonce: string | null; content_digest: string | null; redacted: number };
 
 const WAL_RETRY_MS = 1000;
 
@@ -239,8 +239,13 @@ export class SqliteStore implements Store {
       setTerminalEnabled: db.prepare('UPDATE terminals SET enabled = ? WHERE id = ?'),
       spendToken: db.prepare('INSERT OR IGNORE INTO spent_tokens (token_id, used_at) VALUES (?, ?)'),
       insertUsage: db.prepare(
-        `INSERT INTO usages (card_id, at, terminal_id, organisation, scene, attributes, prev_hash, hash)
-         VALUES (@cardId, @at, @terminalId, @organisation, @scene, @attributes, @prevHash, @hash)`,
+        `INSERT INTO usages (card_id, at, terminal_id, organisation, scene, attributes, prev_hash, hash, nonce, content_digest)
+         VALUES (@cardId, @at, @terminalId, @organisation, @scene, @attributes, @prevHash, @hash, @nonce, @contentDigest)`,
+      ),
+      redactUsages: db.prepare(
+        `UPDATE usages SET at = @at, terminal_id = @terminalId, organisation = @organisation, scene = @scene, attributes = @attributes,
+           nonce = NULL, redacted = 1
+         WHERE card_id = @cardId`,
       ),
       usageHead: db.prepare('SELECT usage_head FROM cards WHERE id = ?').pluck(),
       setUsageHead: db.prepare('UPDATE cards SET usage_head = ? WHERE id = ?'),
@@ -392,8 +397,8 @@ export class SqliteStore implements Store {
     let moved: boolean;
     try {
       moved = this.db.transaction(() => {
-        if (!this.compareAndSetCard(from.cardId, from.expected, { status: 'revoked' })) return false;
-        this.shred(from.cardId);
+        if (!this.compareAndSetCard(from.cardId, from.expected, { status: 'revoked', at: move.at })) return false;
+        this.shred(from.cardId, move.at);
         this.insertCardWithIdentity(identity, card);
         this.statements.insertMove.run({ ...move, at: move.at.getTime() });
         return true;
@@ -438,7 +443,7 @@ export class SqliteStore implements Store {
       if (change.status === 'revoked') {
         // The person's earlier moves name their ID number's index and old accounts: a move's own revocation keeps them (they limit moves).
         this.statements.shredMoves.run({ cardId, tombstone: shredded(cardId) });
-        this.shred(cardId);
+        this.shred(cardId, change.at);
       }
       return true;
     })();
@@ -468,12 +473,18 @@ export class SqliteStore implements Store {
     if (this.walPending) this.walRetry = setTimeout(() => this.db.open && this.truncateWal(), WAL_RETRY_MS).unref();
   }
 
-  /** Destroys the card's identity key and password, erases its sealed identity, ID number index and holder. */
-  private shred(cardId: string): void {
+  /**
+   * Destroys the card's identity key and password, erases its sealed identity,
+   * ID number index and holder, and redacts its usages (their time becomes
+   * `revokedAt`); inside the revocation's transaction, before its WAL truncation.
+   */
+  private shred(cardId: string, revokedAt: Date): void {
     this.statements.deleteIdentityKey.run(cardId);
     this.statements.deleteCardPassword.run(cardId);
     this.statements.shredIdentity.run({ cardId, tombstone: shredded(cardId) });
     this.statements.shredCard.run({ cardId, tombstone: shredded(cardId) });
+    const { attributes, ...details } = REDACTED_DETAILS;
+    this.statements.redactUsages.run({ cardId, at: revokedAt.getTime(), ...details, attributes: JSON.stringify(attributes) });
   }
 
   private compareAndSetCard(cardId: string, expected: ExpectedCard, change: CardChange): boolean {
@@ -597,8 +608,8 @@ export class SqliteStore implements Store {
     if (upgrade) this.compareAndSetCard(usage.cardId, { status: 'active', ...upgrade.expected }, { status: 'active', upgrade: upgrade.change });
     // The card's head is read and moved on in the same transaction, so entries of one card in one batch chain in order.
     const prevHash = (this.statements.usageHead.get(usage.cardId) as string | null | undefined) ?? GENESIS_HASH;
-    const hash = usageHash(usage, prevHash);
-    this.statements.insertUsage.run({ ...usage, at: usage.at.getTime(), attributes: JSON.stringify(usage.attributes), prevHash, hash });
+    const { nonce, contentDigest, hash } = chainUsage(usage, prevHash);
+    this.statements.insertUsage.run({ ...usage, at: usage.at.getTime(), attributes: JSON.stringify(usage.attributes), prevHash, hash, nonce, contentDigest });
     this.statements.setUsageHead.run(hash, usage.cardId);
     return null;
   }
@@ -612,7 +623,9 @@ export class SqliteStore implements Store {
     let after = { cardId: '', id: 0 };
     for (;;) {
       const rows = this.statements.chainedUsagesPage.all({ ...after, limit: AUDIT_PAGE }) as ChainedUsageRow[];
-      for (const row of rows) yield { ...toUsage(row), prevHash: row.prev_hash, hash: row.hash };
+      for (const row of rows) {
+        yield { ...toUsage(row), prevHash: row.prev_hash, hash: row.hash, nonce: row.nonce, contentDigest: row.content_digest, redacted: row.redacted === 1 };
+      }
       if (rows.length < AUDIT_PAGE) return;
       const last = rows[rows.length - 1]!;
       after = { cardId: last.card_id, id: last.id };
