@@ -83,17 +83,20 @@ function contentHolds(usage: ChainedUsage, prevHash: string): boolean {
  * is not the hash of the card's entry before it (one removed, inserted or
  * moved), or it has none though an earlier entry of its card is chained;
  * `tail`: the card's chain head names an entry that is gone (the newest
- * removed), and `usageId` is the last entry left (0 for none).
+ * removed), and `usageId` is the last entry left (0 for none); `redacted`:
+ * the entry's details are erased though its card is not revoked (revocation
+ * alone erases them, so this hides what the entry said).
  */
-export type ChainBreak = { usageId: number; cardId: string; why: 'content' | 'link' | 'tail' };
+export type ChainBreak = { usageId: number; cardId: string; why: 'content' | 'link' | 'tail' | 'redacted' };
 
 /**
  * The first broken entry of every card's chain, by card then id, and every
- * chain that does not end at its card's head (when `heads` are given). `usages` must be ordered by
+ * chain that does not end at its card's head (when `heads` are given), and
+ * every redacted entry of a card not among `revoked` (when given). `usages` must be ordered by
  * card, then id. Unchained entries recorded before the chain existed (before
  * any chained entry of their card) are skipped.
  */
-export function firstBreaks(usages: Iterable<ChainedUsage>, heads?: ReadonlyMap<string, string>): ChainBreak[] {
+export function firstBreaks(usages: Iterable<ChainedUsage>, heads?: ReadonlyMap<string, string>, revoked?: ReadonlySet<string>): ChainBreak[] {
   const breaks: ChainBreak[] = [];
   const ends = new Map<string, { usageId: number; hash: string }>();
   let card: string | null = null;
@@ -107,7 +110,14 @@ export function firstBreaks(usages: Iterable<ChainedUsage>, heads?: ReadonlyMap<
     }
     ends.set(usage.cardId, { usageId: usage.id, hash: usage.hash ?? previous });
     if (broken || (usage.hash === null && previous === GENESIS_HASH)) continue;
-    const why = usage.hash === null || usage.prevHash !== previous ? 'link' : !contentHolds(usage, previous) ? 'content' : null;
+    const why =
+      usage.hash === null || usage.prevHash !== previous
+        ? 'link'
+        : !contentHolds(usage, previous)
+          ? 'content'
+          : usage.redacted && revoked && !revoked.has(usage.cardId)
+            ? 'redacted'
+            : null;
     if (why) {
       breaks.push({ usageId: usage.id, cardId: usage.cardId, why });
       broken = true;

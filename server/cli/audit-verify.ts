@@ -38,6 +38,7 @@ export interface AuditIo {
 const BREAK: Record<ChainBreak['why'], (broken: ChainBreak) => string> = {
   content: ({ usageId, cardId }) => `usage ${usageId} of card ${cardId} (its content was changed)`,
   link: ({ usageId, cardId }) => `usage ${usageId} of card ${cardId} (the entry before it was removed, inserted or changed)`,
+  redacted: ({ usageId, cardId }) => `usage ${usageId} of card ${cardId} (its details were erased, though the card is not revoked)`,
   tail: ({ usageId, cardId }) => `card ${cardId}'s chain ends ${usageId ? `at usage ${usageId}` : 'with no entry'}, short of its head (its newest entries were removed)`,
 };
 

@@ -353,6 +353,8 @@ export interface Store {
    * so removing the newest entries shows (the head names what is gone).
    */
   usageChainHeads(): Promise<Map<string, string>>;
+  /** The ids of revoked cards: the only cards whose usages may be redacted (audit:verify checks it). */
+  revokedCardIds(): Promise<Set<string>>;
   addAuditCheckpoint(checkpoint: AuditCheckpointRecord): Promise<void>;
   /** Oldest first. */
   listAuditCheckpoints(): Promise<AuditCheckpointRecord[]>;

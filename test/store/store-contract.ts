@@ -4,7 +4,7 @@
  * An adapter's test file calls describeStoreContract with a way to open a
  * fresh, empty store; races are real concurrent calls, not mocks.
  */
-import { GENESIS_HASH, firstBreaks } from '../../server/adapters/usage-chain';
+import { GENESIS_HASH, REDACTED_DETAILS, firstBreaks } from '../../server/adapters/usage-chain';
 import { CardChanged, CardConflict, TokenAlreadyUsed, type CardRecord, type ChainedUsage, type ExpectedCard, type FaceSessionRecord, type Store } from '../../server/domain/store';
 import {
   HOUR,
@@ -562,9 +562,14 @@ export function describeStoreContract(adapterName: string, open: () => Promise<O
         expect(card1).toHaveLength(3);
         card1.forEach((usage, i) => expectRedacted(usage, card1Before[i]!, revokedAt));
         expect(await store.listUsages('card-1', { limit: 10 })).toHaveLength(3);
-        expect(firstBreaks(walked, await store.usageChainHeads())).toEqual([]);
+        expect(await store.revokedCardIds()).toEqual(new Set(['card-1']));
+        expect(firstBreaks(walked, await store.usageChainHeads(), await store.revokedCardIds())).toEqual([]);
         // The card not revoked keeps every usage exactly as it was.
         expect(walked.filter((u) => u.cardId === 'card-2')).toEqual(before.filter((u) => u.cardId === 'card-2'));
+        // Its entries redacted by hand, as the revocation would, is what audit:verify names: only revocation erases details.
+        const card2 = walked.filter((u) => u.cardId === 'card-2');
+        const erased = walked.map((u): ChainedUsage => (u.cardId === 'card-2' ? { ...u, ...REDACTED_DETAILS, scene: REDACTED_DETAILS.scene as ChainedUsage['scene'], attributes: [], nonce: null, redacted: true } : u));
+        expect(firstBreaks(erased, await store.usageChainHeads(), await store.revokedCardIds())).toEqual([{ usageId: card2[0]!.id, cardId: 'card-2', why: 'redacted' }]);
 
         // A redacted entry's digest still binds it: changed, it is the first broken entry.
         const forged = walked.map((u) => (u.id === card1[1]!.id && u.cardId === 'card-1' ? { ...u, contentDigest: 'f'.repeat(64) } : u));

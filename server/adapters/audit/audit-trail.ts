@@ -123,7 +123,7 @@ export async function auditStore(store: Store, jwks: { keys: PublicJwk[] }, publ
     chained: walked.filter((usage) => usage.hash !== null).length,
     redacted: walked.filter((usage) => usage.redacted).length,
     cards: hashesByCard.size,
-    breaks: firstBreaks(walked, await store.usageChainHeads()),
+    breaks: firstBreaks(walked, await store.usageChainHeads(), await store.revokedCardIds()),
     checkpoints: checkpoints.length,
     retiredKeyCheckpoints,
     badCheckpoints,

@@ -519,6 +519,12 @@ export class CloudBaseStore implements Store, CheckBudget {
     return heads;
   }
 
+  async revokedCardIds(): Promise<Set<string>> {
+    const revoked = new Set<string>();
+    for await (const card of this.allCards()) if (card.status === 'revoked') revoked.add(card._id);
+    return revoked;
+  }
+
   private async *allCards(): AsyncIterable<CardDoc> {
     for (let after = ''; ; ) {
       const page = await this.query<CardDoc>(COLLECTIONS.cards, { _id: this._.gt(after) }, AUDIT_PAGE, ['_id', 'asc']);

@@ -254,6 +254,7 @@ export class SqliteStore implements Store {
         'SELECT * FROM usages WHERE card_id > @cardId OR (card_id = @cardId AND id > @id) ORDER BY card_id, id LIMIT @limit',
       ),
       usageChainHeads: db.prepare('SELECT id, usage_head FROM cards WHERE usage_head IS NOT NULL'),
+      revokedCardIds: db.prepare("SELECT id FROM cards WHERE status = 'revoked'").pluck(),
       insertAuditCheckpoint: db.prepare('INSERT INTO audit_checkpoints (at, token, heads) VALUES (@at, @token, @heads)'),
       listAuditCheckpoints: db.prepare('SELECT at, token, heads FROM audit_checkpoints ORDER BY id'),
       insertIdentity: db.prepare(
@@ -635,6 +636,10 @@ export class SqliteStore implements Store {
   async usageChainHeads(): Promise<Map<string, string>> {
     const rows = this.statements.usageChainHeads.all() as Array<{ id: string; usage_head: string }>;
     return new Map(rows.map((row) => [row.id, row.usage_head]));
+  }
+
+  async revokedCardIds(): Promise<Set<string>> {
+    return new Set(this.statements.revokedCardIds.all() as string[]);
   }
 
   async addAuditCheckpoint(checkpoint: AuditCheckpointRecord): Promise<void> {
