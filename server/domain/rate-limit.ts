@@ -43,6 +43,15 @@ const callerKey = (holder: string) => `caller:${holder}`;
 const idNumberKey = (idIndex: string) => `id:${idIndex}`;
 const secondsBefore = (now: Date, seconds: number) => new Date(now.getTime() - seconds * 1000);
 
+/**
+ * Forgets the strangers' failures counted against an ID number: at
+ * revocation, so that its index outlives the person's data nowhere. (They
+ * would lapse with the window anyway; a new enrollment starts afresh.)
+ */
+export async function forgetIdNumberFailures(store: Store, idIndex: string): Promise<void> {
+  await store.forgetFailures(idNumberKey(idIndex));
+}
+
 /** The failures a caller may have in the window before it is refused. */
 const callerFailureLimit = (now: Date) => ({ since: secondsBefore(now, FAILURE_WINDOW_SECONDS), max: FAILURE_LIMIT });
 

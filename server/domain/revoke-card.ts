@@ -8,10 +8,12 @@ import type { RevokeView } from '../../core/api';
 import type { RevokeEvent } from '../../core/schemas';
 import { cardReadyFor, changeCardState } from './change-card-state';
 import type { Deps } from './deps';
+import { forgetIdNumberFailures } from './rate-limit';
 
 export async function revokeCard(deps: Deps, holder: string, request: Omit<RevokeEvent, 'action'>): Promise<RevokeView> {
   const now = deps.clock.now();
   const held = await cardReadyFor(deps, holder, 'revoke', request, now);
   await changeCardState(deps, held.card, 'revoke', now);
+  await forgetIdNumberFailures(deps.store, held.identity.idIndex);
   return { revokedAt: now.toISOString() };
 }

@@ -239,6 +239,8 @@ export interface Store {
   recordFailure(keys: string[], at: Date): Promise<void>;
   /** Failures under `key` recorded strictly after `since`. */
   countFailures(key: string, since: Date): Promise<number>;
+  /** Forgets every failure counted under `key` (an ID number's, at revocation). */
+  forgetFailures(key: string): Promise<void>;
 
   findCardByHolder(holder: string): Promise<HeldCard | null>;
   /** Inserts identity and card together or not at all; throws CardConflict. */

@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { SqliteStore } from '../../server/adapters/sqlite/sqlite-store';
-import { createHarness, expectOk, faceCheck, type Harness } from '../support/harness';
+import { createHarness, expectFailure, expectOk, faceCheck, type Harness } from '../support/harness';
 import { attemptEnroll, enrolled, presentToken, registerTerminal, verifyAs } from '../support/journeys';
 import { typed } from '../support/people';
 
@@ -100,6 +100,11 @@ it('leaves no plaintext, sealed value or data key of the person, nor where the c
   // The personal data is sealed under the identity's own key, not the master key.
   const held = (await h.emulator.deps.store.getHeldCard(card.cardId))!;
   expect(() => h.emulator.deps.pii.open(held.identity.nameSealed, `identity:${held.identity.id}:name`)).toThrow();
+
+  // A stranger's face tried on her number is counted against its index (rate-limit.ts).
+  await faceCheck(h, 'mallory');
+  expect(expectFailure(await attemptEnroll(h, 'mallory', typed(person), { faceCapture: 'photo-of-someone-else' })).code).toBe('FACE_MISMATCH');
+  expect(await h.emulator.deps.store.countFailures(`id:${before.id_index}`, new Date(0))).toBe(1);
 
   h.clock.advance(3 * 60 * 60 * 1000); // revoked hours after the use, so the redacted time is not the use's
   const { answer } = await faceCheck(h, 'alice');

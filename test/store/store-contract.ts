@@ -734,6 +734,15 @@ export function describeStoreContract(adapterName: string, open: () => Promise<O
         expect(await store.countFailures('id-index:synthetic-1', T0)).toBe(1);
       });
 
+      it('forgets every failure of one key, and only of that key', async () => {
+        await store.recordFailure(['id:synthetic-index-1', 'holder:synthetic-1'], after(1 * MINUTE));
+        await store.recordFailure(['id:synthetic-index-1'], after(2 * MINUTE));
+        await store.forgetFailures('id:synthetic-index-1');
+        expect(await store.countFailures('id:synthetic-index-1', T0)).toBe(0);
+        expect(await store.countFailures('holder:synthetic-1', T0)).toBe(1);
+        await store.forgetFailures('id:never-counted');
+      });
+
       it('counts only failures strictly after `since`', async () => {
         await store.recordFailure(['holder:synthetic-1'], after(1 * MINUTE));
         await store.recordFailure(['holder:synthetic-1'], after(2 * MINUTE));

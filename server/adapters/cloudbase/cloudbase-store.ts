@@ -165,6 +165,10 @@ export class CloudBaseStore implements Store, CheckBudget {
     });
   }
 
+  async forgetFailures(key: string): Promise<void> {
+    await unwrap(this.db.collection(COLLECTIONS.failures).where({ _id: key }).remove());
+  }
+
   async countFailures(key: string, since: Date): Promise<number> {
     const ledger = await this.getDoc<FailuresDoc>(COLLECTIONS.failures, key);
     return (ledger?.at ?? []).filter((at) => at > since.getTime()).length;

@@ -305,6 +305,7 @@ export class SqliteStore implements Store {
         'DELETE FROM face_sessions WHERE created_at < @before AND expires_at < @before AND (passed_at IS NULL OR passed_at < @before)',
       ),
       pruneFailures: db.prepare('DELETE FROM failures WHERE at < ?'),
+      forgetFailures: db.prepare('DELETE FROM failures WHERE key = ?'),
       pruneSpentTokens: db.prepare('DELETE FROM spent_tokens WHERE used_at < ?'),
       spendTerminalProof: db.prepare('INSERT OR IGNORE INTO spent_terminal_proofs (terminal_id, proof_id, kept_until) VALUES (?, ?, ?)'),
       pruneTerminalProofs: db.prepare('DELETE FROM spent_terminal_proofs WHERE kept_until < ?'),
@@ -350,6 +351,11 @@ export class SqliteStore implements Store {
 
   async countFailures(key: string, since: Date): Promise<number> {
     return this.statements.countFailures.get(key, since.getTime()) as number;
+  }
+
+  /** Then a truncating checkpoint, as after a revocation: the key may name an ID number's index. */
+  async forgetFailures(key: string): Promise<void> {
+    if (this.statements.forgetFailures.run(key).changes > 0) this.truncateWal();
   }
 
   async findCardByHolder(holder: string): Promise<HeldCard | null> {
