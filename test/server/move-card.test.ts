@@ -96,7 +96,10 @@ describe('the old card changes between the move’s check and its store step', (
     const upgrade = withTerminalAssertion(terminal, h.clock.now(), { action: 'upgrade', token, password, inPersonCheck: { idCardRead: true, faceMatch: true } });
 
     const { moved, steps } = await moveWithStepBefore(person, async () => expectOk(await h.emulator.functions.verifier(upgrade, {})));
-    await expect(moved).resolves.toMatchObject({ level: 'colour', status: 'active' });
+    const card = await moved;
+    expect(card).toMatchObject({ level: 'colour', status: 'active' });
+    // Signed as colour, not the basic level the first decision read.
+    expect(JSON.parse(Buffer.from(card.issuerSignature.split('.')[1]!, 'base64url').toString('utf8'))).toMatchObject({ sub: card.cardId, lvl: 'colour' });
     expect(steps()).toBe(2);
     expect((await getCard('new-phone')).card?.level).toBe('colour');
     expect(await getCard('old-phone')).toMatchObject({ card: null, ended: { reason: 'moved' } });
