@@ -8,11 +8,12 @@
  * terminal keys generated per test.
  */
 import jwt from 'jsonwebtoken';
-import type { CardView, PresentationView, TerminalSessionView } from '../../core/api';
+import type { TerminalSessionView } from '../../core/api';
 import { ASSERTION_AUDIENCE } from '../../core/policy';
 import { signTerminalAssertion, withTerminalAssertion, type TerminalCredential } from '../../server/clients/assertions';
-import { createHarness, expectFailure, expectOk, faceCheck, type Harness } from '../support/harness';
-import { enrolled, presentToken, registerTerminal, registerUpgradeTerminal } from '../support/journeys';
+import { createHarness, expectFailure, expectOk, type Harness } from '../support/harness';
+import { enrolled, presentToken, registerTerminal } from '../support/journeys';
+import { atUpgradeTerminal, cardAndTries, CARD_PASSWORD, IN_PERSON_PASSED } from '../support/upgrade-journey';
 
 let h: Harness;
 beforeEach(() => {
@@ -20,24 +21,12 @@ beforeEach(() => {
 });
 afterEach(() => h.close());
 
-const PASSWORD = '73920561';
-const PASSED = { idCardRead: true, faceMatch: true };
 const BAD_BINDING = { code: 'VERIFIER_UNKNOWN', reason: 'assertion_request' };
 
 const verifier = (event: object) => h.emulator.functions.verifier(event, {});
 
-/** Alice with a card password, an upgrade terminal and her upgrade code. */
-async function atUpgradeTerminal() {
-  await enrolled(h, 'alice');
-  const { answer } = await faceCheck(h, 'alice');
-  expectOk(await h.call('alice', { action: 'setCardPassword', ...answer, password: PASSWORD }));
-  const terminal = await registerUpgradeTerminal(h);
-  const token = (expectOk(await h.call('alice', { action: 'presentUpgrade' })) as unknown as PresentationView).token;
-  return { terminal, token };
-}
-
-const cardOfAlice = async () => (expectOk(await h.call('alice', { action: 'getCard' })) as unknown as { card: CardView }).card;
-const passwordTriesUsed = async () => (await h.emulator.deps.store.getCardPassword((await cardOfAlice()).cardId))?.triesUsed;
+const cardOfAlice = async () => (await cardAndTries(h)).card;
+const passwordTriesUsed = async () => (await cardAndTries(h)).triesUsed;
 
 /** An assertion signed with the terminal's own key, with `claims` over the usual ones (a `req` of its choosing, or none). */
 function assertionWith(terminal: TerminalCredential, claims: Record<string, unknown>): string {
@@ -54,23 +43,23 @@ describe('a terminal assertion is bound to its request (found in review)', () =>
     const hotel = await registerTerminal(h, ['hotel']);
     expectOk(await verifier(withTerminalAssertion(hotel, h.clock.now(), { action: 'verify', token: await presentToken(h, 'bob', 'hotel'), scene: 'hotel' })));
 
-    const { terminal, token } = await atUpgradeTerminal();
-    expectOk(await verifier(withTerminalAssertion(terminal, h.clock.now(), { action: 'upgrade', token, password: PASSWORD, inPersonCheck: PASSED })));
+    const { terminal, token } = await atUpgradeTerminal(h);
+    expectOk(await verifier(withTerminalAssertion(terminal, h.clock.now(), { action: 'upgrade', token, password: CARD_PASSWORD, inPersonCheck: IN_PERSON_PASSED })));
     expect((await cardOfAlice()).level).toBe('colour');
   });
 
   it('an upgrade replayed with the captured assertion but another password or in-person check is refused, before the code or the password is looked at', async () => {
-    const { terminal, token } = await atUpgradeTerminal();
+    const { terminal, token } = await atUpgradeTerminal(h);
     // The citizen mistypes; the terminal's request (and its assertion) is captured.
-    const mistyped = withTerminalAssertion(terminal, h.clock.now(), { action: 'upgrade', token, password: '00011122', inPersonCheck: PASSED });
+    const mistyped = withTerminalAssertion(terminal, h.clock.now(), { action: 'upgrade', token, password: '00011122', inPersonCheck: IN_PERSON_PASSED });
     expect(expectFailure(await verifier(mistyped)).code).toBe('PASSWORD_WRONG');
     // Her face did not match; that request is captured before it even arrives.
-    const faceFailed = withTerminalAssertion(terminal, h.clock.now(), { action: 'upgrade', token, password: PASSWORD, inPersonCheck: { idCardRead: true, faceMatch: false } });
+    const faceFailed = withTerminalAssertion(terminal, h.clock.now(), { action: 'upgrade', token, password: CARD_PASSWORD, inPersonCheck: { idCardRead: true, faceMatch: false } });
 
     for (const altered of [
-      { ...mistyped, password: PASSWORD }, // an assertion the verifier has already seen (and remembers)
+      { ...mistyped, password: CARD_PASSWORD }, // an assertion the verifier has already seen (and remembers)
       { ...mistyped, password: '12345670' },
-      { ...faceFailed, inPersonCheck: PASSED }, // one it has not
+      { ...faceFailed, inPersonCheck: IN_PERSON_PASSED }, // one it has not
       { ...faceFailed, inPersonCheck: { idCardRead: false, faceMatch: true } },
     ]) {
       expect(expectFailure(await verifier(altered))).toMatchObject(BAD_BINDING);
@@ -114,15 +103,15 @@ describe('a terminal assertion is bound to its request (found in review)', () =>
   });
 
   it('openSession binds the action alone: a captured verify or upgrade assertion cannot open a session, nor an openSession assertion verify', async () => {
-    const { terminal, token } = await atUpgradeTerminal();
-    const upgrade = signTerminalAssertion(terminal, h.clock.now(), { action: 'upgrade', token, password: PASSWORD, inPersonCheck: PASSED });
+    const { terminal, token } = await atUpgradeTerminal(h);
+    const upgrade = signTerminalAssertion(terminal, h.clock.now(), { action: 'upgrade', token, password: CARD_PASSWORD, inPersonCheck: IN_PERSON_PASSED });
     const verify = signTerminalAssertion(terminal, h.clock.now(), { action: 'verify', token, scene: 'upgrade' });
     for (const assertion of [upgrade, verify]) {
       expect(expectFailure(await verifier({ action: 'openSession', assertion }))).toMatchObject(BAD_BINDING);
     }
 
     const openSession = signTerminalAssertion(terminal, h.clock.now(), { action: 'openSession' });
-    expect(expectFailure(await verifier({ action: 'upgrade', assertion: openSession, token, password: PASSWORD, inPersonCheck: PASSED }))).toMatchObject(BAD_BINDING);
+    expect(expectFailure(await verifier({ action: 'upgrade', assertion: openSession, token, password: CARD_PASSWORD, inPersonCheck: IN_PERSON_PASSED }))).toMatchObject(BAD_BINDING);
     expect((await cardOfAlice()).level).toBe('basic');
     const session = expectOk(await verifier({ action: 'openSession', assertion: openSession })) as unknown as TerminalSessionView;
     expect(session.sessionId).toMatch(/^s1\./);

@@ -8,13 +8,14 @@
  * (Store.spendTerminalProof); a verification may still be resent. SYNTHETIC
  * people; terminal keys generated per test.
  */
-import type { CardView, PresentationView, TerminalSessionView } from '../../core/api';
+import type { TerminalSessionView } from '../../core/api';
 import { developmentKeys } from '../../server/adapters/keys/key-material';
-import { withTerminalAssertion, type TerminalCredential } from '../../server/clients/assertions';
+import { withTerminalAssertion } from '../../server/clients/assertions';
 import { TerminalSessionClient } from '../../server/clients/terminal-session';
 import { createVerifierFunction } from '../../server/functions/verifier';
-import { createHarness, expectFailure, expectOk, faceCheck, type Harness } from '../support/harness';
-import { enrolled, presentToken, registerTerminal, registerUpgradeTerminal } from '../support/journeys';
+import { createHarness, expectFailure, expectOk, type Harness } from '../support/harness';
+import { enrolled, presentToken, registerTerminal } from '../support/journeys';
+import { atUpgradeTerminal, cardAndTries, CARD_PASSWORD, IN_PERSON_PASSED } from '../support/upgrade-journey';
 
 let h: Harness;
 beforeEach(() => {
@@ -22,25 +23,13 @@ beforeEach(() => {
 });
 afterEach(() => h.close());
 
-const PASSWORD = '73920561';
-const PASSED = { idCardRead: true, faceMatch: true };
 const REPLAY = { code: 'VERIFIER_UNKNOWN', reason: 'replay' };
 /** The order of P-256, for rewriting an ECDSA signature into its other valid form. */
 const P256_ORDER = BigInt('0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551');
 
 const verifier = (event: object) => h.emulator.functions.verifier(event, {});
-const cardOfAlice = async () => (expectOk(await h.call('alice', { action: 'getCard' })) as unknown as { card: CardView }).card;
-const passwordTriesUsed = async () => (await h.emulator.deps.store.getCardPassword((await cardOfAlice()).cardId))?.triesUsed;
-
-/** Alice with a card password, an upgrade terminal and her upgrade code. */
-async function atUpgradeTerminal(): Promise<{ terminal: TerminalCredential; token: string }> {
-  await enrolled(h, 'alice');
-  const { answer } = await faceCheck(h, 'alice');
-  expectOk(await h.call('alice', { action: 'setCardPassword', ...answer, password: PASSWORD }));
-  const terminal = await registerUpgradeTerminal(h);
-  const token = (expectOk(await h.call('alice', { action: 'presentUpgrade' })) as unknown as PresentationView).token;
-  return { terminal, token };
-}
+const cardOfAlice = async () => (await cardAndTries(h)).card;
+const passwordTriesUsed = async () => (await cardAndTries(h)).triesUsed;
 
 /** A second instance of the verifier function over the same store and keys, as a deployment runs several. */
 const anotherVerifierInstance = () => createVerifierFunction(h.emulator.deps, developmentKeys(h.dataDir), { info: () => {}, error: () => {} });
@@ -79,20 +68,20 @@ describe('an openSession assertion opens one session', () => {
 
 describe('an upgrade request counts once', () => {
   it('replayed after a wrong keypad password, it spends no further try of the citizen’s; a new request from the terminal goes through', async () => {
-    const { terminal, token } = await atUpgradeTerminal();
-    const mistyped = withTerminalAssertion(terminal, h.clock.now(), { action: 'upgrade', token, password: '00011122', inPersonCheck: PASSED });
+    const { terminal, token } = await atUpgradeTerminal(h);
+    const mistyped = withTerminalAssertion(terminal, h.clock.now(), { action: 'upgrade', token, password: '00011122', inPersonCheck: IN_PERSON_PASSED });
     expect(expectFailure(await verifier(mistyped)).code).toBe('PASSWORD_WRONG');
     for (let replay = 0; replay < 5; replay++) expect(expectFailure(await verifier(mistyped))).toMatchObject(REPLAY);
     expect(await passwordTriesUsed()).toBe(1);
 
-    expectOk(await verifier(withTerminalAssertion(terminal, h.clock.now(), { action: 'upgrade', token, password: PASSWORD, inPersonCheck: PASSED })));
+    expectOk(await verifier(withTerminalAssertion(terminal, h.clock.now(), { action: 'upgrade', token, password: CARD_PASSWORD, inPersonCheck: IN_PERSON_PASSED })));
     expect((await cardOfAlice()).level).toBe('colour');
   });
 
   it('over a terminal session, an upgrade counter replayed on another instance is refused (each instance keeps its own window of counters)', async () => {
-    const { terminal, token } = await atUpgradeTerminal();
+    const { terminal, token } = await atUpgradeTerminal(h);
     const session = new TerminalSessionClient(expectOk(await verifier(withTerminalAssertion(terminal, h.clock.now(), { action: 'openSession' }))) as unknown as TerminalSessionView);
-    const mistyped = session.withSession({ action: 'upgrade', token, password: '00011122', inPersonCheck: PASSED });
+    const mistyped = session.withSession({ action: 'upgrade', token, password: '00011122', inPersonCheck: IN_PERSON_PASSED });
     expect(expectFailure(await verifier(mistyped)).code).toBe('PASSWORD_WRONG');
     const otherInstance = anotherVerifierInstance();
     expect(expectFailure(await otherInstance(mistyped, {}))).toMatchObject(REPLAY);
