@@ -102,18 +102,21 @@ export function firstBreaks(usages: Iterable<ChainedUsage>, heads?: ReadonlyMap<
   let card: string | null = null;
   let previous = GENESIS_HASH;
   let broken = false;
+  // Entries are v1 until the first v2 one, never again after it: a digest cleared later would otherwise pass as an old entry.
+  let v2 = false;
   for (const usage of usages) {
     if (usage.cardId !== card) {
       card = usage.cardId;
       previous = GENESIS_HASH;
       broken = false;
+      v2 = false;
     }
     ends.set(usage.cardId, { usageId: usage.id, hash: usage.hash ?? previous });
     if (broken || (usage.hash === null && previous === GENESIS_HASH)) continue;
     const why =
       usage.hash === null || usage.prevHash !== previous
         ? 'link'
-        : !contentHolds(usage, previous)
+        : !contentHolds(usage, previous) || (v2 && usage.contentDigest === null)
           ? 'content'
           : usage.redacted && revoked && !revoked.has(usage.cardId)
             ? 'redacted'
@@ -124,6 +127,7 @@ export function firstBreaks(usages: Iterable<ChainedUsage>, heads?: ReadonlyMap<
       continue;
     }
     previous = usage.hash!;
+    v2 ||= usage.contentDigest !== null;
   }
   if (!heads) return breaks;
   const chainedCards = [...ends].filter(([, end]) => end.hash !== GENESIS_HASH).map(([cardId]) => cardId);

@@ -24,11 +24,12 @@ import { passFaceCheck } from './face-check';
 import { parseClaim } from './identity-claim';
 import { assertCallerMayTry } from './rate-limit';
 import { sealIdentity } from './sealed-identity';
+import type { ServicesDeps } from './services-deps';
 import { CardConflict, type CardRecord } from './store';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export async function moveCard(deps: Deps, holder: string, request: Omit<MoveCardEvent, 'action'>): Promise<CardView> {
+export async function moveCard(deps: Deps, holder: string, request: Omit<MoveCardEvent, 'action'>, services?: Pick<ServicesDeps, 'store'>): Promise<CardView> {
   const now = deps.clock.now();
   const claim = parseClaim(request, now);
   await assertCallerMayTry(deps.store, holder, now);
@@ -51,7 +52,11 @@ export async function moveCard(deps: Deps, holder: string, request: Omit<MoveCar
     const card = newCardFor(deps, holder, identity.id, from.level, now);
     const move = { fromCardId: from.id, fromHolder: from.holder, toCardId: card.id, idIndex, at: now };
     try {
-      if (await deps.store.moveCard({ cardId: from.id, expected: from }, identity, card, move)) return toCardView({ card, identity }, deps.pii);
+      if (await deps.store.moveCard({ cardId: from.id, expected: from }, identity, card, move)) {
+        // The old card's services records follow it, as at a revocation: the new card asks partners afresh.
+        await services?.store.forgetCard(from.id, now);
+        return toCardView({ card, identity }, deps.pii);
+      }
     } catch (error) {
       if (error instanceof CardConflict) throw new EidError('CARD_EXISTS', { reason: error.by });
       throw error;

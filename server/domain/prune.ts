@@ -6,10 +6,13 @@
  *   can be spent until it expires, and its pass counts for REAUTH_VALID;
  * - a failure counts for FAILURE_WINDOW;
  * - a spent-token row keeps a token from being used twice for as long as a
- *   verifier would still accept the token (SPENT_TOKEN_RETENTION).
+ *   verifier would still accept the token (SPENT_TOKEN_RETENTION);
+ * - a spent terminal proof is kept until it could no longer be accepted,
+ *   plus the clock tolerance, as instances' clocks may differ.
  * Usages are the holder's records and are never pruned.
  */
 import {
+  CLOCK_TOLERANCE_SECONDS,
   FACE_SESSION_TTL_SECONDS,
   FACE_START_WINDOW_SECONDS,
   FAILURE_WINDOW_SECONDS,
@@ -28,6 +31,6 @@ export async function pruneExpired(deps: Pick<Deps, 'store' | 'clock'>): Promise
     faceSessionsBefore: before(FACE_SESSION_USEFUL_SECONDS),
     failuresBefore: before(FAILURE_WINDOW_SECONDS),
     spentTokensBefore: before(SPENT_TOKEN_RETENTION_SECONDS),
-    terminalProofsBefore: new Date(now),
+    terminalProofsBefore: before(CLOCK_TOLERANCE_SECONDS),
   });
 }

@@ -98,6 +98,9 @@ export interface ExchangeRecord {
   scopes: PartnerScope[];
 }
 
+/** What a forgotten card's exchange holds in place of its details (forgetCard): nothing of the original. */
+export const FORGOTTEN_EXCHANGE = { partnerId: '', partnerName: '', tileId: '', tileTitle: { zh: '', en: '' }, grantId: '', scopes: [] } as const;
+
 /** Why redeemAuthCode refused the code's card: no longer active at the exchange's instant. */
 export type CardRefusal = `card_${Exclude<CardState, 'active'>}`;
 
@@ -184,6 +187,13 @@ export interface ServicesStore {
   redeemAuthCode(codeId: string, exchange: Omit<ExchangeRecord, 'id'>): Promise<Redemption>;
   /** Newest first; `before` is the id of the last record of the previous page. */
   listExchanges(cardId: string, page: { before?: number; limit: number }): Promise<ExchangeRecord[]>;
+  /**
+   * At the card's revocation: its grants and authorisation codes go, and its
+   * exchanges stay only as a count (partner, tile, grant and scopes erased,
+   * their time set to `at`), as its usages do. Idempotent, so a revocation
+   * whose call failed can be followed by another.
+   */
+  forgetCard(cardId: string, at: Date): Promise<void>;
 
   /** Deletes spent assertion ids and codes that guard nothing any more; never grants, tiles, partners or exchanges. */
   prune(cutoffs: ServicesPruneCutoffs): Promise<ServicesPruneCounts>;

@@ -44,7 +44,7 @@ export function createCitizenFunction(deps: Deps, log: Logger, services?: Servic
       case 'renew':
         return { card: await renewCard(deps, holder, request) };
       case 'revoke':
-        return revokeCard(deps, holder, request);
+        return revokeCard(deps, holder, request, services);
       case 'setCardPassword':
         return setCardPassword(deps, holder, request);
       case 'unlockCardPassword':
@@ -52,7 +52,7 @@ export function createCitizenFunction(deps: Deps, log: Logger, services?: Servic
       case 'presentUpgrade':
         return presentUpgrade(deps, holder);
       case 'moveCard':
-        return { card: await moveCard(deps, holder, request) };
+        return { card: await moveCard(deps, holder, request, services) };
       case 'listUpgradeSites':
         return listUpgradeSites(deps, request);
       default:

@@ -7,8 +7,10 @@ import { AUTH_CODE_TTL_SECONDS, GRANT_VALIDITY_DAYS } from '../../core/policy';
 import type { ConsentView, ExchangeResult, ExchangeView, GrantView, ServicesView, TileStatusView } from '../../core/services-api';
 import { IssuerJwks } from '../../server/clients/partner-kit';
 import { exchangeCode } from '../../server/domain/services/exchange-code';
-import { createHarness, expectFailure, expectOk, type Harness } from '../support/harness';
+import { FORGOTTEN_EXCHANGE } from '../../server/domain/services-store';
+import { createHarness, expectFailure, expectOk, faceCheck, type Harness } from '../support/harness';
 import { enrolled } from '../support/journeys';
+import { personFor, typed } from '../support/people';
 import {
   adminCall,
   approvedTile,
@@ -335,6 +337,33 @@ describe('the partner exchange', () => {
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok).map((r) => (r.ok ? '' : r.code))).toEqual(Array(9).fill('AUTH_CODE_USED'));
     expect(h.rowCounts().exchanges).toBe(1);
+  });
+
+  it('revoking the card forgets its services records: its grants and open codes go, its exchanges stay only as a count (issue 8: records readable to nobody but as counts)', async () => {
+    await exchanged(partner, await codeFor(h, 'alice', tileId));
+    const open = await codeFor(h, 'alice', tileId);
+    const { card } = expectOk(await h.call('alice', { action: 'getCard' })) as unknown as { card: { cardId: string } };
+    const { answer } = await faceCheck(h, 'alice');
+    expectOk(await h.call('alice', { action: 'revoke', ...answer }));
+
+    const store = h.emulator.services.store;
+    expect(await store.listGrants(card.cardId)).toEqual([]);
+    expect(await store.getAuthCode(h.emulator.services.codes.read(open)!.codeId)).toBeNull();
+    expect(await store.listExchanges(card.cardId, { limit: 10 })).toEqual([
+      { ...FORGOTTEN_EXCHANGE, scopes: [], id: expect.any(Number), cardId: card.cardId, at: h.clock.now() },
+    ]);
+    expect(expectFailure(await exchange(h, partner, open)).code).toBe('AUTH_CODE_INVALID');
+  });
+
+  it('moving the card to another account forgets the old card’s services records too; the new card asks partners afresh', async () => {
+    await exchanged(partner, await codeFor(h, 'alice', tileId));
+    const { card } = expectOk(await h.call('alice', { action: 'getCard' })) as unknown as { card: { cardId: string } };
+    const { answer } = await faceCheck(h, 'alice-new-phone');
+    expectOk(await h.call('alice-new-phone', { action: 'moveCard', ...typed(personFor('ordinary')), consent: true, ...answer }));
+
+    expect(await h.emulator.services.store.listGrants(card.cardId)).toEqual([]);
+    expect(await h.emulator.services.store.listExchanges(card.cardId, { limit: 10 })).toMatchObject([{ ...FORGOTTEN_EXCHANGE, scopes: [] }]);
+    expect(expectFailure(await h.call('alice-new-phone', { action: 'authorize', tileId })).code).toBe('CONSENT_REQUIRED');
   });
 
   it('refuses a code of a suspended card', async () => {

@@ -4,9 +4,9 @@
  * every adapter. An adapter's test file calls describeServicesStoreContract
  * with a way to open a fresh, empty store; races are real concurrent calls.
  */
-import { PartnerConflict, type ServicesStore } from '../../server/domain/services-store';
+import { FORGOTTEN_EXCHANGE, PartnerConflict, type ServicesStore } from '../../server/domain/services-store';
 import type { Store } from '../../server/domain/store';
-import { MINUTE, T0, after, syntheticCard, syntheticIdentity } from './synthetic-records';
+import { HOUR, MINUTE, T0, after, syntheticCard, syntheticIdentity } from './synthetic-records';
 import {
   syntheticAuthCode,
   syntheticExchange,
@@ -238,6 +238,32 @@ export function describeServicesStoreContract(adapterName: string, open: () => P
         const second = await store.listExchanges('card-1', { before: first[1].id, limit: 2 });
         expect(second.map((e) => e.at)).toEqual([after(3 * MINUTE), after(2 * MINUTE)]);
         expect(await store.listExchanges('card-2', { limit: 2 })).toEqual([]);
+      });
+
+      it('forgets a card at its revocation: its grants and codes go, its exchanges stay only as a count; another card’s stay whole; again, nothing changes', async () => {
+        await cards.mintCard(syntheticIdentity(2), syntheticCard(2));
+        await store.insertGrant(syntheticGrant('of-card-2', { cardId: 'card-2' }));
+        await store.insertAuthCode(syntheticAuthCode('of-card-2', { cardId: 'card-2', grantId: 'grant-of-card-2' }));
+        await store.insertAuthCode(syntheticAuthCode(2));
+        await store.redeemAuthCode('code-1', syntheticExchange());
+        await store.redeemAuthCode('code-of-card-2', syntheticExchange({ cardId: 'card-2', grantId: 'grant-of-card-2' }));
+        const card2Before = { grants: await store.listGrants('card-2'), exchanges: await store.listExchanges('card-2', { limit: 50 }) };
+        const revokedAt = after(HOUR);
+
+        for (let call = 0; call < 2; call++) {
+          await store.forgetCard('card-1', revokedAt);
+          expect(await store.listGrants('card-1')).toEqual([]);
+          expect(await store.getGrant('grant-1')).toBeNull();
+          expect(await store.getAuthCode('code-1')).toBeNull();
+          expect(await store.getAuthCode('code-2')).toBeNull();
+          const [exchange, ...more] = await store.listExchanges('card-1', { limit: 50 });
+          expect(more).toEqual([]);
+          expect(exchange).toEqual({ ...FORGOTTEN_EXCHANGE, scopes: [], id: expect.any(Number), cardId: 'card-1', at: revokedAt });
+        }
+        expect({ grants: await store.listGrants('card-2'), exchanges: await store.listExchanges('card-2', { limit: 50 }) }).toEqual(card2Before);
+        // The tile's grant slot went with the grant: the card's tile can be granted again (a new enrollment has a new card, but nothing is left behind).
+        await store.insertGrant(syntheticGrant('again'));
+        expect((await store.getGrant('grant-again'))?.revokedAt).toBeNull();
       });
 
       it('prunes codes that expired before the cutoff, and never grants or exchanges', async () => {

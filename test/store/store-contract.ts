@@ -574,6 +574,9 @@ export function describeStoreContract(adapterName: string, open: () => Promise<O
         // A redacted entry's digest still binds it: changed, it is the first broken entry.
         const forged = walked.map((u) => (u.id === card1[1]!.id && u.cardId === 'card-1' ? { ...u, contentDigest: 'f'.repeat(64) } : u));
         expect(firstBreaks(forged)).toEqual([{ usageId: card1[1]!.id, cardId: 'card-1', why: 'content' }]);
+        // Nor can its digest be cleared, to pass it off as an old (v1) entry that is checked by its link alone.
+        const passedOff = walked.map((u) => (u.id === card1[1]!.id && u.cardId === 'card-1' ? { ...u, contentDigest: null } : u));
+        expect(firstBreaks(passedOff)).toEqual([{ usageId: card1[1]!.id, cardId: 'card-1', why: 'content' }]);
       });
 
       it('a move redacts the old card’s usages at the move’s time, and the new card starts its own chain', async () => {

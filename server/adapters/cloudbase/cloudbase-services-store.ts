@@ -31,7 +31,7 @@ import type {
   TileRecord,
   TileVersionRecord,
 } from '../../domain/services-store';
-import { PartnerConflict, cardRefusal } from '../../domain/services-store';
+import { FORGOTTEN_EXCHANGE, PartnerConflict, cardRefusal } from '../../domain/services-store';
 import type { Database } from 'tcb-admin-node';
 import { DUPLICATE_WRITE, hasCode, unwrap } from './cloudbase-error';
 import {
@@ -445,6 +445,24 @@ export class CloudBaseServicesStore implements ServicesStore {
     const where = { cardId, seq: this._.lt(page.before ?? Number.MAX_SAFE_INTEGER) };
     const { data } = await unwrap(this.db.collection(COLLECTIONS.exchanges).where(where).orderBy('seq', 'desc').limit(page.limit).get());
     return (data as unknown as ExchangeDoc[]).map(toExchange);
+  }
+
+  /**
+   * Not one transaction: a card's records can outgrow one, and each step is
+   * idempotent, so a call that failed half-way is repeated whole. Codes,
+   * grant slots and grants are removed; exchanges rewritten one by one.
+   */
+  async forgetCard(cardId: string, at: Date): Promise<void> {
+    const grants = await this.queryAll<GrantDoc>(COLLECTIONS.grants, { cardId }, [['_id', 'asc']]);
+    await unwrap(this.db.collection(COLLECTIONS.authCodes).where({ cardId }).remove());
+    for (const tileId of new Set(grants.map((grant) => grant.tileId))) {
+      await unwrap(this.db.collection(COLLECTIONS.grantSlots).where({ _id: `${cardId}:${tileId}` }).remove());
+    }
+    await unwrap(this.db.collection(COLLECTIONS.grants).where({ cardId }).remove());
+    const exchanges = await this.queryAll<ExchangeDoc>(COLLECTIONS.exchanges, { cardId }, [['seq', 'asc']]);
+    for (const exchange of exchanges) {
+      await unwrap(this.db.collection(COLLECTIONS.exchanges).doc(exchange._id).update({ ...FORGOTTEN_EXCHANGE, scopes: [], at: at.getTime() }));
+    }
   }
 
   /** Not atomic as a whole (pruning needs no guarantee): two conditional removes. */

@@ -18,8 +18,9 @@ import type {
   TileRecord,
   TileVersionRecord,
 } from '../../domain/services-store';
-import { PartnerConflict, cardRefusal } from '../../domain/services-store';
+import { FORGOTTEN_EXCHANGE, PartnerConflict, cardRefusal } from '../../domain/services-store';
 import { openDatabase, type Db } from './open-database';
+import { WalEraser } from './wal-eraser';
 
 interface PartnerRow {
   id: string;
@@ -161,7 +162,10 @@ const versionParams = (tileId: string, v: TileVersionRecord) => ({
 export class SqliteServicesStore implements ServicesStore {
   private readonly statements;
 
+  private readonly wal: WalEraser;
+
   constructor(private readonly db: Db) {
+    this.wal = new WalEraser(db);
     this.statements = {
       insertPartner: db.prepare(
         `INSERT INTO partners (id, name, credit_code, contact, scopes, domains, app_ids, public_key_jwk, status, created_at)
@@ -206,6 +210,13 @@ export class SqliteServicesStore implements ServicesStore {
       getGrant: db.prepare('SELECT * FROM grants WHERE id = ?'),
       listGrants: db.prepare('SELECT * FROM grants WHERE card_id = ? ORDER BY granted_at DESC, rowid DESC'),
       revokeGrant: db.prepare('UPDATE grants SET revoked_at = ? WHERE id = ? AND card_id = ? AND revoked_at IS NULL'),
+      forgetAuthCodes: db.prepare('DELETE FROM auth_codes WHERE card_id = ?'),
+      forgetGrants: db.prepare('DELETE FROM grants WHERE card_id = ?'),
+      redactExchanges: db.prepare(
+        `UPDATE exchanges SET at = @at, partner_id = @partnerId, partner_name = @partnerName, tile_id = @tileId, tile_title = @tileTitle,
+           grant_id = @grantId, scopes = @scopes
+         WHERE card_id = @cardId`,
+      ),
       touchGrant: db.prepare('UPDATE grants SET last_used_at = ? WHERE id = ?'),
       insertAuthCode: db.prepare(
         `INSERT INTO auth_codes (id, grant_id, tile_id, partner_id, card_id, created_at, expires_at, used_at)
@@ -418,7 +429,19 @@ export class SqliteServicesStore implements ServicesStore {
     }))();
   }
 
+  /** One transaction, then the WAL emptied (secure_delete zeroes the erased rows in the main file). */
+  async forgetCard(cardId: string, at: Date): Promise<void> {
+    this.db.transaction(() => {
+      this.statements.forgetAuthCodes.run(cardId);
+      this.statements.forgetGrants.run(cardId);
+      const { tileTitle, scopes, ...blank } = FORGOTTEN_EXCHANGE;
+      this.statements.redactExchanges.run({ cardId, at: at.getTime(), ...blank, tileTitle: JSON.stringify(tileTitle), scopes: JSON.stringify(scopes) });
+    })();
+    this.wal.truncate();
+  }
+
   async close(): Promise<void> {
+    this.wal.stop();
     this.db.close();
   }
 }

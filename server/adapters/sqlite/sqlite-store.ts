@@ -23,6 +23,7 @@ import type {
 import { CardChanged, CardConflict, TokenAlreadyUsed, takesUse } from '../../domain/store';
 import { GENESIS_HASH, REDACTED_DETAILS, chainUsage } from '../usage-chain';
 import { openDatabase, type Db } from './open-database';
+import { WalEraser } from './wal-eraser';
 
 interface FaceSessionRow {
   id: string;
@@ -166,8 +167,6 @@ const toTerminal = (row: TerminalRow): TerminalRecord => ({
 /** A usage row as the record the domain reads (the audit also reads rows this way: server/cli/audit-verify.ts). */
 type ChainedUsageRow = UsageRow & { prev_hash: string | null; hash: string | null; nonce: string | null; content_digest: string | null; redacted: number };
 
-const WAL_RETRY_MS = 1000;
-
 /** Rows per page of the audit's walk: a page is read at a time, so other calls run between pages. */
 const AUDIT_PAGE = 1000;
 
@@ -198,11 +197,10 @@ interface PendingVerification {
 export class SqliteStore implements Store {
   private readonly statements;
   private pendingVerifications: PendingVerification[] = [];
-  private walRetry: NodeJS.Timeout | undefined;
-  /** True while a revocation's erased pages may still be in the WAL (truncateWal). */
-  walPending = false;
+  private readonly wal: WalEraser;
 
   constructor(private readonly db: Db) {
+    this.wal = new WalEraser(db);
     this.statements = {
       insertFaceSession: db.prepare(
         `INSERT INTO face_sessions (id, holder, challenge, created_at, expires_at, attempts_used, passed_at)
@@ -458,26 +456,9 @@ export class SqliteStore implements Store {
     return changed;
   }
 
-  /**
-   * Copies the WAL into the main file and empties it, so no page image of a
-   * shredded identity stays there. A reader in another connection (an
-   * `audit:verify`, a backup) can keep SQLite from finishing; then it is
-   * tried again every WAL_RETRY_MS until it finishes, and `walPending` says
-   * so meanwhile.
-   */
+  /** Empties the WAL after an erasure (wal-eraser.ts). */
   private truncateWal(): void {
-    clearTimeout(this.walRetry);
-    // Without waiting for the reader (busy_timeout would block every call for seconds): the retry waits instead.
-    const busyTimeout = this.db.pragma('busy_timeout', { simple: true }) as number;
-    this.db.pragma('busy_timeout = 0');
-    let result: { busy: number } | undefined;
-    try {
-      [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
-    } finally {
-      this.db.pragma(`busy_timeout = ${busyTimeout}`);
-    }
-    this.walPending = result?.busy !== 0;
-    if (this.walPending) this.walRetry = setTimeout(() => this.db.open && this.truncateWal(), WAL_RETRY_MS).unref();
+    this.wal.truncate();
   }
 
   /**
@@ -666,8 +647,13 @@ export class SqliteStore implements Store {
     }))();
   }
 
+  /** True while a revocation's erased pages may still be in the WAL. */
+  get walPending(): boolean {
+    return this.wal.pending;
+  }
+
   async close(): Promise<void> {
-    clearTimeout(this.walRetry);
+    this.wal.stop();
     this.db.close();
   }
 }

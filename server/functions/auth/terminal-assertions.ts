@@ -53,7 +53,8 @@ export class TerminalAssertions {
         : await this.verifyFresh(assertion, now);
     if (!terminal || !terminal.enabled) throw new EidError('VERIFIER_UNKNOWN');
     if (req !== requestDigest(request)) throw new EidError('VERIFIER_UNKNOWN', { reason: 'assertion_request' });
-    return { terminal, proofId: proofIdOf(assertion), keptUntil: new Date((exp + CLOCK_TOLERANCE_SECONDS) * 1000) };
+    // Kept a second past the last second it is accepted in (the check above compares whole seconds).
+    return { terminal, proofId: proofIdOf(assertion), keptUntil: new Date((exp + CLOCK_TOLERANCE_SECONDS + 1) * 1000) };
   }
 
   private async verifyFresh(assertion: string, now: number): Promise<{ terminal: TerminalRecord; req: unknown; exp: number }> {

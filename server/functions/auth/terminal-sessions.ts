@@ -10,9 +10,9 @@
  * counts once per session within a window of recent counters, kept in this
  * process. The MAC covers every field, so a replay on another instance can
  * only be the identical request: a replayed verification finds its token
- * spent (spent_tokens), a replayed upgrade its card already colour; only an
- * upgrade refused at the password (its code unspent) could spend one more
- * password try per instance within the code's minute. The caller checks the
+ * spent (spent_tokens); an upgrade's session and counter are spent in the
+ * store too (verifier.ts), so a replayed upgrade refused at the password
+ * spends no further try on any instance. The caller checks the
  * terminal is still enabled on every request, so disabling a terminal ends
  * its sessions at once.
  */
