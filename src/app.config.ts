@@ -10,7 +10,7 @@ export default defineAppConfig({
   ],
   // Rarely used: the staff page, managing the card's life and the services journey load only when opened, keeping the main package small (STYLE.md).
   subPackages: [
-    { root: 'pages/staff', pages: ['index'] },
+    { root: 'pages/staff', pages: ['index', 'upgrade/index'] },
     { root: 'pages/manage', pages: ['index'] },
     { root: 'pages/upgrade', pages: ['index', 'sites/index'] },
     { root: 'pages/services', pages: ['index', 'consent/index', 'grants/index', 'open/index'] },

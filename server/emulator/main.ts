@@ -36,7 +36,7 @@ async function main() {
     functions: emulator.functions,
     jwks: () => emulator.issuer.jwks(),
     auditCheckpoints: async () => ({ checkpoints: await publishedCheckpoints(emulator.deps.store) }),
-    devRoutes: devRoutes(emulator.functions.verifier, demo, emulator.deps.clock),
+    devRoutes: devRoutes(emulator.functions.verifier, { verifier: demo, upgrader }, emulator.deps.clock),
     staticDir,
     sites: { [DEMO_PARTNER_PREFIX]: demoPartnerSite({ origin, credential: demoPartner, log }) },
     log,
@@ -59,10 +59,11 @@ async function main() {
     console.log(`  data:      ${dataDir}`);
     console.log(`  WARNING: any local process can act as any simulated citizen: it only has to send the header X-Dev-Openid: <any id> (no sign-in)`);
     console.log(`  WARNING: simulator-only route POST /dev/verify-as-demo-terminal returns full names and ID numbers to any local caller`);
+    console.log(`  WARNING: simulator-only route POST /dev/upgrade-as-demo-terminal lets any local caller upgrade a card whose code and card password it holds`);
     console.log(`  bound to ${HOST} only; /fn and /dev refuse other Host names, other origins and bodies that are not JSON`);
     console.log(`  demo partner (simulated): ${origin}${DEMO_PARTNER_PREFIX}, its tiles on the app's services page (政务服务)`);
     console.log(`  demo verifier terminal (simulated): ${demo.terminalId}`);
-    console.log(`  demo upgrade terminal (simulated): ${upgrader.terminalId}, played by: npm run terminal -- upgrade <code> --password <8 digits>`);
+    console.log(`  demo upgrade terminal (simulated): ${upgrader.terminalId}, played by its page (核验人员入口 → 模拟升级终端) or: npm run terminal -- upgrade <code> --password <8 digits>`);
   });
 
   const shutdown = () => {

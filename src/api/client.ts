@@ -2,10 +2,11 @@
  * The typed API client: one function per action, typed from core/api. A
  * network failure becomes an INTERNAL failure so pages handle one shape.
  */
-import type { CitizenActions, Failure, Result, VerificationView } from '../../core/api';
+import type { CitizenActions, Failure, Result, UpgradeView, VerificationView } from '../../core/api';
 import { failure } from '../../core/failure';
 import type { Scene } from '../../core/scenes';
 import { verifyAtCounter } from './staff-verify';
+import { upgradeAtTerminal, type TerminalUpgradeRequest } from './terminal-upgrade';
 import { callFunction } from './transport';
 
 const networkFailure = (): Failure => failure('INTERNAL', { reason: 'network' });
@@ -50,6 +51,14 @@ export const api = {
   verifyAtCounter: async (request: { token: string; scene: Scene }): Promise<Result<VerificationView>> => {
     try {
       return await verifyAtCounter(request);
+    } catch {
+      return networkFailure();
+    }
+  },
+  /** The upgrade terminal page's submission (see terminal-upgrade.*.ts for how each platform does it). */
+  upgradeAtTerminal: async (request: TerminalUpgradeRequest): Promise<Result<UpgradeView>> => {
+    try {
+      return await upgradeAtTerminal(request);
     } catch {
       return networkFailure();
     }

@@ -31,9 +31,25 @@ const REFUSALS: Partial<Record<RefusalKey, MessageKey>> = {
   VERIFIER_UNKNOWN: 'staff.why.VERIFIER_UNKNOWN',
   'VERIFIER_UNKNOWN.no_terminal_credential': 'staff.why.VERIFIER_UNKNOWN.no_terminal_credential',
   INVALID_INPUT: 'staff.why.INVALID_INPUT',
+  // The colour upgrade at a terminal.
+  PASSWORD_NOT_SET: 'staff.why.PASSWORD_NOT_SET',
+  PASSWORD_WRONG: 'staff.why.PASSWORD_WRONG',
+  PASSWORD_LOCKED: 'staff.why.PASSWORD_LOCKED',
+  UPGRADE_NOT_PERMITTED: 'staff.why.UPGRADE_NOT_PERMITTED',
+  'UPGRADE_NOT_PERMITTED.city': 'staff.why.UPGRADE_NOT_PERMITTED.city',
+  IN_PERSON_CHECK_FAILED: 'staff.why.IN_PERSON_CHECK_FAILED',
+  'IN_PERSON_CHECK_FAILED.id_card': 'staff.why.IN_PERSON_CHECK_FAILED.id_card',
+  'IN_PERSON_CHECK_FAILED.face': 'staff.why.IN_PERSON_CHECK_FAILED.face',
+  CARD_ALREADY_COLOUR: 'staff.why.CARD_ALREADY_COLOUR',
 };
 
 export function refusalReason(failure: Failure): MessageKey {
   const narrowed = failure.reason === undefined ? undefined : REFUSALS[`${failure.code}.${failure.reason}`];
   return unavailableReason(failure) ?? narrowed ?? REFUSALS[failure.code] ?? 'next.later';
+}
+
+/** How many card password tries are left, when a wrong password's refusal says (details.triesLeft). */
+export function triesLeft(failure: Failure): number | undefined {
+  const left = failure.code === 'PASSWORD_WRONG' ? failure.details?.triesLeft : undefined;
+  return typeof left === 'number' ? left : undefined;
 }

@@ -11,6 +11,7 @@ export const ROUTES = {
   upgrade: '/pages/upgrade/index',
   upgradeSites: '/pages/upgrade/sites/index',
   staff: '/pages/staff/index',
+  upgradeTerminal: '/pages/staff/upgrade/index',
   services: '/pages/services/index',
   serviceConsent: '/pages/services/consent/index',
   grants: '/pages/services/grants/index',

@@ -1,16 +1,14 @@
 /**
  * End to end in Chromium, screenshots kept: the upgrade terminal directory
  * filtered to one city; set the card password (a weak one
- * refused in place, before any face check), show the upgrade code, the SIMULATED upgrade terminal
- * scans it from the screen and submits its in-person check and the keypad
- * password, and the card turns colour, said in words on the card face; the
+ * refused in place, before any face check), show the upgrade code; the SIMULATED upgrade terminal's
+ * page (another phone, from the staff page) reads it from the screen, refuses a
+ * wrong keypad password with the tries left, then with the in-person check ticked
+ * and the right password the card turns colour, said in words on the card face; the
  * colour-only service tile opens to it.
  * SYNTHETIC person.
  */
 import type { Page } from 'playwright-core';
-import { withTerminalAssertion } from '../../server/clients/assertions';
-import { DEMO_UPGRADE_TERMINAL_ID, loadDemoTerminal } from '../../server/clients/demo-terminal-key';
-import { post } from '../support/http-citizen';
 import { personFor } from '../support/people';
 import { newPhone, shot, useEmulatorAndChromium } from './browser';
 import { axeViolations, describeViolations } from './axe';
@@ -80,13 +78,53 @@ it('sets the card password, shows the upgrade code, and the terminal makes the c
   const token = decodeQr(await page.screenshot());
   expect(token).toMatch(/^EID2:/);
 
-  const terminal = loadDemoTerminal(emulator.dataDir, DEMO_UPGRADE_TERMINAL_ID);
-  const answer = await post(
-    emulator.baseUrl,
-    '/fn/verifier',
-    withTerminalAssertion(terminal, new Date(), { action: 'upgrade', token: token!, inPersonCheck: { idCardRead: true, faceMatch: true }, password: '73920561' }),
-  );
-  expect(answer).toMatchObject({ ok: true, level: 'colour' });
+  // The SIMULATED upgrade terminal, played in the browser on another device: the staff page's link to it.
+  const terminal = await newPhone(browser, { injectScripts: true });
+  await terminal.goto(emulator.baseUrl + '/');
+  await terminal.locator('#staff-entry:visible').click();
+  await terminal.locator('#staff-upgrade-terminal:visible').click();
+  await terminal.locator('#terminal-token:visible').waitFor({ timeout: 15000 });
+  await expect(terminal.locator('#terminal-intro:visible').textContent()).resolves.toContain('模拟');
+  await expectAccessible(terminal, 'upgrade terminal page');
+  await shot(terminal, 'upgrade-07a-terminal-page');
+
+  const submitAtTerminal = async (password: string) => {
+    await terminal.locator('#terminal-token:visible').fill(token!);
+    await terminal.locator('#terminal-verify:visible').click();
+    await terminal.locator('#terminal-code-read:visible').waitFor();
+    await terminal.locator('#terminal-id-card:visible').click();
+    await terminal.locator('#terminal-id-card[aria-checked="true"]:visible').waitFor();
+    await terminal.locator('#terminal-face:visible').click();
+    await terminal.locator('#terminal-face[aria-checked="true"]:visible').waitFor();
+    await terminal.locator('#terminal-password:visible input').fill(password);
+    await terminal.locator('#terminal-submit:visible').click();
+  };
+
+  // A wrong password first: refused in words, with the tries left, and the form forgets what was typed.
+  await submitAtTerminal('00011122');
+  await terminal.locator('#terminal-error:visible').waitFor({ timeout: 15000 });
+  await expect(terminal.locator('#terminal-error-verdict:visible').textContent()).resolves.toContain('✗ 升级未办理');
+  await expect(terminal.locator('#terminal-error-reason:visible').textContent()).resolves.toContain('卡密码不正确');
+  await expect(terminal.locator('#terminal-error-tries:visible').textContent()).resolves.toContain('4 次');
+  await expect(terminal.locator('#terminal-error-code:visible').textContent()).resolves.toContain('PASSWORD_WRONG');
+  await expect(terminal.locator('#terminal-error').getAttribute('role')).resolves.toBe('alert');
+  await shot(terminal, 'upgrade-07b-terminal-wrong-password');
+  await expectAccessible(terminal, 'upgrade terminal refusal');
+  await terminal.locator('#terminal-next:visible').click();
+  await terminal.locator('#terminal-token:visible').waitFor();
+  await expect(terminal.locator('#terminal-token:visible').inputValue()).resolves.toBe('');
+
+  await submitAtTerminal('73920561');
+  await terminal.locator('#terminal-result:visible').waitFor({ timeout: 15000 });
+  await expect(terminal.locator('#terminal-result').getAttribute('role')).resolves.toBe('status');
+  await expect(terminal.locator('#terminal-result-title:visible').textContent()).resolves.toContain('✓ 升级成功');
+  await expect(terminal.locator('#terminal-result-level:visible').textContent()).resolves.toContain('彩色');
+  await terminal.waitForTimeout(500);
+  await shot(terminal, 'upgrade-07c-terminal-upgraded');
+  await expectAccessible(terminal, 'upgrade terminal result');
+  // Nothing typed stays in the page once the answer is shown.
+  await expect(terminal.locator('input[type="password"]').count()).resolves.toBe(0);
+  await terminal.context().close();
 
   await page.locator('#upgrade-code-done:visible').click();
   await page.locator('#upgrade-colour:visible').waitFor({ timeout: 15000 });

@@ -25,3 +25,8 @@ it('the emulator’s edge: the startup log labels /dev/verify-as-demo-terminal a
   expect(line).toMatch(/simulator-only/i);
   expect(line).toMatch(/full names and ID numbers/);
 });
+
+it('the emulator’s edge: the startup log labels /dev/upgrade-as-demo-terminal as a simulator-only route', () => {
+  const line = emulator.output().split('\n').find((l) => l.includes('/dev/upgrade-as-demo-terminal'));
+  expect(line).toMatch(/simulator-only/i);
+});

@@ -16,6 +16,7 @@ import { bilingualMessage, isErrorCode } from '../../core/errors';
 import * as reasons from '../../core/reasons';
 import { ensureDemoTerminal } from '../../server/emulator/demo-terminal';
 import { devRoutes } from '../../server/emulator/dev-routes';
+import { DEMO_UPGRADE_TERMINAL_ID } from '../../server/clients/demo-terminal-key';
 import { createEmulatorServer, MAX_BODY_BYTES } from '../../server/emulator/http-server';
 import { FUZZED_FUNCTIONS, FuzzWorld } from './fuzz-world';
 import { Prng } from './random-values';
@@ -189,11 +190,12 @@ const RAW_BODIES: readonly (string | ArrayBuffer)[] = [
 async function fuzzOverHttp(world: FuzzWorld, perFunction: number, rng: Prng, rows: () => Counts, report: FuzzReport, check: Check): Promise<void> {
   const { h } = world;
   const demo = await ensureDemoTerminal(h.emulator.deps, h.dataDir);
+  const upgrader = await ensureDemoTerminal(h.emulator.deps, h.dataDir, DEMO_UPGRADE_TERMINAL_ID);
   const quiet = { info: () => undefined, error: () => undefined };
   const server: Server = createEmulatorServer({
     functions: h.emulator.functions,
     jwks: () => h.emulator.issuer.jwks(),
-    devRoutes: devRoutes(h.emulator.functions.verifier, demo, h.clock),
+    devRoutes: devRoutes(h.emulator.functions.verifier, { verifier: demo, upgrader }, h.clock),
     log: quiet,
   });
   server.listen(0, '127.0.0.1');

@@ -10,8 +10,10 @@ import { a11y } from '../../platform/a11y';
 /** Longer than any real token (~220 characters), short enough that the server refuses junk, not the field. */
 const MAX_CODE_LENGTH = 2048;
 
-export function CodeReader({ busy, onCode }: Props) {
+export function CodeReader({ busy, onCode, idPrefix = 'staff', submitLabel, busyLabel }: Props) {
   const { t } = useT();
+  const tokenId = `${idPrefix}-token`;
+  const errorId = `${tokenId}-error`;
   const [text, setText] = useState('');
   const [explain, setExplain] = useState(false);
   const code = text.trim();
@@ -27,33 +29,33 @@ export function CodeReader({ busy, onCode }: Props) {
   return (
     <View className={explain ? 'eid-reader eid-reader--simulator eid-reader--error' : 'eid-reader eid-reader--simulator'}>
       {/* Native elements: Taro's h5 Textarea names its wrapper, not the textarea a screen reader reaches. */}
-      <label className='eid-reader__label' htmlFor='staff-token'>
+      <label className='eid-reader__label' htmlFor={tokenId}>
         {t('staff.pasteLabel')}
       </label>
       <textarea
-        id='staff-token'
+        id={tokenId}
         className='eid-reader__paste'
         value={text}
         placeholder={t('staff.pastePlaceholder')}
         maxLength={MAX_CODE_LENGTH}
         aria-invalid={explain ? true : undefined}
-        aria-describedby={explain ? 'staff-token-error' : undefined}
+        aria-describedby={explain ? errorId : undefined}
         onChange={(event) => {
           setText(event.target.value);
           setExplain(false);
         }}
       />
       {explain && (
-        <Text id='staff-token-error' className='eid-explain' {...a11y({ role: 'alert' })}>
+        <Text id={errorId} className='eid-explain' {...a11y({ role: 'alert' })}>
           ⚠ {t('staff.needToken')}
         </Text>
       )}
       <ActionButton
-        id='staff-verify'
-        label={t('staff.verify')}
+        id={`${idPrefix}-verify`}
+        label={submitLabel ?? t('staff.verify')}
         blocked={!code}
         busy={busy}
-        busyLabel={t('staff.verifying')}
+        busyLabel={busyLabel ?? t('staff.verifying')}
         onTap={verify}
       />
     </View>

@@ -12,7 +12,7 @@ import { Notice } from '../notice';
 import type { Props } from './types';
 import './code-reader.scss';
 
-export function CodeReader({ busy, onCode }: Props) {
+export function CodeReader({ busy, onCode, idPrefix = 'staff', submitLabel, busyLabel, noTerminalNote }: Props) {
   const { t } = useT();
   const [scanFailed, setScanFailed] = useState(false);
 
@@ -31,12 +31,12 @@ export function CodeReader({ busy, onCode }: Props) {
 
   return (
     <View className='eid-reader'>
-      <Notice id='staff-no-terminal'>
-        <Text>{t('staff.noTerminal')}</Text>
+      <Notice id={`${idPrefix}-no-terminal`}>
+        <Text>{noTerminalNote ?? t('staff.noTerminal')}</Text>
       </Notice>
-      <ActionButton id='staff-scan' label={t('staff.scan')} busy={busy} busyLabel={t('staff.verifying')} onTap={() => void scan()} />
+      <ActionButton id={`${idPrefix}-scan`} label={submitLabel ?? t('staff.scan')} busy={busy} busyLabel={busyLabel ?? t('staff.verifying')} onTap={() => void scan()} />
       {scanFailed && (
-        <Text id='staff-scan-error' className='eid-explain'>
+        <Text id={`${idPrefix}-scan-error`} className='eid-explain'>
           {t('staff.scanFailed')}
         </Text>
       )}

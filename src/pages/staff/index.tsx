@@ -20,7 +20,7 @@ import { sceneLabel } from '../../display/scene-text';
 import { refusalReason } from '../../display/staff-refusal';
 import { useLatestCall } from '../../hooks/use-latest-call';
 import { useT } from '../../i18n';
-import { backTo } from '../../navigation/navigation';
+import { backTo, goTo } from '../../navigation/navigation';
 import './index.scss';
 import { a11y } from '../../platform/a11y';
 
@@ -135,6 +135,7 @@ export default function Staff() {
       )}
 
       <View className='eid-actions'>
+        <ActionButton id='staff-upgrade-terminal' variant='secondary' label={t('staff.toUpgradeTerminal')} onTap={() => goTo('upgradeTerminal')} />
         <ActionButton id='staff-back' variant='secondary' label={t('staff.back')} onTap={() => backTo('cards')} />
       </View>
     </PageFrame>

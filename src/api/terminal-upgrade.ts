@@ -1,0 +1,18 @@
+/**
+ * How the upgrade terminal page submits an upgrade. A registered upgrade
+ * terminal signs its requests with its own key; the mini-program holds no
+ * such key, so only the simulator (h5) can upgrade, as its SIMULATED upgrade terminal.
+ */
+import type { Result, UpgradeView } from '../../core/api';
+import { failure } from '../../core/failure';
+
+/** What the upgrade terminal sends: the scanned code, its own in-person check, and the password typed on its keypad. */
+export interface TerminalUpgradeRequest {
+  token: string;
+  password: string;
+  inPersonCheck: { idCardRead: boolean; faceMatch: boolean };
+}
+
+export async function upgradeAtTerminal(_request: TerminalUpgradeRequest): Promise<Result<UpgradeView>> {
+  return failure('VERIFIER_UNKNOWN', { reason: 'no_terminal_credential' });
+}
