@@ -4,14 +4,9 @@
  * body, never in the URL.
  */
 import type { Result, UpgradeView } from '../../core/api';
+import { postDevRoute } from './dev-route.h5';
 import type { TerminalUpgradeRequest } from './terminal-upgrade';
 
-export async function upgradeAtTerminal(request: TerminalUpgradeRequest): Promise<Result<UpgradeView>> {
-  const response = await fetch('/dev/upgrade-as-demo-terminal', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(request),
-  });
-  if (!response.ok) throw new Error(`Emulator answered HTTP ${response.status}`);
-  return (await response.json()) as Result<UpgradeView>;
+export function upgradeAtTerminal(request: TerminalUpgradeRequest): Promise<Result<UpgradeView>> {
+  return postDevRoute<UpgradeView>('upgrade-as-demo-terminal', request);
 }

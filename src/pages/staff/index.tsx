@@ -11,23 +11,22 @@ import { ATTRIBUTES, PRESENTABLE_SCENES, type Attribute, type ReleasedAttributes
 import { api } from '../../api/client';
 import { ActionButton } from '../../components/action-button';
 import { CodeReader } from '../../components/code-reader';
-import { SupportLine } from '../../components/failure-notice';
 import { Notice } from '../../components/notice';
 import { SceneTabs } from '../../components/scene-tabs';
 import { PageFrame, type PageExit } from '../../components/page-frame';
 import { localDateTime } from '../../display/dates';
 import { sceneLabel } from '../../display/scene-text';
-import { refusalReason } from '../../display/staff-refusal';
 import { useLatestCall } from '../../hooks/use-latest-call';
 import { useT } from '../../i18n';
 import { backTo, goTo } from '../../navigation/navigation';
+import { RefusalBox } from './refusal-box';
 import './index.scss';
 import { a11y } from '../../platform/a11y';
 
 type Check = { state: 'idle' } | { state: 'verifying' } | { state: 'verified'; view: VerificationView } | { state: 'refused'; failure: Failure };
 
 export default function Staff() {
-  const { t, lang, errorTitle } = useT();
+  const { t, lang } = useT();
   const [scene, setScene] = useState<Scene>(PRESENTABLE_SCENES[0]);
   const [check, setCheck] = useState<Check>({ state: 'idle' });
   // A new reader after each result, so a pasted code does not linger for the next person.
@@ -120,18 +119,7 @@ export default function Staff() {
       )}
 
       {check.state === 'refused' && (
-        <View id='staff-error' className='staff__error' {...a11y({ role: 'alert' })}>
-          <Text id='staff-error-verdict' className='staff__verdict'>
-            ✗ {t('staff.refused')}
-          </Text>
-          <Text id='staff-error-title' className='staff__error-title'>
-            {errorTitle(check.failure.code)}
-          </Text>
-          <Text id='staff-error-reason' className='staff__error-reason'>
-            {t(refusalReason(check.failure))}
-          </Text>
-          <SupportLine id='staff-error-code' failure={check.failure} />
-        </View>
+        <RefusalBox id='staff' verdict={t('staff.refused')} failure={check.failure} />
       )}
 
       <View className='eid-actions'>

@@ -16,16 +16,15 @@ import { api } from '../../../api/client';
 import { ActionButton } from '../../../components/action-button';
 import { CheckRow } from '../../../components/check-row';
 import { CodeReader } from '../../../components/code-reader';
-import { SupportLine } from '../../../components/failure-notice';
 import { Notice } from '../../../components/notice';
 import { PageFrame, type PageExit } from '../../../components/page-frame';
 import { TextField } from '../../../components/text-field';
 import { localDateTime } from '../../../display/dates';
-import { refusalReason, triesLeft } from '../../../display/staff-refusal';
 import { useLatestCall } from '../../../hooks/use-latest-call';
 import { useT } from '../../../i18n';
 import { backTo } from '../../../navigation/navigation';
 import { a11y } from '../../../platform/a11y';
+import { RefusalBox } from '../refusal-box';
 import '../index.scss';
 import './index.scss';
 
@@ -43,7 +42,7 @@ interface Form {
 const EMPTY_FORM: Form = { token: null, password: '', idCardRead: false, faceMatch: false };
 
 export default function UpgradeTerminal() {
-  const { t, errorTitle } = useT();
+  const { t } = useT();
   const [submission, setSubmission] = useState<Submission>({ state: 'form' });
   const [form, setForm] = useState<Form>(EMPTY_FORM);
   // A new reader after each answer, so a pasted code does not linger for the next person.
@@ -103,26 +102,9 @@ export default function UpgradeTerminal() {
   }
 
   if (submission.state === 'refused') {
-    const left = triesLeft(submission.failure);
     return (
       <PageFrame titleKey='title.upgradeTerminal' exit={exit}>
-        <View id='terminal-error' className='staff__error' {...a11y({ role: 'alert' })}>
-          <Text id='terminal-error-verdict' className='staff__verdict'>
-            ✗ {t('terminal.refused')}
-          </Text>
-          <Text id='terminal-error-title' className='staff__error-title'>
-            {errorTitle(submission.failure.code)}
-          </Text>
-          <Text id='terminal-error-reason' className='staff__error-reason'>
-            {t(refusalReason(submission.failure))}
-          </Text>
-          {left !== undefined && (
-            <Text id='terminal-error-tries' className='staff__error-reason'>
-              {t('staff.why.triesLeft', { n: String(left) })}
-            </Text>
-          )}
-          <SupportLine id='terminal-error-code' failure={submission.failure} />
-        </View>
+        <RefusalBox id='terminal' verdict={t('terminal.refused')} failure={submission.failure} />
         {next}
       </PageFrame>
     );
