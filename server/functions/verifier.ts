@@ -6,13 +6,14 @@
  */
 import type { IssuerKeysView } from '../../core/api';
 import { EidError } from '../../core/errors';
-import { verifierEvent, type UpgradeEvent, type VerifyEvent } from '../../core/schemas';
+import { verifierEvent, type OpenSessionEvent, type UpgradeEvent, type VerifyEvent } from '../../core/schemas';
+import type { SessionMacRequest } from '../../core/terminal-session';
 import type { Deps } from '../domain/deps';
 import type { TerminalRecord } from '../domain/store';
 import { upgradeCard } from '../domain/upgrade-card';
 import { verifyPresentation } from '../domain/verify-presentation';
 import { TerminalAssertions } from './auth/terminal-assertions';
-import { TerminalSessions } from './auth/terminal-sessions';
+import { TerminalSessions, type SessionProof } from './auth/terminal-sessions';
 import { atBoundary, parseEvent, type CloudFunction, type Logger } from './boundary';
 
 /** What the verifier function holds besides the use cases' deps (KeyMaterial has both). */
@@ -23,6 +24,9 @@ export interface VerifierKeys {
   issuer: { jwks(): IssuerKeysView };
 }
 
+/** The actions whose proof counts once: one that opens a session, and an upgrade (a verification may be resent: its token counts once). */
+const countsOnce = (action: 'openSession' | 'verify' | 'upgrade') => action !== 'verify';
+
 export function createVerifierFunction(deps: Deps, keys: VerifierKeys, log: Logger): CloudFunction {
   const terminals = new TerminalAssertions(deps.store, deps.clock);
   const sessions = new TerminalSessions(keys.terminalSessionKey, deps.clock);
@@ -31,25 +35,26 @@ export function createVerifierFunction(deps: Deps, keys: VerifierKeys, log: Logg
    * The terminal behind a request; its enabled flag is read every time, so
    * disabling bites at once. An assertion's `req` and a session's MAC are
    * both checked over the whole parsed request, so no field can be changed
-   * after the terminal signed or MAC'd it. An upgrade's proof counts once,
-   * in the store, so that no instance takes the same request twice (a
-   * replayed upgrade whose password was wrong would spend another of the
-   * citizen's tries).
+   * after the terminal signed or MAC'd it. The proof of a request that must
+   * not happen twice (countsOnce) is spent in the store, so no instance takes
+   * it again: a captured openSession would hand out another session key, and
+   * a replayed upgrade whose password was wrong would spend another of the
+   * citizen's tries.
    */
-  const terminalOf = async (request: VerifyEvent | UpgradeEvent): Promise<TerminalRecord> => {
-    const { assertion, session } = request;
-    if ((assertion === undefined) === (session === undefined)) throw new EidError('INVALID_INPUT', { reason: 'schema', details: { field: 'assertion' } });
-    const once = request.action === 'upgrade';
-    if (assertion !== undefined) {
-      const { terminal, proofId, keptUntil } = await terminals.authenticate(assertion, request);
-      if (once) await spendOnce(terminal.id, proofId, keptUntil);
-      return terminal;
-    }
-    const { terminalId, expiresAt } = sessions.authenticate(session!, request);
+  const terminalOf = async (request: OpenSessionEvent | VerifyEvent | UpgradeEvent): Promise<TerminalRecord> => {
+    const session = request.action === 'openSession' ? undefined : request.session;
+    if ((request.assertion === undefined) === (session === undefined)) throw new EidError('INVALID_INPUT', { reason: 'schema', details: { field: 'assertion' } });
+    const { terminal, proofId, keptUntil } =
+      session === undefined || request.action === 'openSession' ? await terminals.authenticate(request.assertion!, request) : await bySession(session, request);
+    if (countsOnce(request.action)) await spendOnce(terminal.id, proofId, keptUntil);
+    return terminal;
+  };
+
+  const bySession = async (session: SessionProof, request: SessionMacRequest) => {
+    const { terminalId, ...proof } = sessions.authenticate(session, request);
     const terminal = await deps.store.getTerminal(terminalId);
     if (!terminal?.enabled) throw new EidError('VERIFIER_UNKNOWN', { reason: 'session' });
-    if (once) await spendOnce(terminal.id, `session:${session!.id}:${session!.counter}`, expiresAt);
-    return terminal;
+    return { terminal, ...proof };
   };
 
   /** Spends a once-only proof of `terminalId`; VERIFIER_UNKNOWN/replay when it was spent before. */
@@ -60,12 +65,8 @@ export function createVerifierFunction(deps: Deps, keys: VerifierKeys, log: Logg
   return atBoundary(log, async (event) => {
     const request = parseEvent(verifierEvent, event);
     switch (request.action) {
-      case 'openSession': {
-        // Once: a captured openSession assertion, used again, would hand its holder a session key of this terminal.
-        const { terminal, proofId, keptUntil } = await terminals.authenticate(request.assertion, request);
-        await spendOnce(terminal.id, proofId, keptUntil);
-        return sessions.start(terminal.id);
-      }
+      case 'openSession':
+        return sessions.start((await terminalOf(request)).id);
       case 'verify':
         return verifyPresentation(deps, await terminalOf(request), request);
       case 'upgrade':

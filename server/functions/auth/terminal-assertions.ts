@@ -16,7 +16,8 @@
 import { createHash } from 'node:crypto';
 import { EidError } from '../../../core/errors';
 import { ASSERTION_AUDIENCE, CLOCK_TOLERANCE_SECONDS } from '../../../core/policy';
-import { assertionRequestInput, type TerminalRequest } from '../../../core/terminal-request';
+import type { TerminalRequest } from '../../../core/terminal-request';
+import { assertionRequestDigest } from '../../clients/assertions';
 import { Es256Assertions } from './es256-assertions';
 import type { Clock } from '../../domain/ports';
 import type { Store, TerminalRecord } from '../../domain/store';
@@ -24,9 +25,6 @@ import type { Store, TerminalRecord } from '../../domain/store';
 const REMEMBERED_ASSERTIONS = 10_000;
 
 const refused = () => new EidError('VERIFIER_UNKNOWN', { reason: 'assertion' });
-
-/** The `req` claim an assertion for `request` carries. */
-const requestDigest = (request: TerminalRequest) => createHash('sha256').update(assertionRequestInput(request)).digest('base64url');
 
 export class TerminalAssertions {
   private readonly verified = new Map<string, { terminalId: string; exp: number; req: string }>();
@@ -52,7 +50,7 @@ export class TerminalAssertions {
         ? { terminal: await this.store.getTerminal(remembered.terminalId), req: remembered.req, exp: remembered.exp }
         : await this.verifyFresh(assertion, now);
     if (!terminal || !terminal.enabled) throw new EidError('VERIFIER_UNKNOWN');
-    if (req !== requestDigest(request)) throw new EidError('VERIFIER_UNKNOWN', { reason: 'assertion_request' });
+    if (req !== assertionRequestDigest(request)) throw new EidError('VERIFIER_UNKNOWN', { reason: 'assertion_request' });
     // Kept a second past the last second it is accepted in (the check above compares whole seconds).
     return { terminal, proofId: proofIdOf(assertion), keptUntil: new Date((exp + CLOCK_TOLERANCE_SECONDS + 1) * 1000) };
   }

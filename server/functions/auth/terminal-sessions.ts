@@ -62,11 +62,12 @@ export class TerminalSessions {
 
   /**
    * The terminal id of a valid, unexpired, not-replayed request whose MAC
-   * covers exactly these fields, with when its session ends; VERIFIER_UNKNOWN
-   * otherwise. The counter is spent in this instance's memory; a once-only
-   * request (an upgrade) is spent in the store as well (verifier.ts).
+   * covers exactly these fields, with the request's proof id (session and
+   * counter) and when its session ends, for a once-only request to spend in
+   * the store (verifier.ts); VERIFIER_UNKNOWN otherwise. The counter is spent
+   * in this instance's memory.
    */
-  authenticate(proof: SessionProof, request: SessionMacRequest): { terminalId: string; expiresAt: Date } {
+  authenticate(proof: SessionProof, request: SessionMacRequest): { terminalId: string; proofId: string; keptUntil: Date } {
     const session = this.session(proof.id);
     const now = Math.floor(this.clock.now().getTime() / 1000);
     if (!session || session.expiresAt <= now) throw new EidError('VERIFIER_UNKNOWN', { reason: 'session' });
@@ -74,7 +75,7 @@ export class TerminalSessions {
     const given = Buffer.from(proof.mac, 'base64url');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new EidError('VERIFIER_UNKNOWN', { reason: 'session' });
     this.spendCounter(session, proof.counter);
-    return { terminalId: session.terminalId, expiresAt: new Date(session.expiresAt * 1000) };
+    return { terminalId: session.terminalId, proofId: `session:${proof.id}:${proof.counter}`, keptUntil: new Date(session.expiresAt * 1000) };
   }
 
   private spendCounter(session: OpenSession, counter: number): void {
