@@ -19,12 +19,12 @@ import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes } f
 import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ISSUER_KEY_OVERLAP_DAYS } from '../core/policy';
 import {
   ADMIN_KEY_VARIABLE,
   PREVIOUS_ISSUER_KEYS_VARIABLE,
   developmentKeys,
   freshKeyValues,
+  issuerKeyRetireAt,
   pemOf,
   previousIssuerJwk,
   previousIssuerKeysFromEnvironment,
@@ -38,8 +38,6 @@ export interface CommandOutput {
   stderr: string[];
   exitCode: number;
 }
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 const line = (name: string, value: string) => `${name}=${value.trim().replace(/\n/g, '\\n')}`;
 const USAGE = 'usage: npm run keys -- new | roll-issuer | roll-admin | rotate [--data-dir .data]';
@@ -62,7 +60,7 @@ export function keysCommand(args: readonly string[], env: Record<string, string 
     const current = env.EID_ISSUER_PRIVATE_KEY;
     if (!current) return { stdout: [], stderr: ['EID_ISSUER_PRIVATE_KEY is not set: roll-issuer reads the current key from the environment.'], exitCode: 2 };
     // The outgoing key verifies what it signed until all of it is past its life (cards live five years; codes a minute).
-    const retireAt = new Date(now.getTime() + ISSUER_KEY_OVERLAP_DAYS * DAY_MS);
+    const retireAt = issuerKeyRetireAt(now);
     let previous: PreviousIssuerJwk[];
     try {
       const currentPublic = createPublicKey(createPrivateKey(pemOf(current)));

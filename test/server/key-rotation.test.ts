@@ -7,7 +7,7 @@
  * `npm run keys -- rotate` rotates a data folder. SYNTHETIC person.
  */
 import { createPublicKey, type JsonWebKey } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import jwt from 'jsonwebtoken';
@@ -100,6 +100,22 @@ it('keeps the rotated development keys across a restart: the same current key, t
     expect(restarted.issuer.current.keyId).toBe(rotated.keyId);
     expect(restarted.issuer.jwks().keys.map((k) => k.kid).sort()).toEqual([rotated.keyId, rotated.retiredKeyId].sort());
     clock.advance(ISSUER_KEY_OVERLAP_DAYS * DAY + 1000);
+    expect(restarted.issuer.jwks().keys.map((k) => k.kid)).toEqual([rotated.keyId]);
+  } finally {
+    await restarted.close();
+  }
+});
+
+it('reads a data folder whose retiring keys were written in the earlier format ({jwk, retireAt} entries), and keeps their overlap', async () => {
+  const rotated = await rotate();
+  const file = join(h.dataDir, 'keys', 'issuer-retiring.json');
+  const { keys } = JSON.parse(readFileSync(file, 'utf8')) as { keys: Array<Record<string, unknown> & { retireAt: string }> };
+  writeFileSync(file, JSON.stringify({ keys: keys.map(({ retireAt, kid: _kid, alg: _alg, use: _use, ...jwk }) => ({ jwk, retireAt })) }));
+  const clock = new FrozenClock(h.clock.now().toISOString());
+  const restarted = composeEmulator({ dataDir: h.dataDir, log: { info: () => undefined, error: () => undefined }, clock });
+  try {
+    expect(restarted.issuer.jwks().keys.map((k) => k.kid).sort()).toEqual([rotated.keyId, rotated.retiredKeyId].sort());
+    clock.advance(Date.parse(rotated.retireAt) - clock.now().getTime());
     expect(restarted.issuer.jwks().keys.map((k) => k.kid)).toEqual([rotated.keyId]);
   } finally {
     await restarted.close();

@@ -102,14 +102,34 @@ export const pemOf = (value: string) => value.replace(/\\n/g, '\n');
 /** A previous issuer key as EID_ISSUER_PREVIOUS_PUBLIC_KEYS holds it: a public JWK, with when it retires if it does. */
 export type PreviousIssuerJwk = JsonWebKey & { kid: string; alg: 'ES256'; use: 'sig'; retireAt?: string };
 
+/**
+ * When a key rotated out at `at` retires: once everything it signed is past
+ * its life (ISSUER_KEY_OVERLAP_DAYS). One rule for the emulator's rotation
+ * and a deployment's roll-issuer.
+ */
+export function issuerKeyRetireAt(at: Date): Date {
+  return new Date(at.getTime() + ISSUER_KEY_OVERLAP_DAYS * 24 * 60 * 60 * 1000);
+}
+
 /** The earlier issuer keys of EID_ISSUER_PREVIOUS_PUBLIC_KEYS (base64, or as JSON), each with its `retireAt`; none when unset. */
 export function previousIssuerKeysFromEnvironment(env: Env): RetiringKey[] {
   return parsed(PREVIOUS_ISSUER_KEYS_VARIABLE, () => {
     const jwks = env[PREVIOUS_ISSUER_KEYS_VARIABLE];
     if (!jwks?.trim()) return [];
-    const text = jwks.trim().startsWith('{') ? jwks : Buffer.from(jwks, 'base64').toString('utf8');
-    const { keys } = JSON.parse(text) as { keys: Array<JsonWebKey & { retireAt?: unknown }> };
-    return keys.map(({ retireAt, ...key }) => ({ publicKey: createPublicKey({ key, format: 'jwk' }), ...(retireAt !== undefined && { retireAt: isoDate(retireAt) }) }));
+    return retiringKeysOf(jwks.trim().startsWith('{') ? jwks : Buffer.from(jwks, 'base64').toString('utf8'));
+  });
+}
+
+/**
+ * Retiring issuer keys as JSON holds them, in the environment and in the
+ * emulator's data folder alike: `{"keys": [JWK + retireAt?]}`. (A data folder
+ * written before the two were one format holds `{"keys": [{jwk, retireAt}]}`.)
+ */
+function retiringKeysOf(text: string): RetiringKey[] {
+  const { keys } = JSON.parse(text) as { keys: Array<JsonWebKey & { retireAt?: unknown; jwk?: JsonWebKey }> };
+  return keys.map((entry) => {
+    const { retireAt, ...key } = entry.jwk ? { ...entry.jwk, retireAt: entry.retireAt } : entry;
+    return { publicKey: createPublicKey({ key, format: 'jwk' }), ...(retireAt !== undefined && { retireAt: isoDate(retireAt) }) };
   });
 }
 
@@ -161,12 +181,8 @@ const developmentFiles = (dataDir: string) => {
   };
 };
 
-type RetiringFile = { keys: Array<{ jwk: JsonWebKey; retireAt: string }> };
-
 function readRetiring(file: string): RetiringKey[] {
-  if (!existsSync(file)) return [];
-  const { keys } = JSON.parse(readFileSync(file, 'utf8')) as RetiringFile;
-  return keys.map(({ jwk, retireAt }) => ({ publicKey: createPublicKey({ key: jwk, format: 'jwk' }), retireAt: new Date(retireAt) }));
+  return existsSync(file) ? retiringKeysOf(readFileSync(file, 'utf8')) : [];
 }
 
 /** Writes a file whole or not at all (a rename), so a crash mid-rotation never leaves half a key. */
@@ -184,12 +200,11 @@ function writeWhole(file: string, text: string): void {
  */
 export function rotateDevelopmentIssuerKey(dataDir: string, issuer: IssuerKeys, at: Date): { keyId: string; retiredKeyId: string; retireAt: string } {
   const { issuerFile, retiringFile } = developmentFiles(dataDir);
-  const retireAt = new Date(at.getTime() + ISSUER_KEY_OVERLAP_DAYS * 24 * 60 * 60 * 1000);
+  const retireAt = issuerKeyRetireAt(at);
   const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const outgoing = createPublicKey(issuer.current.privateKey);
-  const kept = issuer.retiring().map(({ publicKey, retireAt: until }) => ({ jwk: publicKey.export({ format: 'jwk' }), retireAt: (until ?? retireAt).toISOString() }));
-  const retiring: RetiringFile = { keys: [...kept, { jwk: outgoing.export({ format: 'jwk' }), retireAt: retireAt.toISOString() }] };
-  writeWhole(retiringFile, JSON.stringify(retiring, null, 2));
+  const kept = issuer.retiring().map(({ publicKey, retireAt: until }) => ({ publicKey, retireAt: until ?? retireAt }));
+  writeWhole(retiringFile, JSON.stringify({ keys: [...kept, { publicKey: outgoing, retireAt }].map(previousIssuerJwk) }, null, 2));
   writeWhole(issuerFile, privateKey.export({ format: 'pem', type: 'pkcs8' }) as string);
   const rotated = issuer.rotate(privateKey, retireAt);
   if (rotated.retiredKeyId !== keyIdOf(outgoing)) throw new Error('the issuer key changed during its rotation');
