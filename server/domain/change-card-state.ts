@@ -33,18 +33,32 @@ export async function cardReadyFor(deps: Deps, holder: string, transition: CardT
 /** How many times a use case decides again after losing a compare-and-set race before it gives up (INTERNAL). */
 export const MAX_DECISIONS = 3;
 
-/** What a transition writes besides the status, made from the card it is decided on. */
-export type CardWrite = (current: CardRecord) => Omit<CardChange, 'status'>;
-
-export async function changeCardState(deps: Deps, card: CardRecord, transition: CardTransition, now: Date, write: CardWrite = () => ({})): Promise<CardRecord> {
+/**
+ * Decides on the card and writes, deciding again on the card as it is now
+ * whenever a racing change won the store's compare-and-set (`attempt`
+ * answers undefined): each decision reads the state machine afresh, so a
+ * transition refused by what the racing change wrote is refused with its own
+ * code. At most MAX_DECISIONS times, then INTERNAL.
+ */
+export async function onCurrentCard<T>(deps: Deps, card: CardRecord, attempt: (current: CardRecord) => Promise<T | undefined>): Promise<T> {
   let current = card;
-  for (let decision = 1; decision <= MAX_DECISIONS; decision++) {
-    const status = nextStatus(current, transition, now);
-    const { renewal, upgrade } = write(current);
-    if (await deps.store.changeCard(current.id, current, { status, renewal, upgrade, at: now })) return { ...current, ...renewal, ...upgrade, status };
+  for (let decision = 1; ; decision++) {
+    const written = await attempt(current);
+    if (written !== undefined) return written;
+    if (decision === MAX_DECISIONS) throw new EidError('INTERNAL');
     const reread = await deps.store.getHeldCard(current.id);
     if (!reread) throw new EidError('CARD_NOT_FOUND');
     current = reread.card;
   }
-  throw new EidError('INTERNAL');
+}
+
+/** What a transition writes besides the status, made from the card it is decided on. */
+export type CardWrite = (current: CardRecord) => Omit<CardChange, 'status' | 'at'>;
+
+export function changeCardState(deps: Deps, card: CardRecord, transition: CardTransition, now: Date, write: CardWrite = () => ({})): Promise<CardRecord> {
+  return onCurrentCard(deps, card, async (current) => {
+    const status = nextStatus(current, transition, now);
+    const { renewal, upgrade } = write(current);
+    return (await deps.store.changeCard(current.id, current, { status, renewal, upgrade, at: now })) ? { ...current, ...renewal, ...upgrade, status } : undefined;
+  });
 }

@@ -17,7 +17,7 @@ import { CARD_MOVE_LIMIT, CARD_MOVE_WINDOW_DAYS } from '../../core/policy';
 import type { MoveCardEvent } from '../../core/schemas';
 import { nextStatus } from './card-lifecycle';
 import { cardValidityFrom } from './card-validity';
-import { MAX_DECISIONS } from './change-card-state';
+import { onCurrentCard } from './change-card-state';
 import { toCardView } from './card-view';
 import type { Deps } from './deps';
 import { passFaceCheck } from './face-check';
@@ -44,31 +44,23 @@ export async function moveCard(deps: Deps, holder: string, request: Omit<MoveCar
   if ((await deps.store.countMoves(idIndex, new Date(now.getTime() - CARD_MOVE_WINDOW_DAYS * DAY_MS))) >= CARD_MOVE_LIMIT) {
     throw new EidError('MOVE_LIMITED');
   }
-  nextStatus(held.card, 'move', now);
-
   const identity = sealIdentity(deps.pii, { id: deps.random.token(16), idIndex, ...claim, createdAt: now });
-  let from = held.card;
-  for (let decision = 1; decision <= MAX_DECISIONS; decision++) {
+  // Decided on the old card as it is now: one revoked meanwhile is refused as such, one reported lost
+  // still moves, one upgraded meanwhile moves as colour.
+  return onCurrentCard(deps, held.card, async (from) => {
+    nextStatus(from, 'move', now);
     const card = newCardFor(deps, holder, identity.id, from.level, now);
     const move = { fromCardId: from.id, fromHolder: from.holder, toCardId: card.id, idIndex, at: now };
     try {
-      if (await deps.store.moveCard({ cardId: from.id, expected: from }, identity, card, move)) {
-        // The old card's services records follow it, as at a revocation: the new card asks partners afresh.
-        await services?.store.forgetCard(from.id, now);
-        return toCardView({ card, identity }, deps.pii);
-      }
+      if (!(await deps.store.moveCard({ cardId: from.id, expected: from }, identity, card, move))) return undefined;
     } catch (error) {
       if (error instanceof CardConflict) throw new EidError('CARD_EXISTS', { reason: error.by });
       throw error;
     }
-    // The old card changed between our read and the move: decide again on what it is now (one revoked
-    // meanwhile is refused as such; one reported lost still moves; one upgraded meanwhile moves as colour).
-    const reread = await deps.store.getHeldCard(from.id);
-    if (!reread) throw new EidError('CARD_NOT_FOUND');
-    from = reread.card;
-    nextStatus(from, 'move', now);
-  }
-  throw new EidError('INTERNAL');
+    // The old card's services records follow it, as at a revocation: the new card asks partners afresh.
+    await services?.store.forgetCard(from.id, now);
+    return toCardView({ card, identity }, deps.pii);
+  });
 }
 
 /** This account's new card: the level the old one has, a full validity from now, signed. */
