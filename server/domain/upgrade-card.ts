@@ -50,7 +50,6 @@ export async function upgradeCard(
   return { level: 'colour', upgradedAt: now.toISOString() };
 }
 
-
 /**
  * Signs the card colour over its validity and hands the store the spend, the
  * usage and the new level as one step. When the card changed after it was

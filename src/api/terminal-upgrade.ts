@@ -5,13 +5,10 @@
  */
 import type { Result, UpgradeView } from '../../core/api';
 import { failure } from '../../core/failure';
+import type { UpgradeEvent } from '../../core/schemas';
 
 /** What the upgrade terminal sends: the scanned code, its own in-person check, and the password typed on its keypad. */
-export interface TerminalUpgradeRequest {
-  token: string;
-  password: string;
-  inPersonCheck: { idCardRead: boolean; faceMatch: boolean };
-}
+export type TerminalUpgradeRequest = Pick<UpgradeEvent, 'token' | 'password' | 'inPersonCheck'>;
 
 export async function upgradeAtTerminal(_request: TerminalUpgradeRequest): Promise<Result<UpgradeView>> {
   return failure('VERIFIER_UNKNOWN', { reason: 'no_terminal_credential' });

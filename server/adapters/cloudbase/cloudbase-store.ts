@@ -525,13 +525,14 @@ export class CloudBaseStore implements Store, CheckBudget {
 
   async revokedCardIds(): Promise<Set<string>> {
     const revoked = new Set<string>();
-    for await (const card of this.allCards()) if (card.status === 'revoked') revoked.add(card._id);
+    // Only the revoked cards are read, not every card a second time (usageChainHeads walks them all).
+    for await (const card of this.allCards({ status: 'revoked' })) revoked.add(card._id);
     return revoked;
   }
 
-  private async *allCards(): AsyncIterable<CardDoc> {
+  private async *allCards(where: Partial<Pick<CardDoc, 'status'>> = {}): AsyncIterable<CardDoc> {
     for (let after = ''; ; ) {
-      const page = await this.query<CardDoc>(COLLECTIONS.cards, { _id: this._.gt(after) }, AUDIT_PAGE, ['_id', 'asc']);
+      const page = await this.query<CardDoc>(COLLECTIONS.cards, { ...where, _id: this._.gt(after) }, AUDIT_PAGE, ['_id', 'asc']);
       yield* page;
       if (page.length < AUDIT_PAGE) return;
       after = page[page.length - 1]!._id;
