@@ -17,8 +17,8 @@ import { cardDate } from '../../src/display/dates';
 import { errorTitle, translator } from '../../src/i18n/translate';
 import { faceChallenge, syntheticCard } from './support/fixtures';
 import { FakeCloud } from './support/fake-cloud';
-import { answerChallenge, textOf, until } from './support/journeys';
-import { loadWeapp, routeOf, type Weapp, type WeappPage } from './support/load-weapp';
+import { answerChallenge, openReady, textOf, until } from './support/journeys';
+import { loadWeapp, routeOf, type Weapp } from './support/load-weapp';
 
 const MANAGE = 'pages/manage/index';
 const t = translator('zh');
@@ -62,21 +62,13 @@ beforeAll(() => {
 });
 
 beforeEach(() => {
-  weapp.clearCalls();
   cloud.reset();
   card = cardExpiringIn(4 * 365);
 });
 
 afterEach(() => weapp.closeAll());
 
-async function openManage(): Promise<WeappPage> {
-  const page = await weapp.open(MANAGE);
-  await until(page, '#manage-status');
-  return page;
-}
-
-const text = textOf;
-const sent = (action: string) => cloud.sent(action);
+const openManage = () => openReady(weapp, MANAGE, '#manage-status');
 
 it('card management is a subpackage of its own', () => {
   expect(weapp.appJson.subPackages).toContainEqual({ root: 'pages/manage', pages: ['index'] });
@@ -85,10 +77,10 @@ it('card management is a subpackage of its own', () => {
 it('says the card’s state and validity in words, when renewal opens, and names each step for a screen reader', async () => {
   const page = await openManage();
   expect(weapp.calls('setNavigationBarTitle').map((call) => call.options.title)).toContain(t('title.manage'));
-  expect(text(page, '#manage-status')).toBe(t('manage.status', { status: t('card.status.active') }));
+  expect(textOf(page, '#manage-status')).toBe(t('manage.status', { status: t('card.status.active') }));
   expect(page.text()).toContain(t('manage.validUntil', { date: cardDate(card!.expiresAt) }));
   const opens = renewalOpensAt(new Date(card!.expiresAt), RENEWAL_WINDOW_DAYS);
-  expect(text(page, '#manage-renew-opens')).toBe(t('manage.renewOpens', { date: cardDate(opens.toISOString()) }));
+  expect(textOf(page, '#manage-renew-opens')).toBe(t('manage.renewOpens', { date: cardDate(opens.toISOString()) }));
   expect(page.find('#manage-renew')).toBeUndefined();
   expect(page.find('#manage-reinstate')).toBeUndefined();
   expect(page.attr('#manage-report-lost', 'ariaLabel')).toBe(t('manage.reportLost'));
@@ -101,7 +93,7 @@ it('report lost: said before it is done, busy while it runs, then the card is su
   const page = await openManage();
   await page.tap('#manage-report-lost');
   expect(page.get('#manage-confirm-lost').dom?.textContent).toContain(t('manage.reportLostHint'));
-  expect(sent('reportLost')).toEqual([]);
+  expect(cloud.sent('reportLost')).toEqual([]);
 
   let release = () => {};
   const held = new Promise<void>((done) => (release = done));
@@ -112,7 +104,7 @@ it('report lost: said before it is done, busy while it runs, then the card is su
   });
   await page.tap('#manage-report-lost-confirm');
   expect(page.attr('#manage-report-lost-confirm', 'disabled')).toBe(true);
-  expect(text(page, '#manage-report-lost-confirm')).toBe(t('common.busy'));
+  expect(textOf(page, '#manage-report-lost-confirm')).toBe(t('common.busy'));
   expect(page.attr('#manage-report-lost-confirm', 'ariaLabel')).toBe(t('common.busy'));
   expect(page.find('#manage-menu')).toBeUndefined(); // no way back to the menu while it runs
 
@@ -120,10 +112,10 @@ it('report lost: said before it is done, busy while it runs, then the card is su
   await until(page, '#manage-done');
   expect(page.get('#manage-done').dom?.textContent).toContain(t('manage.reportLostDone'));
   expect(page.text()).toContain(t('manage.reportLostDoneHint'));
-  expect(sent('reportLost')).toEqual([{ name: 'citizen', action: 'reportLost' }]);
+  expect(cloud.sent('reportLost')).toEqual([{ name: 'citizen', action: 'reportLost' }]);
 
   await page.tap('#manage-menu');
-  expect(text(page, '#manage-status')).toBe(t('manage.status', { status: t('card.status.suspended') }));
+  expect(textOf(page, '#manage-status')).toBe(t('manage.status', { status: t('card.status.suspended') }));
   expect(page.text()).toContain(t('manage.suspendedHint'));
   expect(page.find('#manage-reinstate')).toBeDefined();
   expect(page.find('#manage-report-lost')).toBeUndefined();
@@ -135,11 +127,11 @@ it('reinstate: a face check inside the page, sent with the reinstate action itse
   const page = await openManage();
   await page.tap('#manage-reinstate');
   await until(page, '#reauth-why');
-  expect(text(page, '#reauth-why')).toBe(t('reauth.whyReinstate'));
+  expect(textOf(page, '#reauth-why')).toBe(t('reauth.whyReinstate'));
   await answerChallenge(page, CHALLENGE);
   await until(page, '#manage-done');
   expect(page.get('#manage-done').dom?.textContent).toContain(t('manage.reinstateDone'));
-  expect(sent('reinstate')).toEqual([
+  expect(cloud.sent('reinstate')).toEqual([
     {
       name: 'citizen',
       action: 'reinstate',
@@ -148,10 +140,10 @@ it('reinstate: a face check inside the page, sent with the reinstate action itse
       faceCapture: expect.any(String),
     },
   ]);
-  expect(sent('reauth')).toEqual([]); // the face check travels with the action, not before it
+  expect(cloud.sent('reauth')).toEqual([]); // the face check travels with the action, not before it
 
   await page.tap('#manage-menu');
-  expect(text(page, '#manage-status')).toBe(t('manage.status', { status: t('card.status.active') }));
+  expect(textOf(page, '#manage-status')).toBe(t('manage.status', { status: t('card.status.active') }));
 });
 
 it('renew in the card’s last 90 days: offered, a face check, then the new validity is said', async () => {
@@ -161,10 +153,10 @@ it('renew in the card’s last 90 days: offered, a face check, then the new vali
   expect(page.attr('#manage-renew', 'ariaLabel')).toBe(t('manage.renew'));
   await page.tap('#manage-renew');
   await until(page, '#reauth-why');
-  expect(text(page, '#reauth-why')).toBe(t('reauth.whyRenew'));
+  expect(textOf(page, '#reauth-why')).toBe(t('reauth.whyRenew'));
   await answerChallenge(page, CHALLENGE);
   await until(page, '#manage-done');
-  expect(sent('renew')).toHaveLength(1);
+  expect(cloud.sent('renew')).toHaveLength(1);
   expect(page.get('#manage-done').dom?.textContent).toContain(t('manage.renewDone', { date: cardDate(card!.expiresAt) }));
 });
 
@@ -172,15 +164,15 @@ it('revoke: what it deletes is said first, then a face check; afterwards there i
   const page = await openManage();
   await page.tap('#manage-revoke');
   expect(page.get('#manage-confirm-revoke').dom?.textContent).toContain(t('manage.revokeHint'));
-  expect(sent('revoke')).toEqual([]);
+  expect(cloud.sent('revoke')).toEqual([]);
   await page.tap('#manage-revoke-confirm');
   await until(page, '#reauth-why');
-  expect(text(page, '#reauth-why')).toBe(t('reauth.whyRevoke'));
+  expect(textOf(page, '#reauth-why')).toBe(t('reauth.whyRevoke'));
   await answerChallenge(page, CHALLENGE);
   await until(page, '#manage-done');
   expect(page.get('#manage-done').dom?.textContent).toContain(t('manage.revokeDone'));
   expect(page.text()).toContain(t('manage.revokeDoneHint'));
-  expect(sent('revoke')).toHaveLength(1);
+  expect(cloud.sent('revoke')).toHaveLength(1);
   await page.settle();
   expect(page.find('#manage-menu')).toBeUndefined(); // no card left to manage
   await page.tap('#manage-back');
@@ -196,10 +188,10 @@ it('a refused report is said in words with what did not change, the code only in
   const notice = page.get('#manage-error').dom?.textContent ?? '';
   expect(notice).toContain(errorTitle('CARD_ALREADY_SUSPENDED', 'zh'));
   expect(notice).toContain(t('manage.failedHint'));
-  expect(text(page, '#manage-error-support')).toBe(`${t('support.details')}CARD_ALREADY_SUSPENDED · report_lost`);
+  expect(textOf(page, '#manage-error-support')).toBe(`${t('support.details')}CARD_ALREADY_SUSPENDED · report_lost`);
   expect(page.text().split('CARD_ALREADY_SUSPENDED')).toHaveLength(2);
   expect(page.find('#manage-done')).toBeUndefined();
-  expect(text(page, '#manage-status')).toBe(t('manage.status', { status: t('card.status.active') }));
+  expect(textOf(page, '#manage-status')).toBe(t('manage.status', { status: t('card.status.active') }));
 });
 
 it('a face that does not match during reinstating is said in words with the attempts left; cancelling leaves the card suspended', async () => {
@@ -210,11 +202,11 @@ it('a face that does not match during reinstating is said in words with the atte
   await answerChallenge(page, CHALLENGE);
   await until(page, '#reauth-error');
   expect(page.get('#reauth-error').dom?.textContent).toContain(errorTitle('FACE_MISMATCH', 'zh'));
-  expect(text(page, '#face-attempts')).toBe(t('face.attemptsLeft', { n: 2 }));
+  expect(textOf(page, '#face-attempts')).toBe(t('face.attemptsLeft', { n: 2 }));
   expect(page.find('#manage-done')).toBeUndefined();
 
   await page.tap('#reauth-cancel');
-  expect(text(page, '#manage-status')).toBe(t('manage.status', { status: t('card.status.suspended') }));
+  expect(textOf(page, '#manage-status')).toBe(t('manage.status', { status: t('card.status.suspended') }));
   expect(page.find('#manage-reinstate')).toBeDefined();
 });
 

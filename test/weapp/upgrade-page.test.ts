@@ -15,8 +15,8 @@ import { PRESENTATION_MAX_LIFETIME_SECONDS } from '../../core/policy';
 import { errorTitle, translator } from '../../src/i18n/translate';
 import { faceChallenge, syntheticCard } from './support/fixtures';
 import { FakeCloud } from './support/fake-cloud';
-import { answerChallenge, textOf, until } from './support/journeys';
-import { loadWeapp, routeOf, type Weapp, type WeappPage } from './support/load-weapp';
+import { answerChallenge, openReady, textOf, until } from './support/journeys';
+import { loadWeapp, routeOf, type Weapp } from './support/load-weapp';
 
 const UPGRADE = 'pages/upgrade/index';
 const t = translator('zh');
@@ -69,7 +69,6 @@ beforeAll(() => {
 });
 
 beforeEach(() => {
-  weapp.clearCalls();
   cloud.reset();
   card = BASIC;
   passwordSet = false;
@@ -78,14 +77,7 @@ beforeEach(() => {
 
 afterEach(() => weapp.closeAll());
 
-async function openUpgrade(): Promise<WeappPage> {
-  const page = await weapp.open(UPGRADE);
-  await until(page, '#upgrade-show-code');
-  return page;
-}
-
-const text = textOf;
-const sent = (action: string) => cloud.sent(action);
+const openUpgrade = () => openReady(weapp, UPGRADE, '#upgrade-show-code');
 
 it('the upgrade page and the upgrade sites are a subpackage of their own', () => {
   expect(weapp.appJson.subPackages).toContainEqual({ root: 'pages/upgrade', pages: ['index', 'sites/index'] });
@@ -94,7 +86,7 @@ it('the upgrade page and the upgrade sites are a subpackage of their own', () =>
 it('shows the basic card, what the upgrade takes, and its four ways on, each named for a screen reader', async () => {
   const page = await openUpgrade();
   expect(weapp.calls('setNavigationBarTitle').map((call) => call.options.title)).toContain(t('title.upgrade'));
-  expect(text(page, '#upgrade-level')).toBe(t('card.level.basic'));
+  expect(textOf(page, '#upgrade-level')).toBe(t('card.level.basic'));
   expect(page.text()).toContain(t('upgrade.intro'));
   expect(page.attr('#upgrade-set-password', 'ariaLabel')).toBe(t('upgrade.password.title'));
   expect(page.attr('#upgrade-show-code', 'ariaLabel')).toBe(t('upgrade.showCode'));
@@ -118,19 +110,19 @@ it('the card password: hidden 8-digit fields, a repeat that differs is said at i
   await page.input('#upgrade-password-new', PASSWORD);
   await page.input('#upgrade-password-repeat', '73920651');
   await page.tap('#upgrade-password-submit');
-  expect(text(page, '#upgrade-password-repeat-error')).toBe(t('upgrade.password.repeatDiffers'));
+  expect(textOf(page, '#upgrade-password-repeat-error')).toBe(t('upgrade.password.repeatDiffers'));
   expect(page.attr('#upgrade-password-repeat', 'ariaLabel')).toBe(`${t('upgrade.password.repeat')}: ${t('upgrade.password.repeatDiffers')}`);
   expect(page.find('#reauth')).toBeUndefined();
 
   await page.input('#upgrade-password-repeat', PASSWORD);
   await page.tap('#upgrade-password-submit');
   await until(page, '#reauth-why');
-  expect(text(page, '#reauth-why')).toBe(t('reauth.whyPassword'));
-  expect(sent('setCardPassword')).toEqual([]); // nothing leaves the phone before the face check
+  expect(textOf(page, '#reauth-why')).toBe(t('reauth.whyPassword'));
+  expect(cloud.sent('setCardPassword')).toEqual([]); // nothing leaves the phone before the face check
   await answerChallenge(page, CHALLENGE);
   await until(page, '#upgrade-notice');
-  expect(text(page, '#upgrade-notice')).toBe(t('upgrade.password.done'));
-  expect(sent('setCardPassword')).toEqual([
+  expect(textOf(page, '#upgrade-notice')).toBe(t('upgrade.password.done'));
+  expect(cloud.sent('setCardPassword')).toEqual([
     {
       name: 'citizen',
       action: 'setCardPassword',
@@ -140,7 +132,7 @@ it('the card password: hidden 8-digit fields, a repeat that differs is said at i
       faceCapture: expect.any(String),
     },
   ]);
-  expect(sent('reauth')).toEqual([]);
+  expect(cloud.sent('reauth')).toEqual([]);
 });
 
 it('a password the server refuses (the birth date, which only it can see) comes back to the form with the rule it breaks', async () => {
@@ -152,7 +144,7 @@ it('a password the server refuses (the birth date, which only it can see) comes 
   await page.tap('#upgrade-password-submit');
   await answerChallenge(page, CHALLENGE);
   await until(page, '#upgrade-password-repeat-error');
-  expect(text(page, '#upgrade-password-repeat-error')).toBe(t('upgrade.password.birth_date'));
+  expect(textOf(page, '#upgrade-password-repeat-error')).toBe(t('upgrade.password.birth_date'));
   expect(page.find('#upgrade-notice')).toBeUndefined();
 });
 
@@ -167,15 +159,15 @@ it('the upgrade code: busy while it is made, then the code with its countdown an
   });
   await page.tap('#upgrade-show-code');
   expect(page.attr('#upgrade-show-code', 'disabled')).toBe(true);
-  expect(text(page, '#upgrade-show-code')).toBe(t('common.busy'));
+  expect(textOf(page, '#upgrade-show-code')).toBe(t('common.busy'));
 
   release();
   await until(page, '#upgrade-countdown');
   expect(page.get('#upgrade-code').dom?.textContent).toContain(t('upgrade.codeTitle'));
-  const seconds = Number(/^(\d+) /.exec(text(page, '#upgrade-countdown') ?? '')?.[1]);
+  const seconds = Number(/^(\d+) /.exec(textOf(page, '#upgrade-countdown') ?? '')?.[1]);
   expect(seconds).toBeGreaterThan(PRESENTATION_MAX_LIFETIME_SECONDS - 10);
   expect(seconds).toBeLessThanOrEqual(PRESENTATION_MAX_LIFETIME_SECONDS);
-  expect(text(page, '#upgrade-countdown')).toBe(t('upgrade.codeSeconds', { n: String(seconds) }));
+  expect(textOf(page, '#upgrade-countdown')).toBe(t('upgrade.codeSeconds', { n: String(seconds) }));
   expect(page.attr('.eid-qr', 'ariaLabel')).toBe(t('upgrade.codeLabel'));
   expect(page.attr('.eid-qr', 'ariaRole')).toBe('img');
   expect(page.text()).toContain(t('upgrade.codeHint'));
@@ -192,7 +184,7 @@ it('when the last face check is too old, the code comes after a new one', async 
   const page = await openUpgrade();
   await page.tap('#upgrade-show-code');
   await until(page, '#reauth-why');
-  expect(text(page, '#reauth-why')).toBe(t('reauth.whyPresent'));
+  expect(textOf(page, '#reauth-why')).toBe(t('reauth.whyPresent'));
   await answerChallenge(page, CHALLENGE);
   await until(page, '#upgrade-countdown');
   expect(cloud.calls.map((call) => call.action).filter((action) => action !== 'getCard')).toEqual(['presentUpgrade', 'startFace', 'reauth', 'presentUpgrade']);
@@ -205,7 +197,7 @@ it('a code asked for before a password is set: refused in words with what to do 
   const notice = page.get('#upgrade-error').dom?.textContent ?? '';
   expect(notice).toContain(errorTitle('PASSWORD_NOT_SET', 'zh'));
   expect(notice).toContain(t('upgrade.setPasswordFirst'));
-  expect(text(page, '#upgrade-error-support')).toBe(`${t('support.details')}PASSWORD_NOT_SET`);
+  expect(textOf(page, '#upgrade-error-support')).toBe(`${t('support.details')}PASSWORD_NOT_SET`);
   expect(page.text().split('PASSWORD_NOT_SET')).toHaveLength(2);
   expect(page.find('#upgrade-code')).toBeUndefined();
   expect(page.find('#upgrade-set-password')).toBeDefined();
@@ -215,7 +207,7 @@ it('a colour card says it is one and offers no upgrade code', async () => {
   card = { ...BASIC, level: 'colour' };
   const page = await weapp.open(UPGRADE);
   await until(page, '#upgrade-colour');
-  expect(text(page, '#upgrade-level')).toBe(t('card.level.colour'));
+  expect(textOf(page, '#upgrade-level')).toBe(t('card.level.colour'));
   expect(page.get('#upgrade-colour').dom?.textContent).toContain(t('upgrade.isColour'));
   expect(page.find('#upgrade-show-code')).toBeUndefined();
   expect(page.find('#upgrade-set-password')).toBeUndefined();

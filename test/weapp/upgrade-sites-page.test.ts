@@ -71,7 +71,6 @@ beforeEach(() => {
 
 afterEach(() => weapp.closeAll());
 
-const text = textOf;
 const variantOf = (page: WeappPage, selector: string) => String(page.attr(selector, 'class')).match(/eid-button--(primary|secondary)/)?.[1];
 const listed = (page: WeappPage) => SITES.map((site) => site.id).filter((id) => page.find(`#sites-item-${id}`));
 
@@ -83,13 +82,13 @@ it('lists every pilot city’s sites with their address, hours and whether each 
   expect(listed(page)).toEqual(['gz-tianhe', 'gz-haizhu', 'xm-siming']);
   expect(variantOf(page, '#sites-city-all')).toBe('primary');
 
-  const tianhe = text(page, '#sites-item-gz-tianhe') ?? '';
+  const tianhe = textOf(page, '#sites-item-gz-tianhe') ?? '';
   expect(tianhe).toContain('天河区政务服务中心（合成）');
   expect(tianhe).toContain('广州 · 天河路 1 号 (synthetic)');
   expect(tianhe).toContain(t('sites.hours', { days: '周一、周二、周三、周四、周五', opens: '09:00', closes: '17:30' }));
-  expect(text(page, '#sites-state-gz-tianhe')).toBe(`● ${t('sites.openNow')}`);
-  expect(text(page, '#sites-state-gz-haizhu')).toBe(`○ ${t('sites.outOfService')}`);
-  expect(text(page, '#sites-state-xm-siming')).toBe(`○ ${t('sites.closedNow')}`);
+  expect(textOf(page, '#sites-state-gz-tianhe')).toBe(`● ${t('sites.openNow')}`);
+  expect(textOf(page, '#sites-state-gz-haizhu')).toBe(`○ ${t('sites.outOfService')}`);
+  expect(textOf(page, '#sites-state-xm-siming')).toBe(`○ ${t('sites.closedNow')}`);
 });
 
 it('the city filter asks for one city’s sites and says which city is chosen; a city without sites says so', async () => {
@@ -108,7 +107,7 @@ it('the city filter asks for one city’s sites and says which city is chosen; a
   await page.tap('#sites-city-610100');
   await until(page, '#sites-none');
   expect(asked[asked.length - 1]).toEqual({ action: 'listUpgradeSites', city: '610100' });
-  expect(text(page, '#sites-none')).toBe(t('sites.none'));
+  expect(textOf(page, '#sites-none')).toBe(t('sites.none'));
   expect(listed(page)).toEqual([]);
   expect(page.attr('#sites-city-440100', 'ariaLabel')).toBe('广州');
 
@@ -124,11 +123,11 @@ it('a directory that cannot be loaded is said in words with a retry, which asks 
   refusals.push(failure('INTERNAL', { reason: 'network' }));
   await page.tap('#sites-city-350200');
   await until(page, '#sites-error');
-  expect(text(page, '#sites-error')).toContain(t('fail.INTERNAL.network'));
-  expect(text(page, '#sites-error-support')).toBe(`${t('support.details')}INTERNAL · network`);
+  expect(textOf(page, '#sites-error')).toContain(t('fail.INTERNAL.network'));
+  expect(textOf(page, '#sites-error-support')).toBe(`${t('support.details')}INTERNAL · network`);
   expect(listed(page)).toEqual([]);
   expect(page.attr('#sites-retry', 'ariaLabel')).toBe(t('common.retry'));
-  expect(text(page, '#sites-error')).not.toContain(errorTitle('INTERNAL', 'zh')); // the narrower words, not the general ones
+  expect(textOf(page, '#sites-error')).not.toContain(errorTitle('INTERNAL', 'zh')); // the narrower words, not the general ones
 
   await page.tap('#sites-retry');
   await until(page, '#sites-item-xm-siming');

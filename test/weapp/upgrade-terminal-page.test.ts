@@ -12,8 +12,8 @@
  */
 import { errorTitle, translator } from '../../src/i18n/translate';
 import { FakeCloud } from './support/fake-cloud';
-import { textOf, until } from './support/journeys';
-import { loadWeapp, routeOf, type Weapp, type WeappPage } from './support/load-weapp';
+import { openReady, textOf, until } from './support/journeys';
+import { loadWeapp, routeOf, type Weapp } from './support/load-weapp';
 
 const TERMINAL = 'pages/staff/upgrade/index';
 const t = translator('zh');
@@ -36,19 +36,12 @@ beforeAll(() => {
 });
 
 beforeEach(() => {
-  weapp.clearCalls();
   cloud.reset();
 });
 
 afterEach(() => weapp.closeAll());
 
-async function openTerminal(): Promise<WeappPage> {
-  const page = await weapp.open(TERMINAL);
-  await until(page, '#terminal-submit');
-  return page;
-}
-
-const text = textOf;
+const openTerminal = () => openReady(weapp, TERMINAL, '#terminal-submit');
 
 it('the upgrade terminal page is in the staff subpackage, and the staff page links to it', async () => {
   expect(weapp.appJson.subPackages).toContainEqual({ root: 'pages/staff', pages: ['index', 'upgrade/index'] });
@@ -65,7 +58,7 @@ it('says it is SIMULATED, names its steps, tick boxes and the hidden 8-digit pas
   for (const words of [t('terminal.heading'), t('terminal.intro'), t('terminal.codeTitle'), t('terminal.checkTitle'), t('terminal.passwordTitle')]) {
     expect(page.text()).toContain(words);
   }
-  expect(text(page, '#terminal-no-terminal')).toBe(t('terminal.noTerminal'));
+  expect(textOf(page, '#terminal-no-terminal')).toBe(t('terminal.noTerminal'));
   for (const [id, label] of [
     ['#terminal-id-card', t('terminal.check.idCard')],
     ['#terminal-face', t('terminal.check.face')],
@@ -85,7 +78,7 @@ it('says it is SIMULATED, names its steps, tick boxes and the hidden 8-digit pas
 it('what is missing is said before anything is sent: first the code, then the password', async () => {
   const page = await openTerminal();
   await page.tap('#terminal-submit');
-  expect(text(page, '#terminal-code-needed')).toBe(`⚠ ${t('terminal.codeNeeded')}`);
+  expect(textOf(page, '#terminal-code-needed')).toBe(`⚠ ${t('terminal.codeNeeded')}`);
   expect(page.attr('#terminal-code-needed', 'ariaRole')).toBe('alert');
 
   await page.tap('#terminal-scan');
@@ -94,7 +87,7 @@ it('what is missing is said before anything is sent: first the code, then the pa
   expect(page.text()).not.toContain(SYNTHETIC_CODE);
   await page.input('#terminal-password', '7392');
   await page.tap('#terminal-submit');
-  expect(text(page, '#terminal-password-error')).toBe(t('terminal.passwordNeeded'));
+  expect(textOf(page, '#terminal-password-error')).toBe(t('terminal.passwordNeeded'));
   expect(page.find('#terminal-error')).toBeUndefined();
   expect(cloud.calls).toEqual([]);
 });
@@ -112,10 +105,10 @@ it('on WeChat a submission is refused in words (no terminal key), nothing is sen
 
   await until(page, '#terminal-error');
   expect(page.attr('#terminal-error', 'ariaRole')).toBe('alert');
-  expect(text(page, '#terminal-error-verdict')).toBe(`✗ ${t('terminal.refused')}`);
-  expect(text(page, '#terminal-error-title')).toBe(errorTitle('VERIFIER_UNKNOWN', 'zh'));
-  expect(text(page, '#terminal-error-reason')).toBe(t('staff.why.VERIFIER_UNKNOWN.no_terminal_credential'));
-  expect(text(page, '#terminal-error-code')).toBe(`${t('support.details')}VERIFIER_UNKNOWN · no_terminal_credential`);
+  expect(textOf(page, '#terminal-error-verdict')).toBe(`✗ ${t('terminal.refused')}`);
+  expect(textOf(page, '#terminal-error-title')).toBe(errorTitle('VERIFIER_UNKNOWN', 'zh'));
+  expect(textOf(page, '#terminal-error-reason')).toBe(t('staff.why.VERIFIER_UNKNOWN.no_terminal_credential'));
+  expect(textOf(page, '#terminal-error-code')).toBe(`${t('support.details')}VERIFIER_UNKNOWN · no_terminal_credential`);
   expect(cloud.calls).toEqual([]);
   expect(page.text()).not.toContain(PASSWORD);
 

@@ -13,7 +13,10 @@ export class FakeCloud {
   /** Answers a test gives instead of the fake's own, by action. */
   readonly answers = new Map<string, () => unknown>();
 
-  constructor(weapp: Weapp, answer: (event: { action: string } & Record<string, unknown>) => unknown) {
+  constructor(
+    private readonly weapp: Weapp,
+    answer: (event: { action: string } & Record<string, unknown>) => unknown,
+  ) {
     weapp.onCallFunction((name, data) => {
       const event = data as { action: string } & Record<string, unknown>;
       this.calls.push({ name, ...event });
@@ -27,8 +30,9 @@ export class FakeCloud {
     return this.calls.filter((call) => call.action === action);
   }
 
-  /** Forgets the calls and the tests' own answers (between tests). */
+  /** Forgets the calls (the platform's recorded calls too) and the tests' own answers, between tests. */
   reset(): void {
+    this.weapp.clearCalls();
     this.calls.length = 0;
     this.answers.clear();
   }

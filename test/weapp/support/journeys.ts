@@ -1,6 +1,13 @@
 /** Steps the weapp page tests share, on the built app in miniprogram-simulate. SYNTHETIC people only. */
 import type { Weapp, WeappPage } from './load-weapp';
 
+/** Opens a page and waits until `ready` shows (its first cloud calls answered). */
+export async function openReady(weapp: Weapp, route: string, ready: string): Promise<WeappPage> {
+  const page = await weapp.open(route);
+  await until(page, ready);
+  return page;
+}
+
 /** Waits for something the page shows after a cloud call (several async hops; generous, the machine may be busy). */
 export async function until(page: WeappPage, selector: string): Promise<void> {
   for (let i = 0; i < 200 && !page.find(selector); i++) await page.settle();
