@@ -20,8 +20,8 @@ import { useLatestCall } from '../../hooks/use-latest-call';
 import { useT } from '../../i18n';
 import { backTo, goTo } from '../../navigation/navigation';
 import { RefusalBox } from './refusal-box';
+import { ResultBox } from './result-box';
 import './index.scss';
-import { a11y } from '../../platform/a11y';
 
 type Check = { state: 'idle' } | { state: 'verifying' } | { state: 'verified'; view: VerificationView } | { state: 'refused'; failure: Failure };
 
@@ -63,10 +63,7 @@ export default function Staff() {
     const shown = ATTRIBUTES.filter((attribute) => view.attributes[attribute] !== undefined);
     return (
       <PageFrame titleKey='title.staff' exit={exit}>
-        <View id='staff-result' className='staff__result' {...a11y({ role: 'status' })}>
-          <Text id='staff-result-title' className='staff__verdict staff__result-title'>
-            ✓ {t('staff.success')}
-          </Text>
+        <ResultBox id='staff' verdict={t('staff.success')} time={t('staff.resultTime', { time: localDateTime(view.verifiedAt) })}>
           <Text id='staff-result-scene' className='eid-paragraph'>
             {t('staff.resultScene', { scene: sceneLabel(view.scene, lang) })}
           </Text>
@@ -81,10 +78,7 @@ export default function Staff() {
               </Text>
             </View>
           ))}
-          <Text id='staff-result-time' className='staff__time'>
-            {t('staff.resultTime', { time: localDateTime(view.verifiedAt) })}
-          </Text>
-        </View>
+        </ResultBox>
         <View className='eid-actions'>
           <ActionButton id='staff-next' label={t('staff.next')} onTap={reset} />
         </View>

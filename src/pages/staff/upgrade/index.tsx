@@ -25,6 +25,7 @@ import { useT } from '../../../i18n';
 import { backTo } from '../../../navigation/navigation';
 import { a11y } from '../../../platform/a11y';
 import { RefusalBox } from '../refusal-box';
+import { ResultBox } from '../result-box';
 import '../index.scss';
 import './index.scss';
 
@@ -85,17 +86,11 @@ export default function UpgradeTerminal() {
   if (submission.state === 'upgraded') {
     return (
       <PageFrame titleKey='title.upgradeTerminal' exit={exit}>
-        <View id='terminal-result' className='staff__result' {...a11y({ role: 'status' })}>
-          <Text id='terminal-result-title' className='staff__verdict staff__result-title'>
-            ✓ {t('terminal.success')}
-          </Text>
+        <ResultBox id='terminal' verdict={t('terminal.success')} time={t('terminal.resultTime', { time: localDateTime(submission.view.upgradedAt) })}>
           <Text id='terminal-result-level' className='terminal__level'>
             {t('terminal.successDetail')}
           </Text>
-          <Text id='terminal-result-time' className='staff__time'>
-            {t('terminal.resultTime', { time: localDateTime(submission.view.upgradedAt) })}
-          </Text>
-        </View>
+        </ResultBox>
         {next}
       </PageFrame>
     );
